@@ -1,0 +1,14 @@
+"""The NLP core: pure Python on spaCy, no Django. Text or HTML in, frozen dataclasses out."""
+
+from .extract import extract, extract_clean, extract_many
+from .pipeline import PIPELINE_VERSION, ModelNotInstalledError, load, model_installed
+
+__all__ = [
+    "PIPELINE_VERSION",
+    "ModelNotInstalledError",
+    "extract",
+    "extract_clean",
+    "extract_many",
+    "load",
+    "model_installed",
+]

@@ -1,0 +1,80 @@
+"""Command line: `python -m entities.nlp predict IN.jsonl OUT.jsonl [--model NAME]`.
+
+Reads records with `id` and `text`, writes one prediction per record in the format of
+shared/eval/README.md, with offsets mapped back into each record's text as given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+
+from . import pipeline
+from .clean import clean
+from .extract import extract_clean
+from .types import CleanText, ExtractionResult
+
+
+def _records(path: str) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def prediction(record_id: str, text: CleanText, result: ExtractionResult) -> dict:
+    quotes = []
+    for s in result.statements:
+        quotes.append(
+            {
+                "quote": s.content,
+                "quote_start": text.to_source(s.content_start),
+                "quote_end": text.to_source(s.content_end),
+                "speaker": s.speaker_text or None,
+                "speaker_start": text.to_source(s.speaker_start),
+                "speaker_end": text.to_source(s.speaker_end),
+                "speaker_actor": s.speaker,
+                "cue": s.cue,
+                "cue_class": s.cue_class,
+                "kind": s.kind,
+                "about": sorted({t.actor for t in s.targets}),
+                "confidence": s.confidence,
+            }
+        )
+    return {"id": record_id, "quotes": quotes}
+
+
+def predict(in_path: str, out_path: str, model: str) -> int:
+    nlp = pipeline.load(model)
+    records = list(_records(in_path))
+    texts = [clean(r["text"]) for r in records]
+    count = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for record, text, result in zip(records, texts, extract_clean(texts, nlp), strict=True):
+            out.write(json.dumps(prediction(record["id"], text, result), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m entities.nlp")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("predict", help="write predictions for a JSONL file of {id, text}")
+    p.add_argument("input")
+    p.add_argument("output")
+    p.add_argument("--model", default=os.environ.get("SPACY_MODEL", pipeline.DEFAULT_MODEL))
+    args = parser.parse_args(argv)
+    try:
+        count = predict(args.input, args.output, args.model)
+    except pipeline.ModelNotInstalledError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"wrote {count} predictions to {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

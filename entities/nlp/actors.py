@@ -1,0 +1,368 @@
+"""Named-entity spans -> the actors of one article and their mentions.
+
+spaCy's small English model finds most names but mislabels some ("Campbell" as ORG, "Kyiv" as
+PERSON, "Director of National Intelligence Avril Haines" as one ORG); the rules here repair the
+common cases: titles split into roles, surnames linked to full names, countries named by their
+capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisation of its own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .types import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, Mention
+
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_CONNECTORS = {"of", "for", "and", "the", "’s", "'s", "on", "-"}
+# FAC spans named like institutions ("the Stimson Center") act as organisations.
+_INSTITUTION_HEADS = {"center", "centre", "institute", "foundation", "council", "university"}
+# "Seoul's foreign ministry", "the Chinese embassy": a country's body, named after the country.
+_BODIES = {
+    "ministry", "office", "government", "embassy", "military", "army", "navy", "parliament",
+    "cabinet", "agency", "police", "court", "regulator", "bank", "consulate", "administration",
+    "delegation", "mission", "forces", "legislature", "presidency",
+}  # fmt: skip
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_OTHER = {"they", "it", "them"}
+_PERSON_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
+    "diplomat", "envoy", "senator", "governor", "secretary", "chancellor", "ambassador",
+}  # fmt: skip
+_ORGANISATION_NOUNS = {
+    "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
+    "paper", "daily", "department", "office", "firm", "committee", "party", "campaign",
+}  # fmt: skip
+_MAX_NAME_TOKENS = 6
+
+
+@dataclass
+class _Draft:
+    name: str
+    kind: str
+    role: str = ""
+    country: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one document, their mentions (sorted by offset) and lookups over them."""
+
+    actors: dict[str, _Draft]
+    mentions: list[Mention]
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def frozen_actors(self) -> tuple[Actor, ...]:
+        used = {m.actor for m in self.mentions}
+        return tuple(
+            Actor(
+                name=d.name,
+                kind=d.kind,
+                role=d.role,
+                country=d.country if d.country != d.name else "",
+                aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
+            )
+            for d in self.actors.values()
+            if d.name in used
+        )
+
+    def kind_of(self, name: str) -> str:
+        return self.actors[name].kind
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end), preferring the one that covers the most."""
+        i = bisect_right(self._starts, end - 1)
+        best, best_overlap = None, 0
+        for m in self.mentions[max(0, i - 8) : i]:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+    def before(self, offset: int, kinds: set[str], last_word: str = "") -> Mention | None:
+        """The nearest mention before `offset` of an actor of one of `kinds`."""
+        i = bisect_right(self._starts, offset - 1)
+        for m in reversed(self.mentions[:i]):
+            if m.end > offset or self.actors[m.actor].kind not in kinds:
+                continue
+            if last_word and m.actor.lower().split()[-1] != last_word:
+                continue
+            return m
+        return None
+
+
+def find_actors(doc: Doc) -> ActorIndex:
+    builder = _Builder(doc)
+    builder.run()
+    return ActorIndex(actors=builder.actors, mentions=builder.mentions)
+
+
+class _Builder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.countries = gazetteer.countries()
+        self.titles = gazetteer.title_words()
+        self.actors: dict[str, _Draft] = {}
+        self.mentions: list[Mention] = []
+        self.taken: set[int] = set()  # token indices already inside a mention or a role
+
+    def run(self) -> None:
+        spans = [s for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS) if s]
+        singles: list[Span] = []
+        for span in spans:
+            if self._country(span) or self._body_of_country(span):
+                continue
+            if span.label_ in ("PERSON", "ORG") and len(span) == 1:
+                singles.append(span)
+            elif span.label_ == "PERSON":
+                self._person(span, span)
+            elif span.label_ == "ORG":
+                self._organisation(span)
+            elif span.label_ == "FAC" and span[-1].lower_ in _INSTITUTION_HEADS:
+                self._add(span, span.text, ORGANIZATION, "ORG")
+        for span in singles:
+            self._single(span)
+        self._unlabelled_surnames()
+
+    # -- kinds of span -------------------------------------------------------------------
+
+    def _country(self, span: Span) -> bool:
+        if span.label_ == "PERSON" and len(span) > 1:
+            return False
+        name = self.countries.lookup(span.text)
+        if name is None:
+            return False
+        if span.end < len(self.doc) and self._starts_body(span.end):
+            return self._body_of_country(span, name)
+        self._add(span, name, COUNTRY, "GPE")
+        return True
+
+    def _starts_body(self, i: int) -> bool:
+        doc = self.doc
+        j = i + (1 if i < len(doc) and doc[i].tag_ == "POS" else 0)
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+            if doc[k].lemma_ in _BODIES:
+                return True
+            k += 1
+        return False
+
+    def _body_of_country(self, span: Span, country: str | None = None) -> bool:
+        """'Seoul's foreign ministry' -> South Korean foreign ministry (an organisation)."""
+        country = country or self.countries.lookup(span.text)
+        if not country or span.label_ not in ("GPE", "NORP") or not self._starts_body(span.end):
+            return False
+        doc = self.doc
+        j = span.end + (1 if doc[span.end].tag_ == "POS" else 0)
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+            k += 1
+        while doc[k - 1].lemma_ not in _BODIES:
+            k -= 1
+        demonym = self.countries.demonym_of.get(country, country)
+        name = f"{demonym} {doc[j:k].text}"
+        whole = doc[span.start : k]
+        self._add(whole, name, ORGANIZATION, "ORG", country=country)
+        return True
+
+    def _organisation(self, span: Span) -> None:
+        if all(t.lower_ in self.titles for t in span):
+            return  # "State" in "Secretary of State": part of a role, not an actor
+        tail = span[-2:]
+        if (
+            len(span) >= 3
+            and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.titles for t in tail)
+            and (span[0].lower_ in self.titles or self._title_before(span.start))
+        ):
+            # "Director of National Intelligence Avril Haines" tagged as one ORG
+            self._person(self.doc[tail.start : tail.end], span)
+            return
+        if len(span) > _MAX_NAME_TOKENS or not any(c.isalpha() for c in span.text):
+            return
+        self._add(span, span.text, ORGANIZATION, "ORG")
+
+    def _title_before(self, i: int) -> bool:
+        doc = self.doc
+        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.titles
+
+    def _person(self, name_span: Span, whole: Span) -> None:
+        doc = self.doc
+        tokens = [t for t in name_span if t.lower_ not in self.titles]
+        if not tokens:
+            return
+        name_start = tokens[0].i
+        name = doc[name_start : name_span.end].text
+        if len(name.split()) > _MAX_NAME_TOKENS - 2:
+            return
+        role_span = self._role(whole.start, name_start)
+        role = role_span.text if role_span is not None else ""
+        country = self._country_in(role_span) if role_span is not None else ""
+        draft = self._add(doc[name_start : name_span.end], name, PERSON, "PERSON")
+        if role and not draft.role:
+            draft.role = role
+        if country and not draft.country:
+            draft.country = country
+        if role_span is not None:
+            self.taken.update(range(role_span.start, role_span.end))
+
+    def _country_in(self, span: Span) -> str:
+        for ent in self.doc.ents:
+            if ent.start >= span.start and ent.end <= span.end + 1 and ent.label_ in ("GPE", "NORP"):
+                trimmed = _trim(ent)
+                country = self.countries.lookup(trimmed.text) if trimmed is not None else None
+                if country:
+                    return country
+        return ""
+
+    def _role(self, start: int, name_start: int) -> Span | None:
+        """Title words before a name, or in an apposition after it."""
+        doc = self.doc
+        j = name_start
+        if start == name_start and j >= 2 and doc[j - 1].text == "," and self._is_title(j - 2):
+            j -= 1  # "South Korea's vice foreign minister, Kim Hong-kyun"
+            end = j
+        else:
+            end = name_start
+        while j > 0 and (
+            self._is_title(j - 1)
+            or doc[j - 1].ent_type_ in ("GPE", "NORP", "ORG")
+            or (doc[j - 1].lower_ in _CONNECTORS and j >= 2 and self._is_title(j - 2))
+            or doc[j - 1].tag_ == "POS"
+        ):
+            j -= 1
+        while j < end and (doc[j].lower_ in _CONNECTORS or doc[j].tag_ == "POS"):
+            j += 1
+        if j < end and any(self._is_title(k) for k in range(j, end)):
+            return doc[j:end]
+        return self._apposition_role(name_start)
+
+    def _apposition_role(self, name_start: int) -> Span | None:
+        doc = self.doc
+        ent_end = name_start
+        while ent_end < len(doc) and doc[ent_end].ent_type_ == "PERSON":
+            ent_end += 1
+        if ent_end >= len(doc) - 1 or doc[ent_end].text != ",":
+            return None
+        k = ent_end + 1
+        last_title = None
+        while k < len(doc) and k - ent_end < 10 and (
+            self._is_title(k)
+            or doc[k].ent_type_ in ("GPE", "NORP", "ORG")
+            or doc[k].tag_ == "POS"
+            or doc[k].lower_ in _CONNECTORS | {"a", "an"}
+        ):
+            if self._is_title(k):
+                last_title = k
+            k += 1
+        if last_title is None or k >= len(doc) or doc[k].text not in (",", ".", ";"):
+            return None
+        first = ent_end + 1
+        while doc[first].lower_ in ("a", "an", "the"):
+            first += 1
+        return doc[first : last_title + 1]
+
+    def _is_title(self, i: int) -> bool:
+        t = self.doc[i]
+        return t.lower_ in self.titles and t.ent_type_ != "PERSON"
+
+    def _single(self, span: Span) -> None:
+        person = self._person_by_part(span[0])
+        if person is not None:
+            self._mention(span, person, "PERSON")
+        elif span.label_ == "PERSON":
+            self._person(span, span)
+        else:
+            self._organisation(span)
+
+    def _unlabelled_surnames(self) -> None:
+        for token in self.doc:
+            if token.i in self.taken or token.ent_type_ or token.pos_ != "PROPN":
+                continue
+            person = self._person_by_part(token, unlabelled=True)
+            if person is not None:
+                self._mention(self.doc[token.i : token.i + 1], person, "PERSON")
+
+    def _person_by_part(self, token: Token, *, unlabelled: bool = False) -> _Draft | None:
+        """The person whose full name has this token as surname (or given name)."""
+        word = token.text
+        best = None
+        for draft in self.actors.values():
+            if draft.kind != PERSON or " " not in draft.name:
+                continue
+            parts = draft.name.split()
+            # a given name alone names the person only in family-name-first names (Kim Hong-kyun)
+            given_ok = not unlabelled or "-" in parts[-1]
+            if word == parts[-1] or (given_ok and word == parts[0]):
+                best = draft
+        return best
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def _add(self, span: Span, name: str, kind: str, label: str, country: str = "") -> _Draft:
+        draft = self.actors.get(name)
+        if draft is None:
+            draft = self.actors[name] = _Draft(name=name, kind=kind, country=country)
+        self._mention(span, draft, label)
+        return draft
+
+    def _mention(self, span: Span, draft: _Draft, label: str) -> None:
+        draft.aliases.add(span.text)
+        self.mentions.append(
+            Mention(
+                actor=draft.name,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=label,
+            )
+        )
+        self.taken.update(range(span.start, span.end))
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive or punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    trimmed = Span(doc, start, end, label=span.label_)
+    if trimmed.text.islower():
+        return None
+    return trimmed
+
+
+def resolve_reference(token: Token, index: ActorIndex) -> Mention | None:
+    """The actor a pronoun or a definite nominal ("the ministry", "the official") refers to."""
+    lower = token.lower_
+    if lower in _PRONOUNS_PERSON:
+        return index.before(token.idx, {PERSON})
+    if lower in _PRONOUNS_OTHER:
+        return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP})
+    if token.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+        return None
+    if token.lemma_ in _PERSON_NOUNS:
+        return index.before(token.idx, {PERSON})
+    found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_)
+    if found is None and token.lemma_ in _ORGANISATION_NOUNS:
+        found = index.before(token.idx, {ORGANIZATION})
+    return found

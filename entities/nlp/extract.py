@@ -1,0 +1,50 @@
+"""The whole extraction: raw input -> ExtractionResult, one document or a batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import clean as cleaning
+from .actors import find_actors
+from .pipeline import BATCH_SIZE, PIPELINE_VERSION
+from .statements import find_statements
+from .types import CleanText, ExtractionResult
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def extract(raw: str, nlp: Language, *, take_title: bool = True) -> ExtractionResult:
+    return next(extract_many([raw], nlp, take_title=take_title))
+
+
+def extract_many(
+    raws: Iterable[str], nlp: Language, *, take_title: bool = True, batch_size: int = BATCH_SIZE
+) -> Iterator[ExtractionResult]:
+    """Clean and extract each input; spaCy runs over the batch with nlp.pipe."""
+    cleaned = (cleaning.clean(raw, take_title=take_title) for raw in raws)
+    pairs = nlp.pipe(((c.body, c) for c in cleaned), as_tuples=True, batch_size=batch_size)
+    for doc, text in pairs:
+        yield _result(doc, text, nlp)
+
+
+def extract_clean(texts: Iterable[CleanText], nlp: Language) -> Iterator[ExtractionResult]:
+    """Extraction of text that is already clean (the body of a stored article)."""
+    for doc, text in nlp.pipe(((t.body, t) for t in texts), as_tuples=True, batch_size=BATCH_SIZE):
+        yield _result(doc, text, nlp)
+
+
+def _result(doc, text: CleanText, nlp: Language) -> ExtractionResult:
+    index = find_actors(doc)
+    statements = find_statements(doc, index)
+    return ExtractionResult(
+        title=text.title,
+        body=text.body,
+        metadata=text.metadata,
+        actors=index.frozen_actors(),
+        mentions=tuple(index.mentions),
+        statements=tuple(statements),
+        model=f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}",
+        pipeline_version=PIPELINE_VERSION,
+    )

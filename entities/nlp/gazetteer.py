@@ -1,0 +1,61 @@
+"""Lookup tables read from `data/`: countries, their aliases, titles and speech verbs."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_name: dict[str, str]  # any surface form -> canonical country name
+    demonym_of: dict[str, str]  # canonical country name -> demonym ("South Korean")
+
+    def lookup(self, text: str) -> str | None:
+        text = text.strip()
+        found = self.by_name.get(text)
+        if found is None and text.lower().startswith("the "):
+            found = self.by_name.get(text[4:])
+        return found
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    by_name: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        name = row["name"]
+        forms = [name, row["capital"], *row["aliases"].split("|")]
+        demonym = row["demonym"]
+        if demonym:
+            demonym_of.setdefault(name, demonym)
+            forms += [demonym, demonym + "s"]
+        for form in forms:
+            if form:
+                # the first (alphabetical) country keeps a shared form; the alias file settles
+                # the ones that matter ("American" is the United States, not Northern Mariana)
+                by_name.setdefault(form, name)
+    for row in _rows("country_aliases.tsv"):
+        by_name[row["alias"]] = row["country"]
+    return Countries(by_name=by_name, demonym_of=demonym_of)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """Lemma -> cue class ("warn" -> "warn", "tell" -> "say")."""
+    return {row["lemma"]: row["class"] for row in _rows("speech_verbs.tsv")}

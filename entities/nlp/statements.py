@@ -1,0 +1,303 @@
+"""Statements: direct quotes, reported speech and mixed forms, with speaker, cue and targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from . import gazetteer
+from .actors import ActorIndex, resolve_reference
+from .types import DIRECT, INDIRECT, MIXED, Mention, Statement, Target
+
+# opening mark -> closing mark; a straight quote closes itself
+_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
+_OPEN_AFTER = set(" \n([{—–-:")
+_MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statements
+_DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
+_TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # the closing mark (or the end of the text the quote runs to)
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Paired quote marks of every style; a quote may run over paragraphs that reopen it."""
+    quotes: list[QuoteSpan] = []
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if open_at is None:
+            if c in _PAIRS and _is_opening(text, i):
+                open_at, closer = i, _PAIRS[c]
+        elif c == closer and _is_closing(text, i):
+            quotes.append(QuoteSpan(open_at + 1, i))
+            open_at = None
+        elif c == "\n" and text.startswith("\n\n", i):
+            nxt = i + 2
+            if nxt < n and text[nxt] == text[open_at]:
+                i = nxt  # the quote goes on in the next paragraph, reopened by the same mark
+            else:
+                quotes.append(QuoteSpan(open_at + 1, i))  # unbalanced: best effort
+                open_at = None
+        i += 1
+    if open_at is not None:
+        quotes.append(QuoteSpan(open_at + 1, n))
+    return [q for q in quotes if q.end > q.start]
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘\"":
+        return (before in _OPEN_AFTER or before in "“") and not after.isspace()
+    return not after.isspace()
+
+
+def _is_closing(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "’":
+        return not after.isalpha()  # else an apostrophe: "Korea’s"
+    if text[i] == '"':
+        return not text[i - 1].isspace()
+    return True
+
+
+@dataclass
+class _Draft:
+    kind: str
+    start: int
+    end: int
+    cue: Token | None
+    speaker: Mention | None
+    speaker_span: tuple[int, int]
+    confidence: float
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.verbs = gazetteer.speech_verbs()
+
+    def run(self) -> list[Statement]:
+        reported = self._reported()
+        quotes = find_quotes(self.text)
+        drafts: list[_Draft] = []
+        used_cues: set[int] = set()
+        for q in quotes:
+            host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
+            if host is not None:
+                if (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
+                    host.kind, host.start, host.end = DIRECT, q.start, q.end
+                else:
+                    host.kind = MIXED
+                continue
+            if q.words(self.text) < _MIN_QUOTE_WORDS:
+                continue
+            draft = self._direct(q, drafts)
+            if draft is not None:
+                drafts.append(draft)
+                if draft.cue is not None:
+                    used_cues.add(draft.cue.i)
+        drafts += [r for r in reported if r.cue is None or r.cue.i not in used_cues]
+        drafts.sort(key=lambda d: d.start)
+        return [self._finish(d) for d in _drop_overlaps(drafts)]
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def _reported(self) -> list[_Draft]:
+        out = []
+        for token in self.doc:
+            if token.lemma_ in self.verbs and token.pos_ == "VERB":
+                comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                if comp is None:
+                    continue
+                start, end = _clause_span(comp, exclude=token)
+                if end - start < 2:
+                    continue
+                span = self.doc[start:end]
+                speaker, sspan = self._speaker(token)
+                out.append(
+                    _Draft(INDIRECT, span.start_char, span.end_char, token, speaker, sspan, 0.7)
+                )
+            elif token.lower_ == "according":
+                draft = self._according(token)
+                if draft is not None:
+                    out.append(draft)
+        return out
+
+    def _according(self, token: Token) -> _Draft | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        sent = token.sent
+        if any(t.lemma_ in self.verbs and t.pos_ == "VERB" for t in sent if t.i < token.i):
+            return None  # "X said ..., according to Y": Y is the reporter's source of the report
+        phrase = range(token.left_edge.i, token.right_edge.i + 1)
+        content = [t for t in sent if t.i not in phrase and not t.is_punct]
+        if len(content) < 3:
+            return None
+        start, end = content[0].idx, content[-1].idx + len(content[-1])
+        speaker, sspan = self._resolve_subject(source)
+        return _Draft(INDIRECT, start, end, token, speaker, sspan, 0.6)
+
+    # -- direct quotes --------------------------------------------------------------------
+
+    def _direct(self, q: QuoteSpan, drafts: list[_Draft]) -> _Draft | None:
+        cue = self._cue_for_quote(q)
+        if cue is not None:
+            speaker, sspan = self._speaker(cue)
+            return _Draft(DIRECT, q.start, q.end, cue, speaker, sspan, 0.9 if speaker else 0.5)
+        # "“A,” he said. “B.”": a quote with no cue of its own continues the last speaker
+        last = drafts[-1] if drafts else None
+        if last is not None and last.speaker is not None and q.start - last.end < _INHERIT_WINDOW:
+            return _Draft(DIRECT, q.start, q.end, None, last.speaker, last.speaker_span, 0.6)
+        return None
+
+    def _cue_for_quote(self, q: QuoteSpan) -> Token | None:
+        doc = self.doc
+        inside = range(q.start - 1, q.end + 1)
+        end_tok = doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
+        start_tok = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
+        candidates: list[tuple[int, Token]] = []
+        sents = []
+        if end_tok is not None:
+            sents.append(end_tok[0].sent)
+        if start_tok is not None and start_tok[0].sent not in sents:
+            sents.append(start_tok[0].sent)
+        for sent in sents:
+            for t in sent:
+                if t.idx in inside or t.lemma_ not in self.verbs or t.pos_ != "VERB":
+                    continue
+                distance = t.idx - q.end if t.idx >= q.end else q.start - t.idx
+                candidates.append((distance, t))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[0])[1]
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def _speaker(self, verb: Token) -> tuple[Mention | None, tuple[int, int]]:
+        subject = _subject(verb)
+        if subject is None:
+            return None, (verb.idx, verb.idx)
+        return self._resolve_subject(subject)
+
+    def _resolve_subject(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
+        start, end = subject.idx, subject.idx + len(subject)
+        for appos in (c for c in subject.children if c.dep_ == "appos"):
+            found = self.index.at(appos.idx, appos.idx + len(appos))
+            if found is not None:
+                return found, (found.start, found.end)
+        found = self.index.at(start, end)
+        if found is not None:
+            return found, (found.start, found.end)
+        phrase_start = subject.left_edge.idx
+        found = resolve_reference(subject, self.index)
+        if found is not None:
+            return found, (phrase_start, end)
+        right = subject.right_edge
+        inner = self.index.within(phrase_start, right.idx + len(right))
+        if inner:  # "a senior official at Seoul's presidential office": the affiliation speaks
+            return inner[0], (phrase_start, right.idx + len(right))
+        return None, (phrase_start, end)
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _finish(self, d: _Draft) -> Statement:
+        speaker = d.speaker.actor if d.speaker else None
+        targets: dict[str, Target] = {}
+        for m in self.index.within(d.start, d.end):
+            if m.actor != speaker and m.actor not in targets:
+                targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
+        cue = d.cue
+        if cue is not None and self.verbs.get(cue.lemma_) in _TARGET_VERB_CLASSES:
+            for obj in (c for c in cue.children if c.dep_ in ("dobj", "dative")):
+                m = self.index.at(obj.idx, obj.idx + len(obj))
+                if m is not None and m.actor != speaker and m.actor not in targets:
+                    targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
+        if cue is None:
+            cue_text, lemma, cue_start, cue_end, cue_class = "", "", d.start, d.start, "say"
+        elif cue.lower_ == "according":
+            cue_text, lemma, cue_class = "according to", "according to", "report"
+            cue_start, cue_end = cue.idx, cue.idx + len("according to")
+        else:
+            cue_text, lemma, cue_class = cue.text, cue.lemma_, self.verbs.get(cue.lemma_, "say")
+            cue_start, cue_end = cue.idx, cue.idx + len(cue)
+        s0, s1 = d.speaker_span
+        return Statement(
+            kind=d.kind,
+            content=self.text[d.start : d.end],
+            content_start=d.start,
+            content_end=d.end,
+            cue=cue_text,
+            cue_lemma=lemma,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            cue_class=cue_class,
+            speaker=speaker,
+            speaker_text=self.text[s0:s1],
+            speaker_start=s0,
+            speaker_end=s1,
+            confidence=d.confidence if speaker else min(d.confidence, 0.4),
+            targets=tuple(targets.values()),
+        )
+
+
+def _subject(verb: Token) -> Token | None:
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head  # "Peskov declined to give a date but said ..."
+    return None
+
+
+def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
+    """Token range of a clausal complement, without a leading 'that' or edge punctuation."""
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    doc = comp.doc
+    if start <= exclude.i < end:  # a parse that puts the cue inside its own complement
+        start = exclude.i + 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"":
+        end -= 1
+    return start, end
+
+
+def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Where two statements share most of their content, keep the more confident one."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        clash = next((k for k in kept if _overlap(k, d) > 0.5), None)
+        if clash is None:
+            kept.append(d)
+        elif (d.kind == DIRECT) > (clash.kind == DIRECT) or d.confidence > clash.confidence:
+            kept[kept.index(clash)] = d
+    return kept
+
+
+def _overlap(a: _Draft, b: _Draft) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def find_statements(doc: Doc, index: ActorIndex) -> list[Statement]:
+    return _Extractor(doc, index).run()
