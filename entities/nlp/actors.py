@@ -36,6 +36,10 @@ _ORGANISATION_NOUNS = {
     "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
     "paper", "daily", "department", "office", "firm", "committee", "party", "campaign",
 }  # fmt: skip
+_MEDIA_NOUNS = {
+    "newspaper", "daily", "agency", "broadcaster", "channel", "magazine", "tabloid", "website",
+    "outlet", "network", "weekly",
+}  # fmt: skip
 _MAX_NAME_TOKENS = 6
 
 
@@ -138,6 +142,7 @@ class _Builder:
                 self._add(span, span.text, ORGANIZATION, "ORG")
         for span in singles:
             self._single(span)
+        self._named_media()
         self._unlabelled_surnames()
 
     # -- kinds of span -------------------------------------------------------------------
@@ -223,7 +228,11 @@ class _Builder:
 
     def _country_in(self, span: Span) -> str:
         for ent in self.doc.ents:
-            if ent.start >= span.start and ent.end <= span.end + 1 and ent.label_ in ("GPE", "NORP"):
+            if (
+                ent.start >= span.start
+                and ent.end <= span.end + 1
+                and ent.label_ in ("GPE", "NORP")
+            ):
                 trimmed = _trim(ent)
                 country = self.countries.lookup(trimmed.text) if trimmed is not None else None
                 if country:
@@ -261,11 +270,15 @@ class _Builder:
             return None
         k = ent_end + 1
         last_title = None
-        while k < len(doc) and k - ent_end < 10 and (
-            self._is_title(k)
-            or doc[k].ent_type_ in ("GPE", "NORP", "ORG")
-            or doc[k].tag_ == "POS"
-            or doc[k].lower_ in _CONNECTORS | {"a", "an"}
+        while (
+            k < len(doc)
+            and k - ent_end < 10
+            and (
+                self._is_title(k)
+                or doc[k].ent_type_ in ("GPE", "NORP", "ORG")
+                or doc[k].tag_ == "POS"
+                or doc[k].lower_ in _CONNECTORS | {"a", "an"}
+            )
         ):
             if self._is_title(k):
                 last_title = k
@@ -289,6 +302,21 @@ class _Builder:
             self._person(span, span)
         else:
             self._organisation(span)
+
+    def _named_media(self) -> None:
+        """Unlabelled names next to a media noun: "Russia's Vedomosti newspaper", "agency Tass"."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+                j += 1
+            if j > i and j - i <= 3 and all(t.i not in self.taken for t in doc[i:j]):
+                after = doc[j].lemma_ if j < len(doc) else ""
+                before = doc[i - 1].lemma_ if i else ""
+                if after in _MEDIA_NOUNS or before in _MEDIA_NOUNS:
+                    self._add(doc[i:j], doc[i:j].text, ORGANIZATION, "ORG")
+            i = max(j, i + 1)
 
     def _unlabelled_surnames(self) -> None:
         for token in self.doc:

@@ -83,7 +83,9 @@ def clean_text(raw: str, *, take_title: bool = True) -> CleanText:
     start = len(doc.text) - len(doc.text.lstrip())
     end = len(doc.text.rstrip())
     doc.cut(start, max(start, end))
-    return CleanText(title=title, body=doc.text, metadata=Metadata(), source_offsets=tuple(doc.offsets))
+    return CleanText(
+        title=title, body=doc.text, metadata=Metadata(), source_offsets=tuple(doc.offsets)
+    )
 
 
 def _take_title(doc: _Editable) -> str:
@@ -97,7 +99,7 @@ def _take_title(doc: _Editable) -> str:
     if not words or "\n" in line or len(words) > _MAX_TITLE_WORDS:
         return ""
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) / len(words)
-    if line[-1] in ".!?\"”’" and capitalised < 0.6:
+    if line[-1] in '.!?"”’' and capitalised < 0.6:
         return ""
     doc.cut(first_break, len(text))
     return line
@@ -127,7 +129,9 @@ def clean_html(raw: str) -> CleanText:
     if paragraphs and title and paragraphs[0].strip() == title.strip():
         paragraphs = paragraphs[1:]
     text = clean_text("\n\n".join(paragraphs), take_title=False)
-    authors = tuple(a.strip() for a in re.split(r";|,| and ", data.get("author") or "") if a.strip())
+    authors = tuple(
+        a.strip() for a in re.split(r";|,| and ", data.get("author") or "") if a.strip()
+    )
     metadata = Metadata(
         url=data.get("url") or "",
         publisher=data.get("sitename") or "",

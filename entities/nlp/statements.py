@@ -8,7 +8,18 @@ from spacy.tokens import Doc, Token
 
 from . import gazetteer
 from .actors import ActorIndex, resolve_reference
-from .types import DIRECT, INDIRECT, MIXED, Mention, Statement, Target
+from .types import (
+    COUNTRY,
+    DIRECT,
+    GROUP,
+    INDIRECT,
+    MIXED,
+    ORGANIZATION,
+    PERSON,
+    Mention,
+    Statement,
+    Target,
+)
 
 # opening mark -> closing mark; a straight quote closes itself
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
@@ -17,6 +28,7 @@ _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statem
 _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
 
 
@@ -60,7 +72,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in "‘\"":
+    if text[i] in '‘"':
         return (before in _OPEN_AFTER or before in "“") and not after.isspace()
     return not after.isspace()
 
@@ -212,8 +224,11 @@ class _Extractor:
             return found, (phrase_start, end)
         right = subject.right_edge
         inner = self.index.within(phrase_start, right.idx + len(right))
-        if inner:  # "a senior official at Seoul's presidential office": the affiliation speaks
-            return inner[0], (phrase_start, right.idx + len(right))
+        if inner:
+            # "US Director of National Intelligence Avril Haines": the person; "a senior official
+            # at Seoul's presidential office": the body; "officials in Washington": the country
+            best = min(inner, key=lambda m: _SPEAKER_PREFERENCE.get(self.index.kind_of(m.actor), 9))
+            return best, (phrase_start, right.idx + len(right))
         return None, (phrase_start, end)
 
     # -- output ---------------------------------------------------------------------------
@@ -275,9 +290,13 @@ def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
     doc = comp.doc
     if start <= exclude.i < end:  # a parse that puts the cue inside its own complement
         start = exclude.i + 1
+    for t in doc[start:end]:
+        if t.lower_ == "according" and t.i > start:  # ", according to X" names the source
+            end = t.i
+            break
     while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"":
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”’"':
         end -= 1
     return start, end
 

@@ -1,0 +1,244 @@
+"""Articles, the actors found in them, their mentions and their statements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleQuerySet(models.QuerySet):
+    def done(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.DONE)
+
+    def search(self, query: str) -> ArticleQuerySet:
+        return self.filter(Q(title__icontains=query) | Q(publisher__icontains=query))
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        PROCESSING = "processing", _("processing")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class Format(models.TextChoices):
+        TEXT = "text", _("plain text")
+        HTML = "html", _("HTML")
+
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Clean text; every stored offset points into it.")
+    )
+    raw = models.TextField(_("raw input"), help_text=_("The input exactly as uploaded."))
+    raw_format = models.CharField(
+        _("raw format"), max_length=10, choices=Format.choices, default=Format.TEXT
+    )
+    url = models.URLField(_("URL"), max_length=2000, null=True, blank=True, unique=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    authors = models.JSONField(_("authors"), default=list, blank=True)
+    content_hash = models.CharField(
+        _("content hash"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 of the normalised body: the same article uploaded twice is one."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    error = models.TextField(_("error"), blank=True, help_text=_("Why extraction failed."))
+    attempts = models.PositiveIntegerField(_("extraction attempts"), default=0)
+    pipeline_version = models.CharField(_("pipeline version"), max_length=20, blank=True)
+    model_name = models.CharField(_("spaCy model"), max_length=100, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("processing started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["-created_at"]), models.Index(fields=["published_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("entities:article_detail", args=[self.pk])
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", _("person")
+        ORGANIZATION = "organization", _("organisation")
+        COUNTRY = "country", _("country")
+        GROUP = "group", _("group")
+
+    name = models.CharField(_("name"), max_length=300, help_text=_("e.g. Vladimir Putin"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    country = models.ForeignKey(
+        "self",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "country"},
+    )
+    role = models.CharField(
+        _("role or title"), max_length=300, blank=True, help_text=_("e.g. Russian President")
+    )
+    slug = models.SlugField(_("slug"), max_length=320, unique=True)
+    wikidata_id = models.CharField(_("Wikidata id"), max_length=20, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="actor_name_kind")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("entities:actor_detail", args=[self.slug])
+
+
+class ActorAlias(models.Model):
+    alias = models.CharField(
+        _("alias"), max_length=300, db_index=True, help_text=_("Normalised: 'vladimir putin'.")
+    )
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="aliases"
+    )
+
+    class Meta:
+        verbose_name = _("actor alias")
+        verbose_name_plural = _("actor aliases")
+        ordering = ["alias"]
+        constraints = [models.UniqueConstraint(fields=["alias", "actor"], name="alias_actor")]
+
+    def __str__(self) -> str:
+        return f"{self.alias} -> {self.actor}"
+
+
+class Mention(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="mentions"
+    )
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="mentions"
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    text = models.CharField(_("text"), max_length=300)
+    label = models.CharField(_("label"), max_length=20)
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.text} [{self.start}:{self.end}]"
+
+
+class StatementQuerySet(models.QuerySet):
+    def by_actor(self, actor: Actor) -> StatementQuerySet:
+        return self.filter(speaker=actor)
+
+    def about_actor(self, actor: Actor) -> StatementQuerySet:
+        return self.filter(targets__actor=actor).distinct()
+
+    def with_related(self) -> StatementQuerySet:
+        return self.select_related("article", "speaker").prefetch_related("targets__actor")
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", _("direct quote")
+        MIXED = "mixed", _("mixed")
+        INDIRECT = "indirect", _("reported speech")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="statements"
+    )
+    speaker = models.ForeignKey(
+        Actor,
+        verbose_name=_("speaker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+    )
+    speaker_text = models.CharField(_("speaker as written"), max_length=500, blank=True)
+    speaker_start = models.PositiveIntegerField(_("speaker start"))
+    speaker_end = models.PositiveIntegerField(_("speaker end"))
+    cue = models.CharField(_("cue"), max_length=100, blank=True)
+    cue_lemma = models.CharField(_("cue lemma"), max_length=100, blank=True)
+    cue_class = models.CharField(_("cue class"), max_length=20, blank=True, db_index=True)
+    cue_start = models.PositiveIntegerField(_("cue start"))
+    cue_end = models.PositiveIntegerField(_("cue end"))
+    content = models.TextField(_("content"))
+    content_start = models.PositiveIntegerField(_("content start"))
+    content_end = models.PositiveIntegerField(_("content end"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
+    confidence = models.FloatField(_("confidence"))
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["article", "content_start"]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker_id else (self.speaker_text or "?")
+        return f"{who}: {self.content[:60]}"
+
+
+class StatementTarget(models.Model):
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="targets"
+    )
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="targeted_by"
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+
+    class Meta:
+        verbose_name = _("statement target")
+        verbose_name_plural = _("statement targets")
+        ordering = ["statement", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "actor"], name="target_statement_actor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} -> {self.actor}"

@@ -1,0 +1,80 @@
+"""Reads: the querysets behind pages and API endpoints, with their joins decided here."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from entities.models import Actor, Article, Mention, Statement, StatementTarget
+
+
+def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
+    qs = Article.objects.select_related("uploaded_by").annotate(
+        statement_count=Count("statements", distinct=True)
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if query:
+        qs = qs.search(query)
+    return qs.defer("raw", "body")
+
+
+def article_get(*, article_id: int) -> Article | None:
+    return (
+        Article.objects.filter(pk=article_id)
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("actor")),
+            Prefetch("statements", queryset=_statements()),
+        )
+        .first()
+    )
+
+
+def article_actors(*, article: Article) -> list[Actor]:
+    """The actors of an article, most mentioned first (from the prefetched mentions)."""
+    counts: dict[int, int] = {}
+    actors: dict[int, Actor] = {}
+    for m in article.mentions.all():
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+        actors[m.actor_id] = m.actor
+    ordered = sorted(actors.values(), key=lambda a: (-counts[a.pk], a.name))
+    for actor in ordered:
+        actor.mention_count = counts[actor.pk]
+    return ordered
+
+
+def _statements() -> QuerySet[Statement]:
+    return Statement.objects.select_related("speaker", "article").prefetch_related(
+        Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
+    )
+
+
+def actor_list(*, query: str = "", kind: str = "") -> QuerySet[Actor]:
+    qs = Actor.objects.filter(merged_into__isnull=True).annotate(
+        statements_by=Count("statements", distinct=True),
+        statements_about=Count("targeted_by", distinct=True),
+        mention_count=Count("mentions", distinct=True),
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        qs = qs.filter(
+            Q(name__icontains=query) | Q(aliases__alias__icontains=query.lower())
+        ).distinct()
+    return qs.order_by("-mention_count", "name")
+
+
+def actor_get(*, slug: str) -> Actor | None:
+    return Actor.objects.select_related("country", "merged_into").filter(slug=slug).first()
+
+
+def actor_aliases(*, actor: Actor) -> list[str]:
+    return list(actor.aliases.values_list("alias", flat=True))
+
+
+def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
+    return _statements().filter(speaker=actor).order_by("-article__published_at", "-article_id")
+
+
+def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
+    ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
+    return _statements().filter(pk__in=ids).order_by("-article__published_at", "-article_id")
