@@ -35,6 +35,11 @@ def extract_clean(texts: Iterable[CleanText], nlp: Language) -> Iterator[Extract
         yield _result(doc, text, nlp)
 
 
+def model_name(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '')}-{meta.get('version', '')}"
+
+
 def _result(doc, text: CleanText, nlp: Language) -> ExtractionResult:
     index = find_actors(doc)
     statements = find_statements(doc, index)
@@ -45,6 +50,6 @@ def _result(doc, text: CleanText, nlp: Language) -> ExtractionResult:
         actors=index.frozen_actors(),
         mentions=tuple(index.mentions),
         statements=tuple(statements),
-        model=f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}",
+        model=model_name(nlp),
         pipeline_version=PIPELINE_VERSION,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -24,7 +26,7 @@ def highlighted_body(body: str, mentions, statements) -> SafeString:
     cuts = sorted(p for p in points if 0 <= p <= len(body))
     anchored: set[int] = set()
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         html = escape(body[a:b])
         mention = next((m for m in mentions if m.start <= a and b <= m.end), None)
         if mention is not None:
