@@ -1,0 +1,45 @@
+# newsapp: `make run` serves the app on http://127.0.0.1:8000; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint worker eval lock
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "newsapp needs Python 3.11 or newer; $(PYTHON) is %d.%d" % v[:2])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# SQLite and in-process tasks unless DATABASE_URL / CELERY_BROKER_URL say otherwise.
+run: export DJANGO_DEBUG ?= true
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_articles seeds/
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: export DJANGO_SECRET_KEY ?= test-only-secret-key
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# A Celery worker for when CELERY_BROKER_URL points at Redis.
+worker: install
+	$(BIN)/celery -A newsapp worker --loglevel=info
+
+# Extraction quality on the shared gold data (../shared/eval).
+eval: install
+	../shared/eval/dev-eval
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf /tmp/newsapp-lock && $(PYTHON) -m venv /tmp/newsapp-lock
+	/tmp/newsapp-lock/bin/pip install --quiet '.[dev]'
+	/tmp/newsapp-lock/bin/pip freeze --exclude-editable | grep -v '^newsapp' > requirements.lock
