@@ -90,6 +90,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Serve straight from static/ when collectstatic has not run (make run, tests).
+WHITENOISE_USE_FINDERS = True
 
 # CELERY -------------------------------------------------------------------------------------
 # Without a broker, tasks run eagerly in the web process (the embedded default of `make run`).
