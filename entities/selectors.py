@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 
@@ -15,7 +15,10 @@ def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
         qs = qs.filter(status=status)
     if query:
         qs = qs.search(query)
-    return qs.defer("raw", "body")
+    # aggregation drops Meta.ordering, so the order is spelled out: newest first, undated last
+    return qs.defer("raw", "body").order_by(
+        F("published_at").desc(nulls_last=True), "-created_at", "-pk"
+    )
 
 
 def article_get(*, article_id: int) -> Article | None:
@@ -60,7 +63,7 @@ def actor_list(*, query: str = "", kind: str = "") -> QuerySet[Actor]:
         qs = qs.filter(
             Q(name__icontains=query) | Q(aliases__alias__icontains=query.lower())
         ).distinct()
-    return qs.order_by("-mention_count", "name")
+    return qs.order_by("-mention_count", "name", "pk")
 
 
 def actor_get(*, slug: str) -> Actor | None:

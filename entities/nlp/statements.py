@@ -30,6 +30,7 @@ _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
+_MAX_GAP_BETWEEN_PARTS = 80  # '," Clinton, the Democratic nominee, said. "' fits
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,13 @@ def _is_closing(text: str, i: int) -> bool:
     return True
 
 
+def _is_title(quoted: str) -> bool:
+    """A quoted name of a show, book or slogan ("The Steve Harvey Morning Show")."""
+    words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
+    return bool(words) and all(w[0].isupper() or w in small for w in words)
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -106,24 +114,25 @@ class _Extractor:
 
     def run(self) -> list[Statement]:
         reported = self._reported()
-        quotes = find_quotes(self.text)
         drafts: list[_Draft] = []
-        used_cues: set[int] = set()
-        for q in quotes:
+        for q in find_quotes(self.text):
             host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
             if host is not None:
                 if (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
                     host.kind, host.start, host.end = DIRECT, q.start, q.end
+                    reported.remove(host)
+                    drafts.append(host)
                 else:
                     host.kind = MIXED
                 continue
-            if q.words(self.text) < _MIN_QUOTE_WORDS:
+            if q.words(self.text) < _MIN_QUOTE_WORDS or _is_title(self.text[q.start : q.end]):
                 continue
             draft = self._direct(q, drafts)
             if draft is not None:
                 drafts.append(draft)
-                if draft.cue is not None:
-                    used_cues.add(draft.cue.i)
+        drafts.sort(key=lambda d: d.start)
+        drafts = _merge_quote_parts(drafts, self.text)
+        used_cues = {d.cue.i for d in drafts if d.cue is not None}
         drafts += [r for r in reported if r.cue is None or r.cue.i not in used_cues]
         drafts.sort(key=lambda d: d.start)
         return [self._finish(d) for d in _drop_overlaps(drafts)]
@@ -191,6 +200,11 @@ class _Extractor:
             sents.append(end_tok[0].sent)
         if start_tok is not None and start_tok[0].sent not in sents:
             sents.append(start_tok[0].sent)
+        if end_tok is not None and end_tok[-1].i + 2 < len(doc):
+            # '"... in our country?" Clinton said.': the question mark ended the sentence
+            after = doc[end_tok[-1].i + 1]
+            if after.sent not in sents and after.idx - q.end <= 3:
+                sents.append(after.sent)
         for sent in sents:
             for t in sent:
                 if t.idx in inside or t.lemma_ not in self.verbs or t.pos_ != "VERB":
@@ -302,15 +316,43 @@ def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
 
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
-    """Where two statements share most of their content, keep the more confident one."""
+    """Where two statements share most of their content, keep the better one.
+
+    A direct quote beats reported speech (speech reported inside a quote belongs to the quote),
+    then the more confident, then the longer.
+    """
     kept: list[_Draft] = []
     for d in drafts:
         clash = next((k for k in kept if _overlap(k, d) > 0.5), None)
         if clash is None:
             kept.append(d)
-        elif (d.kind == DIRECT) > (clash.kind == DIRECT) or d.confidence > clash.confidence:
+        elif _rank(d) > _rank(clash):
             kept[kept.index(clash)] = d
     return kept
+
+
+def _rank(d: _Draft) -> tuple[bool, float, int]:
+    return (d.kind == DIRECT, d.confidence, d.end - d.start)
+
+
+def _merge_quote_parts(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'"A," Clinton said. "B."' is one statement: the second part has no cue of its own."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == d.kind == DIRECT
+            and prev.cue is not None
+            and (d.cue is None or d.cue.i == prev.cue.i)
+            and prev.end <= prev.cue.idx < d.start
+            and d.start - prev.end <= _MAX_GAP_BETWEEN_PARTS
+            and "\n" not in text[prev.end : d.start]
+        ):
+            prev.end = d.end
+            continue
+        out.append(d)
+    return out
 
 
 def _overlap(a: _Draft, b: _Draft) -> float:
