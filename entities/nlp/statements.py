@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -28,6 +29,8 @@ _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statem
 _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
+_DASHES = "―—–-"
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
 _MAX_GAP_BETWEEN_PARTS = 80  # '," Clinton, the Democratic nominee, said. "' fits
@@ -111,11 +114,13 @@ class _Extractor:
         self.text = doc.text
         self.index = index
         self.verbs = gazetteer.speech_verbs()
+        self.quotes = find_quotes(self.text)
+        self._quote_starts = [q.start for q in self.quotes]
 
     def run(self) -> list[Statement]:
         reported = self._reported()
         drafts: list[_Draft] = []
-        for q in find_quotes(self.text):
+        for q in self.quotes:
             host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
             if host is not None:
                 if (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
@@ -179,6 +184,9 @@ class _Extractor:
     # -- direct quotes --------------------------------------------------------------------
 
     def _direct(self, q: QuoteSpan, drafts: list[_Draft]) -> _Draft | None:
+        signed = self._signed(q)
+        if signed is not None:
+            return _Draft(DIRECT, q.start, q.end, None, signed, (signed.start, signed.end), 0.8)
         cue = self._cue_for_quote(q)
         if cue is not None:
             speaker, sspan = self._speaker(cue)
@@ -188,6 +196,18 @@ class _Extractor:
         if last is not None and last.speaker is not None and q.start - last.end < _INHERIT_WINDOW:
             return _Draft(DIRECT, q.start, q.end, None, last.speaker, last.speaker_span, 0.6)
         return None
+
+    def _signed(self, q: QuoteSpan) -> Mention | None:
+        """A quote signed with a dash: '"..." ― Martha Aguilar'."""
+        after = self.text[q.end + 1 : q.end + 6]
+        stripped = after.lstrip()
+        if not stripped or stripped[0] not in _DASHES:
+            return None
+        start = q.end + 1 + (len(after) - len(stripped)) + 1
+        found = self.index.at(start, start + 40)
+        if found is None or found.start - start > 2:
+            return None
+        return found
 
     def _cue_for_quote(self, q: QuoteSpan) -> Token | None:
         doc = self.doc
@@ -219,11 +239,28 @@ class _Extractor:
 
     def _speaker(self, verb: Token) -> tuple[Mention | None, tuple[int, int]]:
         subject = _subject(verb)
+        if subject is not None and self._quoted(subject):
+            # '"... it will at some point," said James Acton': the parser took a word of the
+            # quote for the subject; the speaker is the noun after the verb
+            subject = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.pos_ in ("PROPN", "NOUN", "PRON") and not self._quoted(c)
+                ),
+                None,
+            )
         if subject is None:
             return None, (verb.idx, verb.idx)
         return self._resolve_subject(subject)
 
+    def _quoted(self, token: Token) -> bool:
+        i = bisect_right(self._quote_starts, token.idx) - 1
+        return i >= 0 and token.idx < self.quotes[i].end
+
     def _resolve_subject(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
+        if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Murphy, who said ...": the noun the clause hangs on
         start, end = subject.idx, subject.idx + len(subject)
         for appos in (c for c in subject.children if c.dep_ == "appos"):
             found = self.index.at(appos.idx, appos.idx + len(appos))
