@@ -53,6 +53,8 @@ class ArticleUploadForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "file" in self.errors:
+            return data  # the file was refused: that error says it all
         if not (data.get("text") or "").strip() and not data.get("file"):
             self.add_error("text", _("Paste the article text or choose a file."))
         elif (data.get("text") or "").strip() and data.get("file"):

@@ -10,8 +10,8 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -151,7 +151,15 @@ def article_extract(*, article_id: int) -> Article | None:
     except Exception as exc:
         logger.exception("extraction of article %s failed", article_id)
         return _article_fail(article, f"Extraction failed ({type(exc).__name__}: {exc}).")
-    article_store_extraction(article=article, result=result)
+    try:
+        article_store_extraction(article=article, result=result)
+    except (OperationalError, InterfaceError):
+        raise  # the database itself is unwell: the task retries with backoff
+    except Exception as exc:
+        logger.exception("storing the extraction of article %s failed", article_id)
+        return _article_fail(
+            article, f"Storing the extraction failed ({type(exc).__name__}: {exc})."
+        )
     return article
 
 
@@ -238,15 +246,27 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
             changed.append("country")
         if changed:
             actor.save(update_fields=changed)
-        _aliases_add(actor, [item.name, *item.aliases])
+        _aliases_add(actor, [item.name, *item.aliases, *_derived_aliases(item)])
         out[item.name] = actor
+    return out
+
+
+def _derived_aliases(item) -> list[str]:
+    """Forms later articles may use: a person's surname, the name with its title."""
+    if item.kind != "person" or " " not in item.name:
+        return []
+    out = [item.name.split()[-1]]
+    if item.role:
+        out.append(f"{item.role} {item.name}")
     return out
 
 
 def _actor_match(name: str, kind: str) -> Actor | None:
     alias = normalise_alias(name)
     candidates = list(
-        Actor.objects.filter(aliases__alias=alias, kind=kind).select_related("merged_into")
+        Actor.objects.filter(Q(aliases__alias=alias) | Q(name__iexact=name), kind=kind)
+        .select_related("merged_into")
+        .distinct()
     )
     if not candidates:
         return None

@@ -24,8 +24,21 @@ def article_list(request: HttpRequest) -> HttpResponse:
         status = ""
     qs = selectors.article_list(query=query, status=status)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query, "status": status, "statuses": Article.Status}
+    context = {
+        "page": page,
+        "query": query,
+        "status": status,
+        "statuses": Article.Status,
+        "querystring": _without_page(request),
+    }
     return render(request, "entities/article_list.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, for pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -79,7 +92,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.actor_list(query=query, kind=kind), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "query": query, "kind": kind, "kinds": Actor.Kind}
+    context = {
+        "page": page,
+        "query": query,
+        "kind": kind,
+        "kinds": Actor.Kind,
+        "querystring": _without_page(request),
+    }
     return render(request, "entities/actor_list.html", context)
 
 

@@ -25,17 +25,20 @@ def _records(path: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def prediction(record_id: str, text: CleanText, result: ExtractionResult) -> dict:
+def prediction(record_id: str, raw: str, text: CleanText, result: ExtractionResult) -> dict:
+    locate = _Locator(raw, text)
     quotes = []
     for s in result.statements:
+        quote_start, quote_end = locate(s.content_start, s.content_end)
+        speaker_start, speaker_end = locate(s.speaker_start, s.speaker_end)
         quotes.append(
             {
                 "quote": s.content,
-                "quote_start": text.to_source(s.content_start),
-                "quote_end": text.to_source(s.content_end),
+                "quote_start": quote_start,
+                "quote_end": quote_end,
                 "speaker": s.speaker_text or None,
-                "speaker_start": text.to_source(s.speaker_start),
-                "speaker_end": text.to_source(s.speaker_end),
+                "speaker_start": speaker_start,
+                "speaker_end": speaker_end,
                 "speaker_actor": s.speaker,
                 "cue": s.cue,
                 "cue_class": s.cue_class,
@@ -47,6 +50,30 @@ def prediction(record_id: str, text: CleanText, result: ExtractionResult) -> dic
     return {"id": record_id, "quotes": quotes}
 
 
+class _Locator:
+    """Body offsets -> offsets into the raw input.
+
+    Plain text carries an exact map from cleaning; for HTML, whose text trafilatura rebuilt,
+    each piece is searched for in the page as written, in order.
+    """
+
+    def __init__(self, raw: str, text: CleanText) -> None:
+        self.raw = raw
+        self.text = text
+        self.cursor = 0
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        if self.text.source_offsets:
+            return self.text.to_source(start), self.text.to_source(end)
+        piece = self.text.body[start:end]
+        found = self.raw.find(piece, self.cursor)
+        if found < 0:
+            found = self.raw.find(piece)
+        if found < 0 or not piece:
+            return -1, -1
+        return found, found + len(piece)
+
+
 def predict(in_path: str, out_path: str, model: str) -> int:
     nlp = pipeline.load(model)
     records = list(_records(in_path))
@@ -54,7 +81,12 @@ def predict(in_path: str, out_path: str, model: str) -> int:
     count = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for record, text, result in zip(records, texts, extract_clean(texts, nlp), strict=True):
-            out.write(json.dumps(prediction(record["id"], text, result), ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    prediction(record["id"], record["text"], text, result), ensure_ascii=False
+                )
+                + "\n"
+            )
             count += 1
     return count
 

@@ -26,6 +26,8 @@ _BODIES = {
     "cabinet", "agency", "police", "court", "regulator", "bank", "consulate", "administration",
     "delegation", "mission", "forces", "legislature", "presidency",
 }  # fmt: skip
+# the small model tags some lower-case nouns PROPN ("Seoul's foreign ministry said")
+_BODY_POS = ("ADJ", "NOUN", "PROPN")
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_OTHER = {"they", "it", "them"}
 _PERSON_NOUNS = {
@@ -143,6 +145,7 @@ class _Builder:
         for span in singles:
             self._single(span)
         self._named_media()
+        self._unlabelled_countries()
         self._unlabelled_surnames()
 
     # -- kinds of span -------------------------------------------------------------------
@@ -162,7 +165,7 @@ class _Builder:
         doc = self.doc
         j = i + (1 if i < len(doc) and doc[i].tag_ == "POS" else 0)
         k = j
-        while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+        while k < len(doc) and k - j < 3 and doc[k].pos_ in _BODY_POS and doc[k].is_lower:
             if doc[k].lemma_ in _BODIES:
                 return True
             k += 1
@@ -176,7 +179,7 @@ class _Builder:
         doc = self.doc
         j = span.end + (1 if doc[span.end].tag_ == "POS" else 0)
         k = j
-        while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+        while k < len(doc) and k - j < 3 and doc[k].pos_ in _BODY_POS and doc[k].is_lower:
             k += 1
         while doc[k - 1].lemma_ not in _BODIES:
             k -= 1
@@ -227,7 +230,10 @@ class _Builder:
             self.taken.update(range(role_span.start, role_span.end))
 
     def _country_in(self, span: Span) -> str:
+        seats = gazetteer.institutions()
         for ent in self.doc.ents:
+            if ent.start >= span.start and ent.end <= span.end and ent.text in seats:
+                return seats[ent.text]  # "Kremlin spokesman" speaks for Russia
             if (
                 ent.start >= span.start
                 and ent.end <= span.end + 1
@@ -318,6 +324,21 @@ class _Builder:
                     self._add(doc[i:j], doc[i:j].text, ORGANIZATION, "ORG")
             i = max(j, i + 1)
 
+    def _unlabelled_countries(self) -> None:
+        """Capitals and countries the model left untagged ("Kyiv rejected the plan")."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.taken or token.ent_type_ or token.pos_ != "PROPN":
+                continue
+            for width in (2, 1):
+                span = doc[token.i : token.i + width]
+                if span.end > len(doc) or any(t.i in self.taken or t.ent_type_ for t in span):
+                    continue
+                country = self.countries.lookup(span.text)
+                if country and span.text[:1].isupper() and len(span.text) > 2:
+                    self._add(span, country, COUNTRY, "GPE")
+                    break
+
     def _unlabelled_surnames(self) -> None:
         for token in self.doc:
             if token.i in self.taken or token.ent_type_ or token.pos_ != "PROPN":
@@ -386,7 +407,8 @@ def resolve_reference(token: Token, index: ActorIndex) -> Mention | None:
         return index.before(token.idx, {PERSON})
     if lower in _PRONOUNS_OTHER:
         return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP})
-    if token.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+    is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+    if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
     if token.lemma_ in _PERSON_NOUNS:
         return index.before(token.idx, {PERSON})

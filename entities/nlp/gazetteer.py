@@ -50,6 +50,12 @@ def countries() -> Countries:
 
 
 @lru_cache(maxsize=1)
+def institutions() -> dict[str, str]:
+    """Seats of power named for their government: "Kremlin" -> Russia."""
+    return {row["institution"]: row["country"] for row in _rows("institutions.tsv")}
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))

@@ -24,7 +24,16 @@ class ModelNotInstalledError(RuntimeError):
 
 
 def model_installed(model_name: str) -> bool:
-    return Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
+    """Whether spacy.load(model_name) can find the pipeline: an installed package or a folder."""
+    name = model_name.strip()
+    if not name:
+        return False
+    if "/" in name or "\\" in name:
+        return (Path(name) / "meta.json").is_file() or (Path(name) / "config.cfg").is_file()
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "en_core_web_md-3.8.0": not an importable name
+        return False
 
 
 @lru_cache(maxsize=2)

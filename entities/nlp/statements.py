@@ -25,6 +25,7 @@ from .types import (
 # opening mark -> closing mark; a straight quote closes itself
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
 _OPEN_AFTER = set(" \n([{—–-:")
+_CLOSERS = {"”", '"', "»"}
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statements
 _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
@@ -70,7 +71,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         i += 1
     if open_at is not None:
         quotes.append(QuoteSpan(open_at + 1, n))
-    return [q for q in quotes if q.end > q.start]
+    return [_strip(q, text) for q in quotes if text[q.start : q.end].strip()]
+
+
+def _strip(q: QuoteSpan, text: str) -> QuoteSpan:
+    piece = text[q.start : q.end]
+    lead = len(piece) - len(piece.lstrip())
+    return QuoteSpan(q.start + lead, q.start + len(piece.rstrip()))
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -78,7 +85,7 @@ def _is_opening(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in '‘"':
         return (before in _OPEN_AFTER or before in "“") and not after.isspace()
-    return not after.isspace()
+    return text[i] == "«" or not after.isspace()  # French spacing: « nous »
 
 
 def _is_closing(text: str, i: int) -> bool:
@@ -349,7 +356,13 @@ def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”’"':
         end -= 1
+    if end < len(doc) and doc[end].text in _CLOSERS and _opens_more(doc[start:end].text):
+        end += 1  # the parser hung the closing mark of a quoted fragment on the cue
     return start, end
+
+
+def _opens_more(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:

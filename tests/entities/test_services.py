@@ -1,0 +1,394 @@
+"""Services: creating articles, running extraction on them and resolving their actors."""
+
+from __future__ import annotations
+
+import contextlib
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from kombu.exceptions import OperationalError as BrokerError
+
+from entities import services
+from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from tests.factories import ActorAliasFactory, ActorFactory, ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+SANCTIONS = """Putin warns West over new sanctions
+
+Russian President Vladimir Putin said on Tuesday that Moscow would respond to any new sanctions \
+imposed by Washington.
+
+"We will not be intimidated by threats from abroad," Putin told reporters in the Kremlin.
+"""
+
+CEASEFIRE = """Kremlin dismisses ceasefire proposal
+
+Russian President Vladimir Putin rejected the ceasefire proposal on Friday, according to state \
+media.
+
+Putin said that the plan ignored the security concerns of Russia.
+"""
+
+SUMMIT = """Leaders meet in Beijing
+
+Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday. \
+"Our partnership has no limits," Xi said after the meeting.
+"""
+
+GENEVA = """Talks stall in Geneva
+
+Putin said on Monday that the United States was not serious about negotiations.
+"""
+
+
+@pytest.fixture
+def delay():
+    with mock.patch("entities.tasks.extract_article.delay") as patched:
+        yield patched
+
+
+def _create(raw: str, **kwargs) -> tuple[Article, bool]:
+    return services.article_create(raw=raw, **kwargs)
+
+
+def _extracted(raw: str) -> Article:
+    article, _ = _create(raw)
+    services.article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    return article
+
+
+def _putin(article: Article) -> Actor:
+    return Mention.objects.get(article=article, text="Vladimir Putin").actor
+
+
+# -- article_create ---------------------------------------------------------------------------
+
+
+def test_create_saves_the_article_queued(delay):
+    article, created = _create(SANCTIONS)
+
+    article.refresh_from_db()
+    assert created is True
+    assert article.status == Article.Status.QUEUED
+    assert article.queued_at is not None
+
+
+def test_create_takes_the_title_line_out_of_the_body(delay):
+    article, _ = _create(SANCTIONS)
+
+    assert article.title == "Putin warns West over new sanctions"
+    assert article.body.startswith("Russian President Vladimir Putin said")
+    assert "Putin warns West" not in article.body
+
+
+def test_create_keeps_the_raw_input(delay):
+    article, _ = _create(SANCTIONS)
+
+    assert Article.objects.get(pk=article.pk).raw == SANCTIONS
+
+
+def test_create_enqueues_extraction_only_when_the_transaction_commits(
+    delay, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        article, _ = _create(SANCTIONS)
+    assert delay.call_count == 0
+
+    for callback in callbacks:
+        callback()
+
+    delay.assert_called_once_with(article.pk)
+
+
+def test_create_with_the_same_body_returns_the_existing_article(delay):
+    first, _ = _create(SANCTIONS)
+
+    again, created = _create(SANCTIONS)
+
+    assert created is False
+    assert again.pk == first.pk
+    assert Article.objects.count() == 1
+
+
+def test_create_treats_other_whitespace_and_quote_styles_as_the_same_body(delay):
+    first, _ = _create(SANCTIONS)
+    retyped = (
+        SANCTIONS.replace('"We', "“We")
+        .replace('," Putin', ",”  Putin")
+        .replace("Russian President", "Russian\tPresident")
+        .replace("\n", "\r\n")
+    )
+
+    again, created = _create(retyped)
+
+    assert created is False
+    assert again.pk == first.pk
+    assert Article.objects.count() == 1
+
+
+def test_create_with_a_known_url_returns_the_existing_article(delay):
+    first, _ = _create(SANCTIONS, url="https://example.com/world/putin-sanctions")
+
+    again, created = _create(CEASEFIRE, url="https://example.com/world/putin-sanctions")
+
+    assert created is False
+    assert again.pk == first.pk
+    assert Article.objects.count() == 1
+
+
+def test_a_duplicate_enqueues_nothing(delay, django_capture_on_commit_callbacks):
+    _create(SANCTIONS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _create(SANCTIONS)
+
+    assert delay.call_count == 0
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n  "])
+def test_create_refuses_empty_input(delay, raw):
+    with pytest.raises(ValidationError) as excinfo:
+        _create(raw)
+
+    assert "text" in excinfo.value.message_dict
+    assert Article.objects.count() == 0
+
+
+@override_settings(NEWSAPP_MAX_ARTICLE_CHARS=200)
+def test_create_refuses_input_over_the_size_limit(delay):
+    raw = "Kremlin rejects talks\n\n" + "Officials said the talks were over. " * 10
+    assert len(raw) > 200
+
+    with pytest.raises(ValidationError) as excinfo:
+        _create(raw)
+
+    assert "limit is 200" in excinfo.value.message_dict["text"][0]
+    assert Article.objects.count() == 0
+
+
+def test_broker_failure_leaves_the_article_saved_and_queued(
+    delay, django_capture_on_commit_callbacks
+):
+    delay.side_effect = BrokerError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article, created = _create(SANCTIONS)
+
+    article.refresh_from_db()
+    assert created is True
+    assert article.status == Article.Status.QUEUED
+    assert delay.call_count == 1
+
+
+def test_enqueue_reports_a_broker_failure(delay):
+    delay.side_effect = BrokerError("Connection refused.")
+    article = ArticleFactory(status=Article.Status.QUEUED)
+
+    assert services.article_enqueue_extraction(article_id=article.pk) is False
+
+
+def test_enqueue_reports_success(delay):
+    article = ArticleFactory(status=Article.Status.QUEUED)
+
+    assert services.article_enqueue_extraction(article_id=article.pk) is True
+    delay.assert_called_once_with(article.pk)
+
+
+# -- article_extract --------------------------------------------------------------------------
+
+
+def test_extract_marks_the_article_done(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    assert article.status == Article.Status.DONE
+    assert article.error == ""
+    assert article.finished_at is not None
+
+
+def test_extract_records_pipeline_version_and_model(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    assert article.pipeline_version == services.nlp.PIPELINE_VERSION
+    assert "core_web_sm" in article.model_name
+
+
+def test_extract_stores_mentions_whose_offsets_point_into_the_body(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    mentions = list(Mention.objects.filter(article=article))
+    assert {m.text for m in mentions} >= {"Vladimir Putin", "Putin", "Washington"}
+    for m in mentions:
+        assert article.body[m.start : m.end] == m.text
+
+
+def test_extract_stores_statements_whose_offsets_point_into_the_body(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    statements = list(Statement.objects.filter(article=article))
+    assert {s.kind for s in statements} >= {Statement.Kind.DIRECT, Statement.Kind.INDIRECT}
+    for s in statements:
+        assert article.body[s.content_start : s.content_end] == s.content
+        assert article.body[s.cue_start : s.cue_end] == s.cue
+        assert article.body[s.speaker_start : s.speaker_end] == s.speaker_text
+
+
+def test_extract_resolves_the_speaker_of_a_quote(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    quote = Statement.objects.get(article=article, kind=Statement.Kind.DIRECT)
+    assert "intimidated by threats" in quote.content
+    assert quote.speaker == _putin(article)
+
+
+def test_extract_stores_targets_whose_offsets_point_at_a_mention_of_their_actor(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    targets = list(StatementTarget.objects.filter(statement__article=article))
+    assert {t.actor.name for t in targets} >= {"United States"}
+    for t in targets:
+        assert Mention.objects.filter(
+            article=article, actor=t.actor, start=t.start, end=t.end
+        ).exists()
+
+
+def test_extracting_again_replaces_the_rows(delay, nlp):
+    article = _extracted(SANCTIONS)
+    before = (
+        Mention.objects.filter(article=article).count(),
+        Statement.objects.filter(article=article).count(),
+        StatementTarget.objects.filter(statement__article=article).count(),
+        Actor.objects.count(),
+    )
+
+    services.article_extract(article_id=article.pk)
+
+    after = (
+        Mention.objects.filter(article=article).count(),
+        Statement.objects.filter(article=article).count(),
+        StatementTarget.objects.filter(statement__article=article).count(),
+        Actor.objects.count(),
+    )
+    assert before[0] > 0
+    assert before[1] > 0
+    assert after == before
+
+
+def test_an_extraction_error_marks_the_article_failed_with_a_reason(delay, nlp):
+    article, _ = _create(SANCTIONS)
+
+    with mock.patch(
+        "entities.services.nlp.extract_clean", side_effect=RuntimeError("parser exploded")
+    ):
+        services.article_extract(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert "parser exploded" in article.error
+
+
+def test_an_extraction_error_keeps_the_rows_of_the_previous_extraction(delay, nlp):
+    article = _extracted(SANCTIONS)
+    mentions = Mention.objects.filter(article=article).count()
+    statements = Statement.objects.filter(article=article).count()
+
+    with mock.patch(
+        "entities.services.nlp.extract_clean", side_effect=RuntimeError("parser exploded")
+    ):
+        services.article_extract(article_id=article.pk)
+
+    assert Mention.objects.filter(article=article).count() == mentions
+    assert Statement.objects.filter(article=article).count() == statements
+
+
+def test_an_error_while_storing_the_result_marks_the_article_failed(delay, nlp):
+    article, _ = _create(SANCTIONS)
+
+    # raising is acceptable (a retry may follow); what matters is the state left behind
+    with (
+        mock.patch("entities.services.actors_resolve", side_effect=RuntimeError("db hiccup")),
+        contextlib.suppress(RuntimeError),
+    ):
+        services.article_extract(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error
+
+
+@pytest.mark.parametrize("missing", ["no_such_model", "/srv/models/en_core_web_md-3.8.0"])
+def test_a_missing_model_marks_the_article_failed_naming_the_setting(delay, missing):
+    article, _ = _create(SANCTIONS)
+
+    with override_settings(SPACY_MODEL=missing):
+        services.article_extract(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert "SPACY_MODEL" in article.error
+    assert missing in article.error
+
+
+def test_extract_of_a_missing_article_returns_none():
+    assert services.article_extract(article_id=987654) is None
+
+
+# -- actor resolution across articles ---------------------------------------------------------
+
+
+def test_two_articles_naming_the_same_person_share_one_actor(delay, nlp):
+    first = _extracted(SANCTIONS)
+    second = _extracted(CEASEFIRE)
+
+    assert _putin(first) == _putin(second)
+    assert Actor.objects.filter(name="Vladimir Putin").count() == 1
+
+
+def test_the_actor_keeps_the_role_from_the_title_before_the_name(delay, nlp):
+    article = _extracted(SANCTIONS)
+
+    putin = _putin(article)
+    assert putin.role == "Russian President"
+    assert putin.country.name == "Russia"
+
+
+def test_a_surname_in_a_later_article_resolves_to_the_known_person(delay, nlp):
+    earlier = _extracted(SANCTIONS)
+    later = _extracted(GENEVA)
+
+    speaker = Statement.objects.get(article=later).speaker
+    assert speaker == _putin(earlier)
+    assert not Actor.objects.filter(name="Putin").exists()
+
+
+def test_a_surname_resolves_even_if_earlier_articles_only_used_the_full_name(delay, nlp):
+    # DESIGN.md: aliases hold "putin" and "russian president vladimir putin" as well as the name
+    earlier = _extracted(SUMMIT)
+    later = _extracted(GENEVA)
+
+    speaker = Statement.objects.get(article=later).speaker
+    assert speaker == _putin(earlier)
+
+
+def test_a_merged_actor_resolves_to_the_survivor(delay, nlp):
+    survivor = ActorFactory(name="Vladimir Vladimirovich Putin", kind=Actor.Kind.PERSON)
+    merged = ActorFactory(name="Vladimir Putin", kind=Actor.Kind.PERSON, merged_into=survivor)
+    ActorAliasFactory(actor=merged, alias="vladimir putin")
+
+    article = _extracted(SANCTIONS)
+
+    assert _putin(article) == survivor
+    assert Statement.objects.get(article=article, kind=Statement.Kind.DIRECT).speaker == survivor
+
+
+def test_an_actor_without_alias_rows_is_matched_by_its_name(delay, nlp):
+    # an actor added in the admin has no ActorAlias rows of its own
+    existing = ActorFactory(name="Vladimir Putin", kind=Actor.Kind.PERSON, slug="vladimir-putin")
+
+    article = _extracted(SANCTIONS)
+
+    assert article.status == Article.Status.DONE
+    assert _putin(article) == existing

@@ -1,0 +1,36 @@
+"""The NLP core imports neither Django nor the app's models (checked in a fresh interpreter)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+import entities.nlp
+import entities.nlp.extract
+import entities.nlp.__main__
+leaked = sorted(
+    m for m in sys.modules
+    if m == "django" or m.startswith("django.") or m == "entities.models"
+)
+print(json.dumps(leaked))
+"""
+
+
+@pytest.mark.slow
+def test_importing_the_nlp_core_loads_no_django_module():
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
