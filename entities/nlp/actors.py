@@ -9,6 +9,7 @@ capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisati
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -101,11 +102,20 @@ class ActorIndex:
                 best, best_overlap = m, overlap
         return best
 
-    def before(self, offset: int, kinds: set[str], last_word: str = "") -> Mention | None:
-        """The nearest mention before `offset` of an actor of one of `kinds`."""
+    def before(
+        self,
+        offset: int,
+        kinds: set[str],
+        last_word: str = "",
+        skip: Callable[[int], bool] | None = None,
+    ) -> Mention | None:
+        """The nearest mention before `offset` of an actor of one of `kinds`, passing over
+        mentions for which `skip(start)` is true (names inside quotes are not antecedents)."""
         i = bisect_right(self._starts, offset - 1)
         for m in reversed(self.mentions[:i]):
             if m.end > offset or self.actors[m.actor].kind not in kinds:
+                continue
+            if skip is not None and skip(m.start):
                 continue
             if last_word and m.actor.lower().split()[-1] != last_word:
                 continue
@@ -400,19 +410,21 @@ def _trim(span: Span) -> Span | None:
     return trimmed
 
 
-def resolve_reference(token: Token, index: ActorIndex) -> Mention | None:
+def resolve_reference(
+    token: Token, index: ActorIndex, skip: Callable[[int], bool] | None = None
+) -> Mention | None:
     """The actor a pronoun or a definite nominal ("the ministry", "the official") refers to."""
     lower = token.lower_
     if lower in _PRONOUNS_PERSON:
-        return index.before(token.idx, {PERSON})
+        return index.before(token.idx, {PERSON}, skip=skip)
     if lower in _PRONOUNS_OTHER:
-        return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP})
+        return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP}, skip=skip)
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
     if token.lemma_ in _PERSON_NOUNS:
-        return index.before(token.idx, {PERSON})
-    found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_)
+        return index.before(token.idx, {PERSON}, skip=skip)
+    found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_, skip=skip)
     if found is None and token.lemma_ in _ORGANISATION_NOUNS:
-        found = index.before(token.idx, {ORGANIZATION})
+        found = index.before(token.idx, {ORGANIZATION}, skip=skip)
     return found

@@ -33,8 +33,13 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _DASHES = "―—–-"
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
+_AFTER_GAP = 3  # characters between a closing mark and the next word
+_CUE_WINDOW = 20  # tokens after a quote in which its speech verb may stand
+_OPENERS = {"“", "«", "„"}
+_NEAR = 25  # characters between a short quote and its cue: '?" she asked', 'said: "'
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
-_MAX_GAP_BETWEEN_PARTS = 80  # '," Clinton, the Democratic nominee, said. "' fits
+# '," said Douglas Holtz-Eakin, an economist who served as director of the CBO. "' fits
+_MAX_GAP_BETWEEN_PARTS = 150
 
 
 @dataclass(frozen=True)
@@ -47,54 +52,58 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Paired quote marks of every style; a quote may run over paragraphs that reopen it."""
+    """Paired quote marks of every style; a quote may run over paragraphs that reopen it.
+
+    Two apostrophes ('') or backticks (``) stand for a double quote, as some newspapers print.
+    """
     quotes: list[QuoteSpan] = []
-    open_at: int | None = None
+    open_mark = ""  # the opening mark as written, "" when no quote is open
+    content_start = 0
     closer = ""
     i = 0
     n = len(text)
     while i < n:
-        c = text[i]
-        if open_at is None:
-            if c in _PAIRS and _is_opening(text, i):
-                open_at, closer = i, _PAIRS[c]
-        elif c == closer and _is_closing(text, i):
-            quotes.append(QuoteSpan(open_at + 1, i))
-            open_at = None
+        mark = text[i : i + 2] if text.startswith(("''", "``"), i) else text[i]
+        c = '"' if len(mark) == 2 else mark
+        before = text[i - 1] if i else " "
+        after = text[i + len(mark)] if i + len(mark) < n else " "
+        if not open_mark:
+            if c in _PAIRS and _is_opening(c, before, after):
+                open_mark, content_start, closer = mark, i + len(mark), _PAIRS[c]
+        elif c == closer and _is_closing(c, before, after):
+            quotes.append(QuoteSpan(content_start, i))
+            open_mark = ""
         elif c == "\n" and text.startswith("\n\n", i):
             nxt = i + 2
-            if nxt < n and text[nxt] == text[open_at]:
-                i = nxt  # the quote goes on in the next paragraph, reopened by the same mark
+            if text.startswith(open_mark, nxt):
+                i = nxt + len(open_mark) - 1  # the quote goes on, reopened by the same mark
             else:
-                quotes.append(QuoteSpan(open_at + 1, i))  # unbalanced: best effort
-                open_at = None
-        i += 1
-    if open_at is not None:
-        quotes.append(QuoteSpan(open_at + 1, n))
+                quotes.append(QuoteSpan(content_start, i))  # unbalanced: best effort
+                open_mark = ""
+        i += len(mark) if len(mark) == 2 else 1
+    if open_mark:
+        quotes.append(QuoteSpan(content_start, n))
     return [_strip(q, text) for q in quotes if text[q.start : q.end].strip()]
+
+
+def _is_opening(c: str, before: str, after: str) -> bool:
+    if c in '‘"':
+        return (before in _OPEN_AFTER or before in "“") and not after.isspace()
+    return c == "«" or not after.isspace()  # French spacing: « nous »
+
+
+def _is_closing(c: str, before: str, after: str) -> bool:
+    if c == "’":
+        return not after.isalpha()  # else an apostrophe: "Korea’s"
+    if c == '"':
+        return not before.isspace()
+    return True
 
 
 def _strip(q: QuoteSpan, text: str) -> QuoteSpan:
     piece = text[q.start : q.end]
     lead = len(piece) - len(piece.lstrip())
     return QuoteSpan(q.start + lead, q.start + len(piece.rstrip()))
-
-
-def _is_opening(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in '‘"':
-        return (before in _OPEN_AFTER or before in "“") and not after.isspace()
-    return text[i] == "«" or not after.isspace()  # French spacing: « nous »
-
-
-def _is_closing(text: str, i: int) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == "’":
-        return not after.isalpha()  # else an apostrophe: "Korea’s"
-    if text[i] == '"':
-        return not text[i - 1].isspace()
-    return True
 
 
 def _is_title(quoted: str) -> bool:
@@ -137,9 +146,11 @@ class _Extractor:
                 else:
                     host.kind = MIXED
                 continue
-            if q.words(self.text) < _MIN_QUOTE_WORDS or _is_title(self.text[q.start : q.end]):
+            short = q.words(self.text) < _MIN_QUOTE_WORDS or _is_title(self.text[q.start : q.end])
+            if short and self._continues(q, drafts):
+                drafts[-1].end = q.end  # '"Here comes Big Daddy," she said. "The Donald."'
                 continue
-            draft = self._direct(q, drafts)
+            draft = self._direct(q, drafts, short=short)
             if draft is not None:
                 drafts.append(draft)
         drafts.sort(key=lambda d: d.start)
@@ -156,9 +167,12 @@ class _Extractor:
         for token in self.doc:
             if token.lemma_ in self.verbs and token.pos_ == "VERB":
                 comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
-                if comp is None:
+                if comp is not None:
+                    start, end = _clause_span(comp, exclude=token)
+                elif token.dep_ == "parataxis":
+                    start, end = _around_parenthetical(token)
+                else:
                     continue
-                start, end = _clause_span(comp, exclude=token)
                 if end - start < 2:
                     continue
                 span = self.doc[start:end]
@@ -190,16 +204,37 @@ class _Extractor:
 
     # -- direct quotes --------------------------------------------------------------------
 
-    def _direct(self, q: QuoteSpan, drafts: list[_Draft]) -> _Draft | None:
+    def _continues(self, q: QuoteSpan, drafts: list[_Draft]) -> bool:
+        prev = drafts[-1] if drafts else None
+        return (
+            prev is not None
+            and prev.kind == DIRECT
+            and prev.cue is not None
+            and prev.end <= prev.cue.idx < q.start
+            and q.start - prev.end <= _MAX_GAP_BETWEEN_PARTS
+            and "\n" not in self.text[prev.end : q.start]
+        )
+
+    def _direct(self, q: QuoteSpan, drafts: list[_Draft], *, short: bool) -> _Draft | None:
         signed = self._signed(q)
         if signed is not None:
             return _Draft(DIRECT, q.start, q.end, None, signed, (signed.start, signed.end), 0.8)
         cue = self._cue_for_quote(q)
+        if short:
+            # a short quote is a statement only when a cue stands right by it ('"You winning?"
+            # she asked'); otherwise it is a scare quote or a title
+            near = cue is not None and (
+                0 <= cue.idx - q.end <= _NEAR or 0 <= q.start - cue.idx <= _NEAR
+            )
+            if not near:
+                return None
         if cue is not None:
             speaker, sspan = self._speaker(cue)
             return _Draft(DIRECT, q.start, q.end, cue, speaker, sspan, 0.9 if speaker else 0.5)
         # "“A,” he said. “B.”": a quote with no cue of its own continues the last speaker
         last = drafts[-1] if drafts else None
+        if short:
+            return None
         if last is not None and last.speaker is not None and q.start - last.end < _INHERIT_WINDOW:
             return _Draft(DIRECT, q.start, q.end, None, last.speaker, last.speaker_span, 0.6)
         return None
@@ -217,30 +252,31 @@ class _Extractor:
         return found
 
     def _cue_for_quote(self, q: QuoteSpan) -> Token | None:
+        """The speech verb of a quote: after it in the sentence that follows the closing mark
+        ('"...," Clinton said'), else before it in the sentence that opens it ('He said: "...').
+        Another quote in between ends the search: that verb is the other quote's."""
         doc = self.doc
-        inside = range(q.start - 1, q.end + 1)
-        end_tok = doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
-        start_tok = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
-        candidates: list[tuple[int, Token]] = []
-        sents = []
-        if end_tok is not None:
-            sents.append(end_tok[0].sent)
-        if start_tok is not None and start_tok[0].sent not in sents:
-            sents.append(start_tok[0].sent)
-        if end_tok is not None and end_tok[-1].i + 2 < len(doc):
-            # '"... in our country?" Clinton said.': the question mark ended the sentence
-            after = doc[end_tok[-1].i + 1]
-            if after.sent not in sents and after.idx - q.end <= 3:
-                sents.append(after.sent)
-        for sent in sents:
-            for t in sent:
-                if t.idx in inside or t.lemma_ not in self.verbs or t.pos_ != "VERB":
-                    continue
-                distance = t.idx - q.end if t.idx >= q.end else q.start - t.idx
-                candidates.append((distance, t))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda c: c[0])[1]
+        after = next((t for t in doc if t.idx > q.end and not t.is_punct), None)
+        if after is not None and after.idx - q.end <= _AFTER_GAP:
+            limit = min(after.sent.end, after.i + _CUE_WINDOW)
+            for t in doc[after.i : limit]:
+                if self._quoted(t) or t.text in _OPENERS:
+                    break
+                if self._is_cue(t):
+                    return t
+        before = (
+            next((t for t in reversed(doc) if t.idx + len(t) < q.start), None) if q.start else None
+        )
+        if before is not None and q.start - (before.idx + len(before)) <= _AFTER_GAP:
+            for t in reversed(doc[before.sent.start : before.i + 1]):
+                if self._quoted(t) or t.text in _CLOSERS:
+                    break
+                if self._is_cue(t):
+                    return t
+        return None
+
+    def _is_cue(self, t: Token) -> bool:
+        return t.lemma_ in self.verbs and t.pos_ == "VERB"
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -262,8 +298,11 @@ class _Extractor:
         return self._resolve_subject(subject)
 
     def _quoted(self, token: Token) -> bool:
-        i = bisect_right(self._quote_starts, token.idx) - 1
-        return i >= 0 and token.idx < self.quotes[i].end
+        return self._quoted_offset(token.idx)
+
+    def _quoted_offset(self, offset: int) -> bool:
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i].end
 
     def _resolve_subject(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
         if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
@@ -277,7 +316,7 @@ class _Extractor:
         if found is not None:
             return found, (found.start, found.end)
         phrase_start = subject.left_edge.idx
-        found = resolve_reference(subject, self.index)
+        found = resolve_reference(subject, self.index, skip=self._quoted_offset)
         if found is not None:
             return found, (phrase_start, end)
         right = subject.right_edge
@@ -359,6 +398,16 @@ def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
     if end < len(doc) and doc[end].text in _CLOSERS and _opens_more(doc[start:end].text):
         end += 1  # the parser hung the closing mark of a quoted fragment on the cue
     return start, end
+
+
+def _around_parenthetical(cue: Token) -> tuple[int, int]:
+    """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence is the content."""
+    sent = cue.sent
+    inner = range(cue.left_edge.i, cue.right_edge.i + 1)
+    words = [t for t in sent if t.i not in inner and not t.is_punct]
+    if not words:
+        return 0, 0
+    return words[0].i, words[-1].i + 1
 
 
 def _opens_more(text: str) -> bool:
