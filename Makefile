@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint worker eval lock
+.PHONY: install run test lint worker eval bench lock
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "newsapp needs Python 3.11 or newer; $(PYTHON) is %d.%d" % v[:2])'
@@ -38,8 +38,14 @@ worker: install
 eval: install
 	../shared/eval/dev-eval
 
+# Benchmarks (figures recorded in docs/BENCHMARKS.md); textacy is the quote baseline.
+bench: install
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
+	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/quotes_vs_textacy.py
+
 # Re-pin every dependency after changing pyproject.toml.
 lock:
 	rm -rf /tmp/newsapp-lock && $(PYTHON) -m venv /tmp/newsapp-lock
-	/tmp/newsapp-lock/bin/pip install --quiet '.[dev]'
+	/tmp/newsapp-lock/bin/pip install --quiet '.[dev,bench]'
 	/tmp/newsapp-lock/bin/pip freeze --exclude-editable | grep -v '^newsapp' > requirements.lock
