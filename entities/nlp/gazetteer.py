@@ -65,3 +65,15 @@ def title_words() -> frozenset[str]:
 def speech_verbs() -> dict[str, str]:
     """Lemma -> cue class ("warn" -> "warn", "tell" -> "say")."""
     return {row["lemma"]: row["class"] for row in _rows("speech_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def quote_cues() -> frozenset[str]:
+    """Verbs that introduce a direct quote ('"...," she said'); "know" or "want" do not."""
+    return frozenset(r["lemma"] for r in _rows("speech_verbs.tsv") if r["quote_cue"] == "1")
+
+
+@lru_cache(maxsize=1)
+def object_content_verbs() -> frozenset[str]:
+    """Verbs whose object is what is said ("denied arms deals", "urged Trump to apologise")."""
+    return frozenset(r["lemma"] for r in _rows("speech_verbs.tsv") if r["object_content"] == "1")

@@ -31,6 +31,7 @@ _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes 
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
+_OBJECT_DEPS = ("dobj", "xcomp")
 _DASHES = "―—–-"
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 _AFTER_GAP = 3  # characters between a closing mark and the next word
@@ -130,6 +131,8 @@ class _Extractor:
         self.text = doc.text
         self.index = index
         self.verbs = gazetteer.speech_verbs()
+        self.quote_cues = gazetteer.quote_cues()
+        self.object_verbs = gazetteer.object_content_verbs()
         self.quotes = find_quotes(self.text)
         self._quote_starts = [q.start for q in self.quotes]
 
@@ -146,10 +149,13 @@ class _Extractor:
                 else:
                     host.kind = MIXED
                 continue
-            short = q.words(self.text) < _MIN_QUOTE_WORDS or _is_title(self.text[q.start : q.end])
-            if short and self._continues(q, drafts):
+            short = q.words(self.text) < _MIN_QUOTE_WORDS
+            title = _is_title(self.text[q.start : q.end])
+            if (short or title) and self._continues(q, drafts):
                 drafts[-1].end = q.end  # '"Here comes Big Daddy," she said. "The Donald."'
                 continue
+            if title:
+                continue  # a quoted name: "Morning Joe", "The Steve Harvey Morning Show"
             draft = self._direct(q, drafts, short=short)
             if draft is not None:
                 drafts.append(draft)
@@ -171,20 +177,41 @@ class _Extractor:
                     start, end = _clause_span(comp, exclude=token)
                 elif token.dep_ == "parataxis":
                     start, end = _around_parenthetical(token)
+                elif token.lemma_ in self.object_verbs:
+                    start, end = self._object_span(token)
                 else:
                     continue
                 if end - start < 2:
                     continue
                 span = self.doc[start:end]
                 speaker, sspan = self._speaker(token)
+                confidence = 0.7
+                if comp is None and token.dep_ != "parataxis":
+                    if speaker is None:
+                        continue  # "denied arms deals" matters when we know who denied
+                    confidence = 0.6
                 out.append(
-                    _Draft(INDIRECT, span.start_char, span.end_char, token, speaker, sspan, 0.7)
+                    _Draft(
+                        INDIRECT, span.start_char, span.end_char, token, speaker, sspan, confidence
+                    )
                 )
             elif token.lower_ == "according":
                 draft = self._according(token)
                 if draft is not None:
                     out.append(draft)
         return out
+
+    def _object_span(self, verb: Token) -> tuple[int, int]:
+        """'denied arms deals', 'wants to triple the size of ...', 'urged Trump to apologise'."""
+        parts = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        if not parts or _subject(verb) is None:
+            return 0, 0
+        start = min(p.left_edge.i for p in parts)
+        end = max(p.right_edge.i for p in parts) + 1
+        doc = verb.doc
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        return start, end
 
     def _according(self, token: Token) -> _Draft | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -194,8 +221,14 @@ class _Extractor:
         sent = token.sent
         if any(t.lemma_ in self.verbs and t.pos_ == "VERB" for t in sent if t.i < token.i):
             return None  # "X said ..., according to Y": Y is the reporter's source of the report
-        phrase = range(token.left_edge.i, token.right_edge.i + 1)
-        content = [t for t in sent if t.i not in phrase and not t.is_punct]
+        phrase_start = token.left_edge.i
+        phrase_end = max(token.right_edge.i, source.right_edge.i) + 1
+        if phrase_start - sent.start >= 3:
+            # "The top 1 percent would gain 19.9 percent, according to X, more than ...":
+            # what X says is the clause before the phrase
+            content = [t for t in sent if t.i < phrase_start and not t.is_punct]
+        else:  # "According to X, ..."
+            content = [t for t in sent if t.i >= phrase_end and not t.is_punct]
         if len(content) < 3:
             return None
         start, end = content[0].idx, content[-1].idx + len(content[-1])
@@ -276,7 +309,7 @@ class _Extractor:
         return None
 
     def _is_cue(self, t: Token) -> bool:
-        return t.lemma_ in self.verbs and t.pos_ == "VERB"
+        return t.lemma_ in self.quote_cues and t.pos_ == "VERB"
 
     # -- speakers -------------------------------------------------------------------------
 
