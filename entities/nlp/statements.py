@@ -32,6 +32,7 @@ _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _OBJECT_DEPS = ("dobj", "xcomp")
+_NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _DASHES = "―—–-"
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 _AFTER_GAP = 3  # characters between a closing mark and the next word
@@ -251,7 +252,7 @@ class _Extractor:
     def _direct(self, q: QuoteSpan, drafts: list[_Draft], *, short: bool) -> _Draft | None:
         signed = self._signed(q)
         if signed is not None:
-            return _Draft(DIRECT, q.start, q.end, None, signed, (signed.start, signed.end), 0.8)
+            return _Draft(DIRECT, q.start, q.end, None, signed[0], signed[1], 0.8)
         cue = self._cue_for_quote(q)
         if short:
             # a short quote is a statement only when a cue stands right by it ('"You winning?"
@@ -272,7 +273,7 @@ class _Extractor:
             return _Draft(DIRECT, q.start, q.end, None, last.speaker, last.speaker_span, 0.6)
         return None
 
-    def _signed(self, q: QuoteSpan) -> Mention | None:
+    def _signed(self, q: QuoteSpan) -> tuple[Mention | None, tuple[int, int]] | None:
         """A quote signed with a dash: '"..." ― Martha Aguilar'."""
         after = self.text[q.end + 1 : q.end + 6]
         stripped = after.lstrip()
@@ -280,9 +281,19 @@ class _Extractor:
             return None
         start = q.end + 1 + (len(after) - len(stripped)) + 1
         found = self.index.at(start, start + 40)
-        if found is None or found.start - start > 2:
+        if found is not None and found.start - start <= 2:
+            return found, (found.start, found.end)
+        # a name the model did not tag: the capitalised words after the dash
+        words = []
+        for t in self.doc:
+            if t.idx < start:
+                continue
+            if not t.is_title or len(words) == 4:
+                break
+            words.append(t)
+        if not words or words[0].idx - start > 2:
             return None
-        return found
+        return None, (words[0].idx, words[-1].idx + len(words[-1]))
 
     def _cue_for_quote(self, q: QuoteSpan) -> Token | None:
         """The speech verb of a quote: after it in the sentence that follows the closing mark
@@ -315,6 +326,12 @@ class _Extractor:
 
     def _speaker(self, verb: Token) -> tuple[Mention | None, tuple[int, int]]:
         subject = _subject(verb)
+        if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+            # '"...," Police Chief Chuck Jordan said Monday': the parser took the day for the
+            # subject; the speaker is the name just before the verb
+            subject = next(
+                (t for t in reversed(list(verb.lefts)) if t.pos_ in ("PROPN", "NOUN")), None
+            )
         if subject is not None and self._quoted(subject):
             # '"... it will at some point," said James Acton': the parser took a word of the
             # quote for the subject; the speaker is the noun after the verb
@@ -352,8 +369,14 @@ class _Extractor:
         found = resolve_reference(subject, self.index, skip=self._quoted_offset)
         if found is not None:
             return found, (phrase_start, end)
-        right = subject.right_edge
+        # the subject's own phrase, without appositions or relative clauses that name others
+        # ("Robert McAtee, one of several veterans who work with Mr. Clarke")
+        own = [subject] + [t for c in subject.children if c.dep_ not in _NOT_OWN for t in c.subtree]
+        right = max(own, key=lambda t: t.i)
         inner = self.index.within(phrase_start, right.idx + len(right))
+        if not inner and subject.pos_ == "PROPN":
+            # a name the model did not tag: its words are the speaker as written
+            return None, (phrase_start, end)
         if inner:
             # "US Director of National Intelligence Avril Haines": the person; "a senior official
             # at Seoul's presidential office": the body; "officials in Washington": the country
