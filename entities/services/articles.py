@@ -1,0 +1,210 @@
+"""Writes on articles: create, enqueue, reprocess, sweep."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from entities import nlp
+from entities.models import Article
+
+logger = logging.getLogger(__name__)
+
+UNSENT_GRACE = 60  # seconds an upload's own enqueue may take before the sweeper steps in
+
+ARTICLE_EMPTY = "The article is empty: paste its text or choose a file."
+ARTICLE_NO_TEXT = "No article text could be found in this input."
+ARTICLE_TOO_LONG = "The article is {size:,} characters long; the limit is {limit:,}."
+
+
+def content_hash(body: str) -> str:
+    """Hash of the body with case, quote styles and whitespace normalised away."""
+    text = unicodedata.normalize("NFKC", body).lower()
+    text = re.sub(r"[“”„«»\"]", '"', text)
+    text = re.sub(r"[‘’`]", "'", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _as_datetime(value: date | datetime | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time(12, 0)))
+
+
+@transaction.atomic
+def article_create(
+    *,
+    raw: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: date | datetime | None = None,
+    uploaded_by=None,
+) -> tuple[Article, bool]:
+    """Save an article as queued and enqueue its extraction once the transaction commits.
+
+    Returns (article, created): an article with the same URL or the same normalised body is
+    returned as it is, and nothing new is stored.
+    """
+    if not raw or not raw.strip():
+        raise ValidationError({"text": ARTICLE_EMPTY})
+    limit = settings.NEWSAPP_MAX_ARTICLE_CHARS
+    if len(raw) > limit:
+        raise ValidationError({"text": ARTICLE_TOO_LONG.format(size=len(raw), limit=limit)})
+    is_html = nlp.clean.looks_like_html(raw)
+    cleaned = nlp.clean.clean(raw, take_title=not title)
+    if not cleaned.body.strip():
+        raise ValidationError({"text": ARTICLE_NO_TEXT})
+    url = url or cleaned.metadata.url
+    digest = content_hash(cleaned.body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is None and url:
+        existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        return existing, False
+    article = Article(
+        title=(title or cleaned.title or _title_from(cleaned.body))[:500],
+        body=cleaned.body,
+        raw=raw,
+        raw_format=Article.Format.HTML if is_html else Article.Format.TEXT,
+        url=url or None,
+        publisher=publisher or cleaned.metadata.publisher,
+        published_at=_as_datetime(published_at or cleaned.metadata.published),
+        authors=list(cleaned.metadata.authors),
+        content_hash=digest,
+        status=Article.Status.QUEUED,
+        queued_at=timezone.now(),
+        uploaded_by=uploaded_by,
+    )
+    article.full_clean()
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # a concurrent upload of the same article won the race: return that one
+        return Article.objects.get(content_hash=digest), False
+    transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
+    return article, True
+
+
+def _title_from(body: str) -> str:
+    first = body.strip().split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def article_enqueue_extraction(*, article_id: int) -> bool:
+    """Send the extraction task; if the broker is down the article stays queued (not lost)."""
+    return articles_enqueue(article_ids=[article_id]) == 1
+
+
+def articles_enqueue(*, article_ids: list[int]) -> int:
+    """Send extraction tasks, in batches of NEWSAPP_EXTRACT_BATCH, and record which were sent.
+
+    Returns how many articles the broker accepted; the others stay queued with no
+    enqueued_at, for the sweeper to send again.
+    """
+    from entities.tasks import extract_article, extract_articles  # tasks import services
+
+    size = settings.NEWSAPP_EXTRACT_BATCH
+    sent = 0
+    for start in range(0, len(article_ids), size):
+        batch = article_ids[start : start + size]
+        try:
+            if len(batch) == 1:
+                extract_article.delay(batch[0])
+            else:
+                extract_articles.delay(batch)
+        except Exception:
+            logger.exception("could not enqueue articles %s; they stay queued", batch)
+            continue
+        # in eager mode the task has already run: only stamp rows still waiting
+        Article.objects.filter(pk__in=batch, enqueued_at__isnull=True).update(
+            enqueued_at=timezone.now()
+        )
+        sent += len(batch)
+    return sent
+
+
+@transaction.atomic
+def articles_reprocess(
+    *, failed: bool = False, every: bool = False, older_than_pipeline: str = "", ids=()
+) -> list[int]:
+    """Queue articles for extraction again: the failed ones, all, those extracted by a pipeline
+    older than a version, or the given ids. Their current rows stay until the new extraction
+    replaces them, in one transaction. Returns the ids queued."""
+    qs = Article.objects.all()
+    if ids:
+        qs = qs.filter(pk__in=list(ids))
+    elif failed:
+        qs = qs.filter(status=Article.Status.FAILED)
+    elif not every and not older_than_pipeline:
+        return []
+    chosen = list(qs.values_list("pk", "pipeline_version"))
+    if older_than_pipeline:
+        bound = _version(older_than_pipeline)
+        chosen = [(pk, v) for pk, v in chosen if not v or _version(v) < bound]
+    article_ids = [pk for pk, _ in chosen]
+    Article.objects.filter(pk__in=article_ids).update(
+        status=Article.Status.QUEUED,
+        queued_at=timezone.now(),
+        enqueued_at=None,
+        started_at=None,
+        attempts=0,
+        error="",
+    )
+    transaction.on_commit(lambda: articles_enqueue(article_ids=article_ids))
+    return article_ids
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text)) or (0,)
+
+
+def queue_depth() -> int | None:
+    """Tasks waiting in the broker's default queue; None when it cannot be known (no broker)."""
+    from newsapp.celery import app
+
+    if app.conf.task_always_eager:
+        return None
+    try:
+        with app.connection_for_read() as conn:
+            name = app.conf.task_default_queue
+            return conn.default_channel.queue_declare(queue=name, passive=True).message_count
+    except Exception:
+        logger.warning("could not read the queue depth from the broker", exc_info=True)
+        return None
+
+
+def articles_requeue_stale(*, older_than: int | None = None) -> list[int]:
+    """Send again what the workers will never see: queued articles the broker never accepted,
+    and articles left queued or processing longer than NEWSAPP_STALE_AFTER seconds (a worker
+    that died, a message that was lost). Extraction is idempotent, so a duplicate is harmless.
+    """
+    seconds = settings.NEWSAPP_STALE_AFTER if older_than is None else older_than
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=seconds)
+    # never accepted by the broker: send soon, but not while the upload's own send is on its way
+    unsent_cutoff = now - timedelta(seconds=min(seconds, UNSENT_GRACE))
+    stale = Q(status=Article.Status.QUEUED, enqueued_at__isnull=True, queued_at__lt=unsent_cutoff)
+    stale |= Q(status=Article.Status.PROCESSING, started_at__lt=cutoff)
+    if queue_depth() == 0:
+        # sent long ago, yet nothing waits in the queue: the message was lost. With a backlog
+        # in the queue, a long wait is normal and sending again would only duplicate work.
+        stale |= Q(status=Article.Status.QUEUED, enqueued_at__lt=cutoff)
+    stale = Article.objects.filter(stale)
+    article_ids = list(stale.order_by("pk").values_list("pk", flat=True))
+    if article_ids:
+        logger.warning("re-enqueueing %s stale articles: %s", len(article_ids), article_ids)
+        Article.objects.filter(pk__in=article_ids).update(enqueued_at=None)
+        articles_enqueue(article_ids=article_ids)
+    return article_ids

@@ -1,0 +1,174 @@
+"""Running extraction on stored articles and storing what it found."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from entities import nlp
+from entities.models import Article, Mention, Statement, StatementTarget
+from entities.nlp.types import CleanText, ExtractionResult, Metadata
+from entities.services.actors import actors_resolve
+
+logger = logging.getLogger(__name__)
+
+GAVE_UP = (
+    "Extraction was started {n} times and never finished (its worker stopped each time); "
+    "it will not be tried again automatically. Reprocess it to try once more."
+)
+TOO_SLOW = "Extraction took longer than the time limit and was stopped."
+
+
+def nlp_model_problem() -> str | None:
+    """Why the configured spaCy model cannot be used, or None when it is installed."""
+    if nlp.model_installed(settings.SPACY_MODEL):
+        return None
+    return (
+        f"The spaCy model {settings.SPACY_MODEL!r} named by SPACY_MODEL is not installed. "
+        f"Set SPACY_MODEL to an installed spaCy pipeline, or run: {nlp.MODEL_PACKAGE_HINT}"
+    )
+
+
+def article_extract(*, article_id: int) -> Article | None:
+    """Run extraction on one stored article; see articles_extract."""
+    done = articles_extract(article_ids=[article_id])
+    return done[0] if done else None
+
+
+def articles_extract(*, article_ids: list[int]) -> list[Article]:
+    """Run extraction on stored articles and replace each one's mentions and statements.
+
+    Each article is marked processing, then done, or failed with a reason a user understands;
+    one article's failure never stops the others. spaCy runs over them as one nlp.pipe batch.
+    An article that was already started NEWSAPP_MAX_ATTEMPTS times without finishing (its
+    worker died each time) is failed instead of being tried again.
+    """
+    articles = list(Article.objects.filter(pk__in=article_ids).order_by("pk"))
+    missing = set(article_ids) - {a.pk for a in articles}
+    if missing:
+        logger.warning("articles %s no longer exist; nothing to extract", sorted(missing))
+    runnable = []
+    for article in articles:
+        if article.attempts >= settings.NEWSAPP_MAX_ATTEMPTS:
+            _article_fail(article, GAVE_UP.format(n=article.attempts))
+        else:
+            runnable.append(article)
+    if not runnable:
+        return articles
+    Article.objects.filter(pk__in=[a.pk for a in runnable]).update(
+        status=Article.Status.PROCESSING, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    try:
+        pipeline = nlp.load(settings.SPACY_MODEL)
+    except nlp.ModelNotInstalledError as exc:
+        for article in runnable:
+            _article_fail(article, str(exc))
+        return articles
+    try:
+        results = list(nlp.extract_clean([_text(a) for a in runnable], pipeline))
+    except SoftTimeLimitExceeded:
+        for article in runnable:
+            _article_fail(article, TOO_SLOW)
+        return articles
+    except Exception:
+        if len(runnable) == 1:
+            _extraction_failed(runnable[0])
+            return articles
+        # one bad document spoils a batch: find it by running them one by one
+        for article in runnable:
+            articles_extract(article_ids=[article.pk])
+        return articles
+    for article, result in zip(runnable, results, strict=True):
+        _store_or_fail(article, result)
+    return articles
+
+
+def _text(article: Article) -> CleanText:
+    return CleanText(title=article.title, body=article.body, metadata=Metadata())
+
+
+def _extraction_failed(article: Article) -> None:
+    logger.exception("extraction of article %s failed", article.pk)
+    exc = sys.exc_info()[1]
+    _article_fail(article, f"Extraction failed ({type(exc).__name__}: {exc}).")
+
+
+def _store_or_fail(article: Article, result: ExtractionResult) -> None:
+    try:
+        article_store_extraction(article=article, result=result)
+    except (OperationalError, InterfaceError):
+        raise  # the database itself is unwell: the task retries with backoff
+    except Exception as exc:
+        logger.exception("storing the extraction of article %s failed", article.pk)
+        _article_fail(article, f"Storing the extraction failed ({type(exc).__name__}: {exc}).")
+
+
+def _article_fail(article: Article, reason: str) -> Article:
+    article.status = Article.Status.FAILED
+    article.error = reason
+    article.finished_at = timezone.now()
+    article.save(update_fields=["status", "error", "finished_at", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def article_store_extraction(*, article: Article, result: ExtractionResult) -> Article:
+    """Replace the article's extracted rows with `result`, all in one transaction."""
+    Statement.objects.filter(article=article).delete()
+    Mention.objects.filter(article=article).delete()
+    actors = actors_resolve(extracted=result.actors)
+    Mention.objects.bulk_create(
+        Mention(
+            article=article,
+            actor=actors[m.actor],
+            start=m.start,
+            end=m.end,
+            text=m.text[:300],
+            label=m.label,
+        )
+        for m in result.mentions
+        if m.actor in actors
+    )
+    statements = Statement.objects.bulk_create(
+        Statement(
+            article=article,
+            speaker=actors.get(s.speaker) if s.speaker else None,
+            speaker_text=s.speaker_text[:500],
+            speaker_start=s.speaker_start,
+            speaker_end=s.speaker_end,
+            cue=s.cue[:100],
+            cue_lemma=s.cue_lemma[:100],
+            cue_class=s.cue_class,
+            cue_start=s.cue_start,
+            cue_end=s.cue_end,
+            content=s.content,
+            content_start=s.content_start,
+            content_end=s.content_end,
+            kind=s.kind,
+            confidence=s.confidence,
+        )
+        for s in result.statements
+    )
+    StatementTarget.objects.bulk_create(
+        StatementTarget(statement=row, actor=actors[t.actor], start=t.start, end=t.end)
+        for row, s in zip(statements, result.statements, strict=True)
+        for t in s.targets
+        if t.actor in actors
+    )
+    article.status = Article.Status.DONE
+    article.error = ""
+    article.pipeline_version = result.pipeline_version
+    article.model_name = result.model
+    article.finished_at = timezone.now()
+    article.save(
+        update_fields=[
+            "status", "error", "pipeline_version", "model_name", "finished_at", "updated_at"
+        ]
+    )  # fmt: skip
+    return article
