@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMinute
+from django.utils import timezone
 
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 
@@ -81,3 +85,58 @@ def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
 def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
     ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
     return _statements().filter(pk__in=ids).order_by("-article__published_at", "-article_id")
+
+
+def article_status_counts(*, article_ids: list[int] | None = None) -> dict[str, int]:
+    qs = Article.objects.all()
+    if article_ids is not None:
+        qs = qs.filter(pk__in=article_ids)
+    return dict(qs.order_by().values_list("status").annotate(n=Count("pk")))
+
+
+def article_failures(*, article_ids: list[int] | None = None, limit: int = 100):
+    """(id, reason) of failed articles, newest failure first."""
+    qs = Article.objects.filter(status=Article.Status.FAILED)
+    if article_ids is not None:
+        qs = qs.filter(pk__in=article_ids)
+    return list(qs.order_by("-finished_at", "-pk").values_list("pk", "error")[:limit])
+
+
+def ingest_stats(*, now=None) -> dict:
+    """What an operator needs at a glance: counts by status, the last hour's throughput minute by
+    minute, the oldest article still waiting, and the most recent failures."""
+    now = now or timezone.now()
+    hour_ago = now - timedelta(hours=1)
+    per_minute = dict(
+        Article.objects.filter(finished_at__gte=hour_ago, status=Article.Status.DONE)
+        .annotate(minute=TruncMinute("finished_at"))
+        .order_by()
+        .values_list("minute")
+        .annotate(n=Count("pk"))
+    )
+    minutes = [
+        (now - timedelta(minutes=m)).replace(second=0, microsecond=0) for m in range(59, -1, -1)
+    ]
+    series = [(m, per_minute.get(m, 0)) for m in minutes]
+    waiting = Article.objects.filter(
+        status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]
+    ).order_by("queued_at")
+    oldest = waiting.values_list("queued_at", flat=True).first()
+    return {
+        "counts": article_status_counts(),
+        "done_last_hour": sum(n for _, n in series),
+        "per_minute": series,
+        "peak_minute": max((n for _, n in series), default=0),
+        "oldest_waiting_since": oldest,
+        "failures": list(
+            Article.objects.filter(status=Article.Status.FAILED)
+            .order_by("-finished_at", "-pk")
+            .only("pk", "title", "error", "finished_at", "attempts")[:50]
+        ),
+    }
+
+
+def article_progress(*, article_id: int) -> tuple[str, bool]:
+    """(status, whether the broker accepted its task) of one article."""
+    status, enqueued_at = Article.objects.values_list("status", "enqueued_at").get(pk=article_id)
+    return status, enqueued_at is not None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from entities import selectors, services
 from entities.forms import ArticleUploadForm
@@ -52,6 +54,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statements": list(article.statements.all()),
         "mentions": list(article.mentions.all()),
         "in_progress": article.status in (Article.Status.QUEUED, Article.Status.PROCESSING),
+        "can_reprocess": request.user.has_perm("entities.change_article"),
     }
     return render(request, "entities/article_detail.html", context)
 
@@ -75,12 +78,58 @@ def article_upload(request: HttpRequest) -> HttpResponse:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            if created:
-                messages.success(request, "Article saved; its extraction is queued.")
-            else:
-                messages.info(request, "This article was already uploaded; here it is.")
+            messages.add_message(request, *_upload_message(article, created))
             return redirect(article)
     return render(request, "entities/article_upload.html", {"form": form})
+
+
+def _upload_message(article: Article, created: bool) -> tuple[int, str]:
+    if not created:
+        return messages.INFO, "This article was already uploaded; here it is."
+    status, sent = selectors.article_progress(article_id=article.pk)
+    if status == Article.Status.DONE:
+        return messages.SUCCESS, "Article saved and extracted."
+    if status == Article.Status.QUEUED and not sent:
+        return messages.WARNING, (
+            "Article saved. The extraction workers cannot be reached right now; it is queued "
+            "and will be processed as soon as they are back. Nothing is lost."
+        )
+    return messages.SUCCESS, "Article saved; its extraction is queued."
+
+
+@require_POST
+@permission_required("entities.change_article", raise_exception=True)
+def article_reprocess(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue one article for extraction again (editors)."""
+    if not services.articles_reprocess(ids=[pk]):
+        raise Http404("No such article.")
+    messages.success(request, "The article is queued for extraction again.")
+    return redirect("entities:article_detail", pk=pk)
+
+
+@staff_member_required
+def ingest_status(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/ingest_status.html. Context: stats, queue_depth (operators)."""
+    context = {"stats": selectors.ingest_stats(), "queue_depth": services.queue_depth()}
+    return render(request, "entities/ingest_status.html", context)
+
+
+@require_POST
+@staff_member_required
+def ingest_retry_failed(request: HttpRequest) -> HttpResponse:
+    """Queue every failed article again (operators)."""
+    queued = services.articles_reprocess(failed=True)
+    messages.success(request, f"{len(queued)} failed articles queued for extraction again.")
+    return redirect("entities:ingest_status")
+
+
+@require_POST
+@staff_member_required
+def ingest_requeue_stale(request: HttpRequest) -> HttpResponse:
+    """Run the sweeper now (operators)."""
+    sent = services.articles_requeue_stale()
+    messages.success(request, f"{len(sent)} stale articles sent to the workers again.")
+    return redirect("entities:ingest_status")
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:

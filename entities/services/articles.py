@@ -6,6 +6,7 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -50,8 +51,10 @@ def article_create(
     publisher: str = "",
     published_at: date | datetime | None = None,
     uploaded_by=None,
+    enqueue: bool = True,
 ) -> tuple[Article, bool]:
-    """Save an article as queued and enqueue its extraction once the transaction commits.
+    """Save an article as queued and enqueue its extraction once the transaction commits
+    (unless enqueue=False: bulk imports send their tasks in batches with articles_enqueue).
 
     Returns (article, created): an article with the same URL or the same normalised body is
     returned as it is, and nothing new is stored.
@@ -93,7 +96,8 @@ def article_create(
     except IntegrityError:
         # a concurrent upload of the same article won the race: return that one
         return Article.objects.get(content_hash=digest), False
-    transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
+    if enqueue:
+        transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
     return article, True
 
 
@@ -107,7 +111,9 @@ def article_enqueue_extraction(*, article_id: int) -> bool:
     return articles_enqueue(article_ids=[article_id]) == 1
 
 
-def articles_enqueue(*, article_ids: list[int]) -> int:
+def articles_enqueue(
+    *, article_ids: list[int], on_batch: Callable[[int], None] | None = None
+) -> int:
     """Send extraction tasks, in batches of NEWSAPP_EXTRACT_BATCH, and record which were sent.
 
     Returns how many articles the broker accepted; the others stay queued with no
@@ -132,6 +138,8 @@ def articles_enqueue(*, article_ids: list[int]) -> int:
             enqueued_at=timezone.now()
         )
         sent += len(batch)
+        if on_batch is not None:
+            on_batch(len(batch))
     return sent
 
 

@@ -2,47 +2,117 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
 
-from entities import services
+from entities import selectors, services
 from entities.forms import ALLOWED_SUFFIXES
+from newsapp.celery import app as celery_app
 
 
 class Command(BaseCommand):
-    help = "Import articles from .txt and .html files, or folders of them, and queue extraction."
+    help = (
+        "Import articles from .txt and .html files, or folders of them, and queue their "
+        "extraction in batches. Shows progress, then a summary with the reason of each failure."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--quiet-progress", action="store_true", help="no progress bars")
+        parser.add_argument(
+            "--wait",
+            action="store_true",
+            help="with Celery workers, follow extraction until every article is done or failed",
+        )
 
-    def handle(self, *args, paths: list[Path], **options):
+    def handle(self, *args, paths: list[Path], quiet_progress=False, wait=False, **options):
         files = _collect(paths)
-        imported = duplicates = failed = 0
-        for path in files:
+        created_ids: list[int] = []
+        duplicates: list[tuple[Path, int]] = []
+        failures: list[tuple[Path, str]] = []
+        bar = tqdm(files, unit="file", disable=quiet_progress or not files, file=self.stderr._out)
+        for path in bar:
             try:
                 raw = path.read_text(encoding="utf-8-sig")
-                article, created = services.article_create(raw=raw)
-            except (UnicodeDecodeError, ValidationError) as exc:
-                failed += 1
-                reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else _say(exc)
-                self.stderr.write(f"failed    {path}: {reason}")
+                # the batch enqueue below sends the tasks: no task per article here
+                with transaction.atomic():
+                    article, created = services.article_create(raw=raw, enqueue=False)
+            except UnicodeDecodeError:
+                failures.append((path, "not UTF-8 text"))
+                continue
+            except (OSError, ValidationError) as exc:
+                failures.append((path, _say(exc)))
                 continue
             if created:
-                imported += 1
-                self.stdout.write(f"imported  {path} -> article {article.pk}")
+                created_ids.append(article.pk)
             else:
-                duplicates += 1
-                self.stdout.write(f"duplicate {path} = article {article.pk}")
+                duplicates.append((path, article.pk))
+        outcome = self._extract(created_ids, wait=wait, quiet=quiet_progress)
+        for path, pk in duplicates:
+            self.stdout.write(f"duplicate {path} = article {pk}")
+        for path, reason in failures:
+            self.stderr.write(f"failed    {path}: {reason}")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{imported} imported, {duplicates} duplicates, {failed} failed "
-                f"({len(files)} files)"
+                f"{len(created_ids)} imported, {len(duplicates)} duplicates, "
+                f"{len(failures)} failed ({len(files)} files)"
             )
         )
-        if failed and not imported and not duplicates:
+        unsent = len(created_ids) - outcome.get("sent", len(created_ids))
+        if unsent:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{unsent} articles could not be sent to the workers (is the "
+                    "broker up?); they are saved as queued and the sweeper will send them."
+                )
+            )
+        if "finished" in outcome:
+            counts = outcome["finished"]
+            self.stdout.write(
+                f"extraction: {counts.get('done', 0)} done, {counts.get('failed', 0)} failed"
+            )
+            for pk, error in selectors.article_failures(article_ids=created_ids):
+                self.stderr.write(f"extraction failed for article {pk}: {error}")
+        if failures and not created_ids and not duplicates:
             raise CommandError("no file could be imported")
+
+    def _extract(self, ids: list[int], *, wait: bool, quiet: bool) -> dict:
+        """Send the tasks in batches after commit and, when asked (or when extraction runs
+        in this process anyway), show its progress until every article has finished."""
+        outcome: dict = {}
+        if not ids:
+            return outcome
+        bar = tqdm(
+            total=len(ids), desc="extracting", unit="article", disable=quiet, file=self.stderr._out
+        )
+        eager = celery_app.conf.task_always_eager
+        transaction.on_commit(
+            lambda: outcome.update(
+                sent=services.articles_enqueue(
+                    article_ids=ids, on_batch=bar.update if eager else None
+                )
+            )
+        )
+        if "sent" not in outcome:  # inside an outer transaction: sent when it commits
+            bar.close()
+            return outcome
+        if wait and not eager:
+            finished = 0
+            while finished < len(ids):
+                time.sleep(1)
+                now = selectors.article_status_counts(article_ids=ids)
+                done = now.get("done", 0) + now.get("failed", 0)
+                bar.update(done - finished)
+                finished = done
+        bar.close()
+        if eager or wait:
+            outcome["finished"] = selectors.article_status_counts(article_ids=ids)
+        return outcome
 
 
 def _collect(paths: list[Path]) -> list[Path]:
@@ -59,5 +129,7 @@ def _collect(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _say(exc: ValidationError) -> str:
-    return "; ".join(m for messages in exc.message_dict.values() for m in messages)
+def _say(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(m for messages in exc.message_dict.values() for m in messages)
+    return str(exc)
