@@ -109,7 +109,10 @@ def _strip(q: QuoteSpan, text: str) -> QuoteSpan:
 
 
 def _is_title(quoted: str) -> bool:
-    """A quoted name of a show, book or slogan ("The Steve Harvey Morning Show")."""
+    """A quoted name of a show, book or slogan ("The Steve Harvey Morning Show"); a sentence
+    ("The Donald. Big Daddy.") is not one."""
+    if any(c in quoted.rstrip(" ,.") for c in ".!?"):
+        return False
     words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
     return bool(words) and all(w[0].isupper() or w in small for w in words)
@@ -143,7 +146,12 @@ class _Extractor:
         for q in self.quotes:
             host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
             if host is not None:
-                if (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
+                # '"We will respond," Police Chief Chuck Jordan said': a parse that pulls the
+                # name after the quote into the clause; the quote is the whole statement
+                cue_follows = host.cue is not None and host.cue.idx > q.end >= host.start
+                if cue_follows or (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
+                    if cue_follows:
+                        host.speaker, host.speaker_span = self._between(q, host.cue, host)
                     host.kind, host.start, host.end = DIRECT, q.start, q.end
                     reported.remove(host)
                     drafts.append(host)
@@ -152,7 +160,7 @@ class _Extractor:
                 continue
             short = q.words(self.text) < _MIN_QUOTE_WORDS
             title = _is_title(self.text[q.start : q.end])
-            if (short or title) and self._continues(q, drafts):
+            if short and not title and self._continues(q, drafts):
                 drafts[-1].end = q.end  # '"Here comes Big Daddy," she said. "The Donald."'
                 continue
             if title:
@@ -238,6 +246,20 @@ class _Extractor:
 
     # -- direct quotes --------------------------------------------------------------------
 
+    def _between(
+        self, q: QuoteSpan, cue: Token, parsed: _Draft
+    ) -> tuple[Mention | None, tuple[int, int]]:
+        """'"...," Tulsa police Chief Chuck Jordan said': the name written between the quote
+        and its verb is the speaker, whatever the parse made of it."""
+        inner = self.index.within(q.end, cue.idx)
+        if not inner:
+            return parsed.speaker, parsed.speaker_span
+        best = min(
+            reversed(inner),
+            key=lambda m: _SPEAKER_PREFERENCE.get(self.index.kind_of(m.actor), 9),
+        )
+        return best, (best.start, best.end)
+
     def _continues(self, q: QuoteSpan, drafts: list[_Draft]) -> bool:
         prev = drafts[-1] if drafts else None
         return (
@@ -258,12 +280,14 @@ class _Extractor:
             # a short quote is a statement only when a cue stands right by it ('"You winning?"
             # she asked'); otherwise it is a scare quote or a title
             near = cue is not None and (
-                0 <= cue.idx - q.end <= _NEAR or 0 <= q.start - cue.idx <= _NEAR
+                0 <= cue.idx - q.end <= _NEAR or 0 <= q.start - (cue.idx + len(cue)) <= 3
             )
             if not near:
                 return None
         if cue is not None:
             speaker, sspan = self._speaker(cue)
+            if cue.idx > q.end:
+                speaker, sspan = self._between(q, cue, _Draft(DIRECT, 0, 0, cue, speaker, sspan, 0))
             return _Draft(DIRECT, q.start, q.end, cue, speaker, sspan, 0.9 if speaker else 0.5)
         # "“A,” he said. “B.”": a quote with no cue of its own continues the last speaker
         last = drafts[-1] if drafts else None

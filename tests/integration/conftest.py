@@ -1,9 +1,15 @@
-"""Real Celery worker processes against Redis and PostgreSQL."""
+"""Real Celery worker processes against Redis and PostgreSQL.
+
+The tests start and stop only processes they started themselves, on loopback: workers, and for
+the fault tests a private redis-server on a free port that they can stop and start again.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,7 +48,7 @@ def services(transactional_db):
     return broker
 
 
-def _database_url() -> str:
+def database_url() -> str:
     db = settings.DATABASES["default"]
     user = db.get("USER") or "postgres"
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
@@ -51,19 +57,36 @@ def _database_url() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{connection.settings_dict['NAME']}"
 
 
-class Worker:
-    """One `celery worker` process of our own, on the test database; stopped by the test."""
+def process_env(broker: str, **extra: str) -> dict[str, str]:
+    """The environment of a worker or command of ours: the test database, the given broker."""
+    env = dict(os.environ, DATABASE_URL=database_url(), CELERY_BROKER_URL=broker, **extra)
+    env.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+    return env
 
-    def __init__(self, broker: str, log: Path) -> None:
-        env = dict(os.environ, DATABASE_URL=_database_url(), CELERY_BROKER_URL=broker)
-        env.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+
+def manage(broker: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run `python manage.py ...` as an operator would, against the test database."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=process_env(broker),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+class Worker:
+    """One `celery worker` process group of our own, on the test database."""
+
+    def __init__(self, broker: str, log: Path, **env: str) -> None:
         self.log = log
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "newsapp", "worker", "--pool=solo",
-             "--concurrency=1", "--loglevel=info", "--without-gossip", "--without-mingle"],
+            [sys.executable, "-m", "celery", "-A", "newsapp", "worker", "--concurrency=1",
+             "--loglevel=info", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT,
-            env=env,
-            stdout=log.open("w"),
+            env=process_env(broker, **env),
+            stdout=log.open("a"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
@@ -78,14 +101,53 @@ class Worker:
             time.sleep(0.2)
         raise AssertionError(f"worker did not start:\n{self.log.read_text(errors='replace')}")
 
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool processes at once: no chance to clean up."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+                self.kill()
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free loopback port, to stop and start at will."""
+
+    def __init__(self, workdir: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            need_service("needs redis-server on PATH")
+        self.binary = binary
+        self.workdir = workdir
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.workdir)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not _redis_up(self.url):
+            if time.monotonic() > deadline:
+                raise AssertionError("private redis-server did not start")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
 
 
 @pytest.fixture
@@ -96,3 +158,40 @@ def worker(services, tmp_path):
         yield w
     finally:
         w.stop()
+
+
+@pytest.fixture
+def private_redis(services, tmp_path):
+    """A broker of this test's own (the shared one is never stopped)."""
+    r = PrivateRedis(tmp_path)
+    r.start()
+    try:
+        yield r
+    finally:
+        r.stop()
+
+
+@pytest.fixture
+def start_worker(tmp_path):
+    """Start workers on a given broker; every one still running is stopped at the end."""
+    started: list[Worker] = []
+
+    def start(broker: str, **env: str) -> Worker:
+        w = Worker(broker, tmp_path / f"worker-{len(started)}.log", **env)
+        started.append(w)
+        w.wait_ready()
+        return w
+
+    yield start
+    for w in started:
+        w.stop()
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
