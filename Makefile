@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint worker eval bench lock
+.PHONY: install run test lint worker beat eval bench lock
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "newsapp needs Python 3.11 or newer; $(PYTHON) is %d.%d" % v[:2])'
@@ -30,9 +30,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# A Celery worker for when CELERY_BROKER_URL points at Redis.
+# A Celery worker, and the beat that runs the sweeper, for when CELERY_BROKER_URL is Redis.
 worker: install
 	$(BIN)/celery -A newsapp worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A newsapp beat --loglevel=info
 
 # Extraction quality on the shared gold data (../shared/eval).
 eval: install

@@ -62,14 +62,15 @@ def test_system_checks_pass():
     call_command("check", fail_level="WARNING")
 
 
-def test_compose_file_runs_postgres_redis_web_and_worker():
+def test_compose_file_runs_postgres_redis_web_worker_and_beat():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
 
-    assert {"postgres", "redis", "web", "worker"} <= set(services)
+    assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
+    assert services["beat"]["command"][:4] == ["celery", "-A", "newsapp", "beat"]
     assert "gunicorn newsapp.wsgi" in services["web"]["command"]
     assert services["worker"]["command"][:4] == ["celery", "-A", "newsapp", "worker"]
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "beat"):
         env = services[name]["environment"]
         assert env["DATABASE_URL"].startswith("postgres://")
         assert env["CELERY_BROKER_URL"].startswith("redis://redis:")
