@@ -16,12 +16,12 @@ import time
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
 
-from bench._common import machine, peak_rss_mb, polnear_records  # noqa: E402
-from entities.nlp import load  # noqa: E402
-from entities.nlp.actors import find_actors  # noqa: E402
-from entities.nlp.extract import extract_many  # noqa: E402
-from entities.nlp.pipeline import BATCH_SIZE  # noqa: E402
-from entities.nlp.statements import find_statements  # noqa: E402
+from bench._common import machine, peak_rss_mb, polnear_records
+from entities.nlp import load
+from entities.nlp.actors import find_actors
+from entities.nlp.extract import extract_many
+from entities.nlp.pipeline import BATCH_SIZE
+from entities.nlp.statements import find_statements
 
 
 def timed(fn) -> float:

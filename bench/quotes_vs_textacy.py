@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import SCORER, machine, polnear_records  # noqa: E402
-from entities.nlp import load  # noqa: E402
-from entities.nlp.__main__ import prediction  # noqa: E402
-from entities.nlp.clean import clean  # noqa: E402
-from entities.nlp.extract import extract_clean  # noqa: E402
+from bench._common import SCORER, machine, polnear_records
+from entities.nlp import load
+from entities.nlp.__main__ import prediction
+from entities.nlp.clean import clean
+from entities.nlp.extract import extract_clean
 
 
 def ours(records: list[dict], nlp) -> tuple[list[dict], float]:

@@ -380,7 +380,10 @@ class _Extractor:
 
     def _resolve_subject(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
         if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "Murphy, who said ...": the noun the clause hangs on
+            # "Murphy, who said ...": the statement hangs on "who", its actor is the noun the
+            # clause belongs to
+            found, _ = self._resolve_subject(subject.head.head)
+            return found, (subject.idx, subject.idx + len(subject))
         start, end = subject.idx, subject.idx + len(subject)
         for appos in (c for c in subject.children if c.dep_ == "appos"):
             found = self.index.at(appos.idx, appos.idx + len(appos))

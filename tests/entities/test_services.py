@@ -309,7 +309,9 @@ def test_an_error_while_storing_the_result_marks_the_article_failed(delay, nlp):
 
     # raising is acceptable (a retry may follow); what matters is the state left behind
     with (
-        mock.patch("entities.services.extraction.actors_resolve", side_effect=RuntimeError("db hiccup")),
+        mock.patch(
+            "entities.services.extraction.actors_resolve", side_effect=RuntimeError("db hiccup")
+        ),
         contextlib.suppress(RuntimeError),
     ):
         services.article_extract(article_id=article.pk)
