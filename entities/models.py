@@ -50,7 +50,11 @@ class Article(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
     error = models.TextField(_("error"), blank=True, help_text=_("Why extraction failed."))
-    attempts = models.PositiveIntegerField(_("extraction attempts"), default=0)
+    attempts = models.PositiveIntegerField(
+        _("extraction attempts"),
+        default=0,
+        help_text=_("Starts since the last successful extraction; bounded by the settings."),
+    )
     pipeline_version = models.CharField(_("pipeline version"), max_length=20, blank=True)
     model_name = models.CharField(_("spaCy model"), max_length=100, blank=True)
     uploaded_by = models.ForeignKey(

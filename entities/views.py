@@ -89,6 +89,8 @@ def _upload_message(article: Article, created: bool) -> tuple[int, str]:
     status, sent = selectors.article_progress(article_id=article.pk)
     if status == Article.Status.DONE:
         return messages.SUCCESS, "Article saved and extracted."
+    if status == Article.Status.FAILED:
+        return messages.ERROR, "Article saved, but its extraction failed; the reason is below."
     if status == Article.Status.QUEUED and not sent:
         return messages.WARNING, (
             "Article saved. The extraction workers cannot be reached right now; it is queued "

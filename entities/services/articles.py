@@ -213,6 +213,10 @@ def articles_requeue_stale(*, older_than: int | None = None) -> list[int]:
     article_ids = list(stale.order_by("pk").values_list("pk", flat=True))
     if article_ids:
         logger.warning("re-enqueueing %s stale articles: %s", len(article_ids), article_ids)
-        Article.objects.filter(pk__in=article_ids).update(enqueued_at=None)
+        # queued again from now: the next sweep counts its wait afresh instead of sending it
+        # on every run (a processing one whose worker is alive after all just finishes)
+        Article.objects.filter(pk__in=article_ids).update(
+            status=Article.Status.QUEUED, queued_at=now, enqueued_at=None
+        )
         articles_enqueue(article_ids=article_ids)
     return article_ids

@@ -46,8 +46,11 @@ def articles_extract(*, article_ids: list[int]) -> list[Article]:
 
     Each article is marked processing, then done, or failed with a reason a user understands;
     one article's failure never stops the others. spaCy runs over them as one nlp.pipe batch.
-    An article that was already started NEWSAPP_MAX_ATTEMPTS times without finishing (its
-    worker died each time) is failed instead of being tried again.
+    `attempts` counts the starts since the article was last extracted successfully: one that
+    reaches NEWSAPP_MAX_ATTEMPTS (its worker died each time, or it failed each time) is failed
+    instead of being tried again. A duplicate task for an article that is already done simply
+    extracts it again: the result replaces the rows, nothing doubles.
+    Returns the articles as they are afterwards.
     """
     articles = list(Article.objects.filter(pk__in=article_ids).order_by("pk"))
     missing = set(article_ids) - {a.pk for a in articles}
@@ -59,34 +62,40 @@ def articles_extract(*, article_ids: list[int]) -> list[Article]:
             _article_fail(article, GAVE_UP.format(n=article.attempts))
         else:
             runnable.append(article)
-    if not runnable:
-        return articles
-    Article.objects.filter(pk__in=[a.pk for a in runnable]).update(
-        status=Article.Status.PROCESSING, started_at=timezone.now(), attempts=F("attempts") + 1
-    )
+    if runnable:
+        Article.objects.filter(pk__in=[a.pk for a in runnable]).update(
+            status=Article.Status.PROCESSING,
+            started_at=timezone.now(),
+            attempts=F("attempts") + 1,
+        )
+        _extract_started(runnable)
+    return list(Article.objects.filter(pk__in=article_ids).order_by("pk"))
+
+
+def _extract_started(articles: list[Article]) -> None:
+    """Extract articles already marked processing, isolating one that breaks the batch."""
     try:
         pipeline = nlp.load(settings.SPACY_MODEL)
     except nlp.ModelNotInstalledError as exc:
-        for article in runnable:
+        for article in articles:
             _article_fail(article, str(exc))
-        return articles
+        return
     try:
-        results = list(nlp.extract_clean([_text(a) for a in runnable], pipeline))
+        results = list(nlp.extract_clean([_text(a) for a in articles], pipeline))
     except SoftTimeLimitExceeded:
-        for article in runnable:
+        for article in articles:
             _article_fail(article, TOO_SLOW)
-        return articles
+        return
     except Exception:
-        if len(runnable) == 1:
-            _extraction_failed(runnable[0])
-            return articles
+        if len(articles) == 1:
+            _extraction_failed(articles[0])
+            return
         # one bad document spoils a batch: find it by running them one by one
-        for article in runnable:
-            articles_extract(article_ids=[article.pk])
-        return articles
-    for article, result in zip(runnable, results, strict=True):
+        for article in articles:
+            _extract_started([article])
+        return
+    for article, result in zip(articles, results, strict=True):
         _store_or_fail(article, result)
-    return articles
 
 
 def _text(article: Article) -> CleanText:
@@ -163,12 +172,14 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
     )
     article.status = Article.Status.DONE
     article.error = ""
+    article.attempts = 0  # counts the starts since the last success
     article.pipeline_version = result.pipeline_version
     article.model_name = result.model
     article.finished_at = timezone.now()
     article.save(
         update_fields=[
-            "status", "error", "pipeline_version", "model_name", "finished_at", "updated_at"
+            "status", "error", "attempts", "pipeline_version", "model_name", "finished_at",
+            "updated_at",
         ]
     )  # fmt: skip
     return article
