@@ -133,8 +133,10 @@ NEWSAPP_MAX_ARTICLE_CHARS = env.int("NEWSAPP_MAX_ARTICLE_CHARS", default=500_000
 NEWSAPP_MAX_ATTEMPTS = env.int("NEWSAPP_MAX_ATTEMPTS", default=3)
 # Articles queued or processing for longer than this (seconds) are re-enqueued by the sweeper.
 NEWSAPP_STALE_AFTER = env.int("NEWSAPP_STALE_AFTER", default=1200)
-# How many articles one extraction task takes in bulk imports (one nlp.pipe batch).
-NEWSAPP_EXTRACT_BATCH = env.int("NEWSAPP_EXTRACT_BATCH", default=16)
+# How many articles one extraction task takes in bulk imports (one nlp.pipe batch). spaCy's
+# peak memory grows with the batch: 8 keeps a worker near 450 MB (16: about 630 MB), at the
+# same speed (bench/ingest.py).
+NEWSAPP_EXTRACT_BATCH = env.int("NEWSAPP_EXTRACT_BATCH", default=8)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 
 LOGGING = {

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from entities.models import Actor, ActorAlias
+
+_MAX_SLUG_TRIES = 50
 
 
 def normalise_alias(name: str) -> str:
@@ -20,12 +25,19 @@ def normalise_alias(name: str) -> str:
 def actors_resolve(*, extracted) -> dict[str, Actor]:
     """Extracted actors -> database actors, matched through their aliases or created.
 
-    Countries go first so that people and bodies can point at theirs.
+    A handful of queries for the whole article, whatever its number of actors: candidates are
+    fetched at once, aliases written at once. Countries go first so that people and bodies can
+    point at theirs.
     """
-    ordered = sorted(extracted, key=lambda a: a.kind != "country")
+    items = sorted(extracted, key=lambda a: a.kind != "country")
+    candidates = _candidates(items)
     out: dict[str, Actor] = {}
-    for item in ordered:
-        actor = _actor_match(item.name, item.kind) or _actor_create(item.name, item.kind)
+    names: dict[int, tuple[Actor, list[str]]] = {}
+    for item in items:
+        key = normalise_alias(item.name)
+        actor = _choose(candidates.get((key, item.kind), []), key)
+        if actor is None:
+            actor = _actor_create(item.name, item.kind)
         changed = []
         if item.role and not actor.role:
             actor.role = item.role[:300]
@@ -35,9 +47,47 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
             changed.append("country")
         if changed:
             actor.save(update_fields=changed)
-        _aliases_add(actor, [item.name, *item.aliases, *_derived_aliases(item)])
+        forms = [item.name, *item.aliases, *_derived_aliases(item)]
+        names.setdefault(actor.pk, (actor, []))[1].extend(forms)
         out[item.name] = actor
+    _aliases_add(names)
     return out
+
+
+def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
+    """Existing actors that an item may be, keyed by (normalised name, kind): through an alias,
+    or by their name (actors made in the admin have no alias rows)."""
+    keys = {normalise_alias(i.name) for i in items}
+    lowered = {i.name.lower() for i in items}
+    found: dict[tuple[str, str], dict[int, Actor]] = defaultdict(dict)
+    rows = ActorAlias.objects.filter(alias__in=keys).select_related("actor__merged_into")
+    for row in rows:
+        found[(row.alias, row.actor.kind)][row.actor.pk] = row.actor
+    named = (
+        Actor.objects.annotate(lowered=Lower("name"))
+        .filter(lowered__in=lowered)
+        .select_related("merged_into")
+    )
+    for actor in named:
+        found[(normalise_alias(actor.name), actor.kind)][actor.pk] = actor
+    return {key: list(by_pk.values()) for key, by_pk in found.items()}
+
+
+def _choose(candidates: list[Actor], key: str) -> Actor | None:
+    if not candidates:
+        return None
+    exact = [a for a in candidates if normalise_alias(a.name) == key]
+    if exact:
+        chosen = min(exact, key=lambda a: a.pk)
+    elif len(candidates) == 1:
+        chosen = candidates[0]  # "Putin" -> Vladimir Putin, the only person called so
+    else:
+        return None  # an ambiguous short name: better a separate actor than a wrong merge
+    seen = set()
+    while chosen.merged_into_id and chosen.pk not in seen:
+        seen.add(chosen.pk)
+        chosen = chosen.merged_into
+    return chosen
 
 
 def _derived_aliases(item) -> list[str]:
@@ -51,45 +101,51 @@ def _derived_aliases(item) -> list[str]:
 
 
 def _actor_match(name: str, kind: str) -> Actor | None:
-    alias = normalise_alias(name)
-    candidates = list(
-        Actor.objects.filter(Q(aliases__alias=alias) | Q(name__iexact=name), kind=kind)
+    key = normalise_alias(name)
+    candidates = (
+        Actor.objects.filter(Q(aliases__alias=key) | Q(name__iexact=name), kind=kind)
         .select_related("merged_into")
         .distinct()
     )
-    if not candidates:
-        return None
-    exact = [a for a in candidates if normalise_alias(a.name) == alias]
-    if exact:
-        chosen = exact[0]
-    elif len(candidates) == 1:
-        chosen = candidates[0]  # "Putin" -> Vladimir Putin, the only person called so
-    else:
-        return None  # an ambiguous short name: better a separate actor than a wrong merge
-    seen = set()
-    while chosen.merged_into_id and chosen.pk not in seen:
-        seen.add(chosen.pk)
-        chosen = chosen.merged_into
-    return chosen
+    return _choose(list(candidates), key)
 
 
 def _actor_create(name: str, kind: str) -> Actor:
+    """A new actor with a free slug. Two workers may create the same actor at the same moment:
+    the database's unique constraints decide, and the loser takes the winner's row."""
     base = slugify(name)[:300] or "actor"
-    slug, n = base, 1
-    while Actor.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    actor = Actor(name=name[:300], kind=kind, slug=slug)
-    actor.full_clean()
-    actor.save()
-    return actor
+    for n in range(1, _MAX_SLUG_TRIES + 1):
+        slug = base if n == 1 else f"{base}-{n}"
+        if Actor.objects.filter(slug=slug).exists():
+            continue
+        actor = Actor(name=name[:300], kind=kind, slug=slug)
+        actor.full_clean(validate_unique=False, validate_constraints=False)  # the database decides
+        try:
+            with transaction.atomic():
+                actor.save()
+        except IntegrityError:
+            existing = _actor_match(name, kind)
+            if existing is not None:
+                return existing
+            continue  # the slug went to another actor meanwhile: take the next one
+        return actor
+    raise RuntimeError(f"no free slug for actor {name!r} after {_MAX_SLUG_TRIES} tries")
 
 
-def _aliases_add(actor: Actor, names: list[str]) -> None:
-    aliases = {normalise_alias(n) for n in names} - {""}
+def _aliases_add(names: dict[int, tuple[Actor, list[str]]]) -> None:
+    wanted = {
+        (pk, alias[:300])
+        for pk, (_, forms) in names.items()
+        for alias in {normalise_alias(f) for f in forms} - {""}
+    }
+    if not wanted:
+        return
     existing = set(
-        ActorAlias.objects.filter(actor=actor, alias__in=aliases).values_list("alias", flat=True)
+        ActorAlias.objects.filter(
+            actor_id__in=list(names), alias__in={alias for _, alias in wanted}
+        ).values_list("actor_id", "alias")
     )
     ActorAlias.objects.bulk_create(
-        [ActorAlias(actor=actor, alias=a[:300]) for a in sorted(aliases - existing)]
+        [ActorAlias(actor_id=pk, alias=alias) for pk, alias in sorted(wanted - existing)],
+        ignore_conflicts=True,  # another worker may add the same alias at the same moment
     )

@@ -394,3 +394,28 @@ def test_an_actor_without_alias_rows_is_matched_by_its_name(delay, nlp):
 
     assert article.status == Article.Status.DONE
     assert _putin(article) == existing
+
+
+def test_an_actor_created_meanwhile_by_another_worker_is_reused_not_duplicated():
+    from entities.nlp.types import Actor as Extracted
+
+    existing = ActorFactory(name="Russia", kind="country", slug="russia")
+    # the race: this worker looked for candidates before the other one committed "Russia"
+    with mock.patch("entities.services.actors._candidates", return_value={}):
+        resolved = services.actors_resolve(extracted=[Extracted(name="Russia", kind="country")])
+
+    assert resolved["Russia"] == existing
+    assert Actor.objects.filter(name="Russia").count() == 1
+
+
+def test_resolving_an_article_s_actors_takes_a_bounded_number_of_queries(
+    django_assert_max_num_queries,
+):
+    from entities.nlp.types import Actor as Extracted
+
+    items = [Extracted(name=f"Person Number{n}", kind="person") for n in range(20)]
+    services.actors_resolve(extracted=items)  # creates them
+
+    # every actor known already: no per-actor lookups, one write for the aliases
+    with django_assert_max_num_queries(4):
+        services.actors_resolve(extracted=items)

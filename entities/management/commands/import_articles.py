@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -35,7 +36,14 @@ class Command(BaseCommand):
         created_ids: list[int] = []
         duplicates: list[tuple[Path, int]] = []
         failures: list[tuple[Path, str]] = []
-        bar = tqdm(files, unit="file", disable=quiet_progress or not files, file=self.stderr._out)
+        bar = tqdm(
+            files, desc="saving", unit="file", disable=quiet_progress or not files,
+            file=self.stderr._out,
+        )  # fmt: skip
+        # without a broker extraction runs here, after saving; with one, batches go out at once
+        streaming = not celery_app.conf.task_always_eager and transaction.get_autocommit()
+        batch = settings.NEWSAPP_EXTRACT_BATCH
+        streamed = sent = 0
         for path in bar:
             try:
                 raw = path.read_text(encoding="utf-8-sig")
@@ -50,9 +58,18 @@ class Command(BaseCommand):
                 continue
             if created:
                 created_ids.append(article.pk)
+                if streaming and len(created_ids) - streamed >= batch:
+                    # with workers, send each batch as soon as it is saved: they start on it
+                    # while the rest is still being read
+                    sent += self._send(created_ids[streamed:])
+                    streamed = len(created_ids)
             else:
                 duplicates.append((path, article.pk))
-        outcome = self._extract(created_ids, wait=wait, quiet=quiet_progress)
+        if streaming:
+            sent += self._send(created_ids[streamed:])
+        outcome = self._extract(
+            created_ids, wait=wait, quiet=quiet_progress, sent=sent if streaming else None
+        )
         for path, pk in duplicates:
             self.stdout.write(f"duplicate {path} = article {pk}")
         for path, reason in failures:
@@ -81,9 +98,13 @@ class Command(BaseCommand):
         if failures and not created_ids and not duplicates:
             raise CommandError("no file could be imported")
 
-    def _extract(self, ids: list[int], *, wait: bool, quiet: bool) -> dict:
-        """Send the tasks in batches after commit and, when asked (or when extraction runs
-        in this process anyway), show its progress until every article has finished."""
+    def _send(self, ids: list[int]) -> int:
+        return services.articles_enqueue(article_ids=ids) if ids else 0
+
+    def _extract(self, ids: list[int], *, wait: bool, quiet: bool, sent: int | None) -> dict:
+        """Send the tasks in batches after commit (unless they went out while saving) and,
+        when asked or when extraction runs in this process anyway, show its progress until
+        every article has finished."""
         outcome: dict = {}
         if not ids:
             return outcome
@@ -91,13 +112,16 @@ class Command(BaseCommand):
             total=len(ids), desc="extracting", unit="article", disable=quiet, file=self.stderr._out
         )
         eager = celery_app.conf.task_always_eager
-        transaction.on_commit(
-            lambda: outcome.update(
-                sent=services.articles_enqueue(
-                    article_ids=ids, on_batch=bar.update if eager else None
+        if sent is not None:
+            outcome["sent"] = sent
+        else:
+            transaction.on_commit(
+                lambda: outcome.update(
+                    sent=services.articles_enqueue(
+                        article_ids=ids, on_batch=bar.update if eager else None
+                    )
                 )
             )
-        )
         if "sent" not in outcome:  # inside an outer transaction: sent when it commits
             bar.close()
             return outcome
