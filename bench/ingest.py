@@ -35,7 +35,7 @@ children, sampled twice a second while running. CPU time is read from /proc so t
 says where the end-to-end time goes: workers, the import command, and everything else
 (PostgreSQL, Redis, anything else running on the machine).
 
-Run: .venv/bin/python bench/ingest.py [--n 1000] [--workers 2] [--batch 16]
+Run: .venv/bin/python bench/ingest.py [--n 1000] [--workers 2] [--batch 8]
 """
 
 from __future__ import annotations
@@ -593,8 +593,8 @@ def main() -> None:
     parser.add_argument(
         "--batch",
         type=int,
-        default=int(os.environ.get("NEWSAPP_EXTRACT_BATCH", 16)),
-        help="NEWSAPP_EXTRACT_BATCH for the import (default: the environment's, or 16)",
+        default=int(os.environ.get("NEWSAPP_EXTRACT_BATCH", 8)),
+        help="NEWSAPP_EXTRACT_BATCH for the import (default: the environment's, else 8)",
     )
     args = parser.parse_args()
     # a SIGTERM must still stop the workers and drop the database: run the finally blocks
