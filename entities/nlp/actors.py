@@ -8,14 +8,11 @@ capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisati
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
-from .types import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, Mention
+from .index import ActorDraft, ActorIndex
+from .types import COUNTRY, ORGANIZATION, PERSON, Mention
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _CONNECTORS = {"of", "for", "and", "the", "’s", "'s", "on", "-"}
@@ -29,98 +26,11 @@ _BODIES = {
 }  # fmt: skip
 # the small model tags some lower-case nouns PROPN ("Seoul's foreign ministry said")
 _BODY_POS = ("ADJ", "NOUN", "PROPN")
-_PRONOUNS_PERSON = {"he", "she", "him", "her"}
-_PRONOUNS_OTHER = {"they", "it", "them"}
-_PERSON_NOUNS = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
-    "diplomat", "envoy", "senator", "governor", "secretary", "chancellor", "ambassador",
-}  # fmt: skip
-_ORGANISATION_NOUNS = {
-    "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
-    "paper", "daily", "department", "office", "firm", "committee", "party", "campaign",
-}  # fmt: skip
 _MEDIA_NOUNS = {
     "newspaper", "daily", "agency", "broadcaster", "channel", "magazine", "tabloid", "website",
     "outlet", "network", "weekly",
 }  # fmt: skip
 _MAX_NAME_TOKENS = 6
-
-
-@dataclass
-class _Draft:
-    name: str
-    kind: str
-    role: str = ""
-    country: str = ""
-    aliases: set[str] = field(default_factory=set)
-
-
-@dataclass
-class ActorIndex:
-    """The actors of one document, their mentions (sorted by offset) and lookups over them."""
-
-    actors: dict[str, _Draft]
-    mentions: list[Mention]
-
-    def __post_init__(self) -> None:
-        self.mentions.sort(key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.mentions]
-
-    def frozen_actors(self) -> tuple[Actor, ...]:
-        used = {m.actor for m in self.mentions}
-        return tuple(
-            Actor(
-                name=d.name,
-                kind=d.kind,
-                role=d.role,
-                country=d.country if d.country != d.name else "",
-                aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
-            )
-            for d in self.actors.values()
-            if d.name in used
-        )
-
-    def kind_of(self, name: str) -> str:
-        return self.actors[name].kind
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        i = bisect_right(self._starts, start - 1)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
-    def at(self, start: int, end: int) -> Mention | None:
-        """The mention overlapping [start, end), preferring the one that covers the most."""
-        i = bisect_right(self._starts, end - 1)
-        best, best_overlap = None, 0
-        for m in self.mentions[max(0, i - 8) : i]:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = m, overlap
-        return best
-
-    def before(
-        self,
-        offset: int,
-        kinds: set[str],
-        last_word: str = "",
-        skip: Callable[[int], bool] | None = None,
-    ) -> Mention | None:
-        """The nearest mention before `offset` of an actor of one of `kinds`, passing over
-        mentions for which `skip(start)` is true (names inside quotes are not antecedents)."""
-        i = bisect_right(self._starts, offset - 1)
-        for m in reversed(self.mentions[:i]):
-            if m.end > offset or self.actors[m.actor].kind not in kinds:
-                continue
-            if skip is not None and skip(m.start):
-                continue
-            if last_word and m.actor.lower().split()[-1] != last_word:
-                continue
-            return m
-        return None
 
 
 def find_actors(doc: Doc) -> ActorIndex:
@@ -134,7 +44,7 @@ class _Builder:
         self.doc = doc
         self.countries = gazetteer.countries()
         self.titles = gazetteer.title_words()
-        self.actors: dict[str, _Draft] = {}
+        self.actors: dict[str, ActorDraft] = {}
         self.mentions: list[Mention] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a role
 
@@ -357,7 +267,7 @@ class _Builder:
             if person is not None:
                 self._mention(self.doc[token.i : token.i + 1], person, "PERSON")
 
-    def _person_by_part(self, token: Token, *, unlabelled: bool = False) -> _Draft | None:
+    def _person_by_part(self, token: Token, *, unlabelled: bool = False) -> ActorDraft | None:
         """The person whose full name has this token as surname (or given name)."""
         word = token.text
         best = None
@@ -373,14 +283,14 @@ class _Builder:
 
     # -- bookkeeping ----------------------------------------------------------------------
 
-    def _add(self, span: Span, name: str, kind: str, label: str, country: str = "") -> _Draft:
+    def _add(self, span: Span, name: str, kind: str, label: str, country: str = "") -> ActorDraft:
         draft = self.actors.get(name)
         if draft is None:
-            draft = self.actors[name] = _Draft(name=name, kind=kind, country=country)
+            draft = self.actors[name] = ActorDraft(name=name, kind=kind, country=country)
         self._mention(span, draft, label)
         return draft
 
-    def _mention(self, span: Span, draft: _Draft, label: str) -> None:
+    def _mention(self, span: Span, draft: ActorDraft, label: str) -> None:
         draft.aliases.add(span.text)
         self.mentions.append(
             Mention(
@@ -408,23 +318,3 @@ def _trim(span: Span) -> Span | None:
     if trimmed.text.islower():
         return None
     return trimmed
-
-
-def resolve_reference(
-    token: Token, index: ActorIndex, skip: Callable[[int], bool] | None = None
-) -> Mention | None:
-    """The actor a pronoun or a definite nominal ("the ministry", "the official") refers to."""
-    lower = token.lower_
-    if lower in _PRONOUNS_PERSON:
-        return index.before(token.idx, {PERSON}, skip=skip)
-    if lower in _PRONOUNS_OTHER:
-        return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP}, skip=skip)
-    is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
-    if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
-        return None
-    if token.lemma_ in _PERSON_NOUNS:
-        return index.before(token.idx, {PERSON}, skip=skip)
-    found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_, skip=skip)
-    if found is None and token.lemma_ in _ORGANISATION_NOUNS:
-        found = index.before(token.idx, {ORGANIZATION}, skip=skip)
-    return found

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import gazetteer
-from .actors import ActorIndex, resolve_reference
+from .index import ActorIndex, resolve_reference
+from .quotes import CLOSING_MARKS, QuoteSpan, find_quotes, is_title
+from .syntax import around_parenthetical, clause_span, subject_of
 from .types import (
     COUNTRY,
     DIRECT,
@@ -23,13 +25,9 @@ from .types import (
 )
 
 # opening mark -> closing mark; a straight quote closes itself
-_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
-_OPEN_AFTER = set(" \n([{—–-:")
-_CLOSERS = {"”", '"', "»"}
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statements
 _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _OBJECT_DEPS = ("dobj", "xcomp")
 _NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
@@ -42,80 +40,6 @@ _NEAR = 25  # characters between a short quote and its cue: '?" she asked', 'sai
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
 # '," said Douglas Holtz-Eakin, an economist who served as director of the CBO. "' fits
 _MAX_GAP_BETWEEN_PARTS = 150
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    start: int  # first character inside the marks
-    end: int  # the closing mark (or the end of the text the quote runs to)
-
-    def words(self, text: str) -> int:
-        return len(text[self.start : self.end].split())
-
-
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Paired quote marks of every style; a quote may run over paragraphs that reopen it.
-
-    Two apostrophes ('') or backticks (``) stand for a double quote, as some newspapers print.
-    """
-    quotes: list[QuoteSpan] = []
-    open_mark = ""  # the opening mark as written, "" when no quote is open
-    content_start = 0
-    closer = ""
-    i = 0
-    n = len(text)
-    while i < n:
-        mark = text[i : i + 2] if text.startswith(("''", "``"), i) else text[i]
-        c = '"' if len(mark) == 2 else mark
-        before = text[i - 1] if i else " "
-        after = text[i + len(mark)] if i + len(mark) < n else " "
-        if not open_mark:
-            if c in _PAIRS and _is_opening(c, before, after):
-                open_mark, content_start, closer = mark, i + len(mark), _PAIRS[c]
-        elif c == closer and _is_closing(c, before, after):
-            quotes.append(QuoteSpan(content_start, i))
-            open_mark = ""
-        elif c == "\n" and text.startswith("\n\n", i):
-            nxt = i + 2
-            if text.startswith(open_mark, nxt):
-                i = nxt + len(open_mark) - 1  # the quote goes on, reopened by the same mark
-            else:
-                quotes.append(QuoteSpan(content_start, i))  # unbalanced: best effort
-                open_mark = ""
-        i += len(mark) if len(mark) == 2 else 1
-    if open_mark:
-        quotes.append(QuoteSpan(content_start, n))
-    return [_strip(q, text) for q in quotes if text[q.start : q.end].strip()]
-
-
-def _is_opening(c: str, before: str, after: str) -> bool:
-    if c in '‘"':
-        return (before in _OPEN_AFTER or before in "“") and not after.isspace()
-    return c == "«" or not after.isspace()  # French spacing: « nous »
-
-
-def _is_closing(c: str, before: str, after: str) -> bool:
-    if c == "’":
-        return not after.isalpha()  # else an apostrophe: "Korea’s"
-    if c == '"':
-        return not before.isspace()
-    return True
-
-
-def _strip(q: QuoteSpan, text: str) -> QuoteSpan:
-    piece = text[q.start : q.end]
-    lead = len(piece) - len(piece.lstrip())
-    return QuoteSpan(q.start + lead, q.start + len(piece.rstrip()))
-
-
-def _is_title(quoted: str) -> bool:
-    """A quoted name of a show, book or slogan ("The Steve Harvey Morning Show"); a sentence
-    ("The Donald. Big Daddy.") is not one."""
-    if any(c in quoted.rstrip(" ,.") for c in ".!?"):
-        return False
-    words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
-    return bool(words) and all(w[0].isupper() or w in small for w in words)
 
 
 @dataclass
@@ -159,7 +83,7 @@ class _Extractor:
                     host.kind = MIXED
                 continue
             short = q.words(self.text) < _MIN_QUOTE_WORDS
-            title = _is_title(self.text[q.start : q.end])
+            title = is_title(self.text[q.start : q.end])
             if short and not title and self._continues(q, drafts):
                 drafts[-1].end = q.end  # '"Here comes Big Daddy," she said. "The Donald."'
                 continue
@@ -183,9 +107,9 @@ class _Extractor:
             if token.lemma_ in self.verbs and token.pos_ == "VERB":
                 comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
                 if comp is not None:
-                    start, end = _clause_span(comp, exclude=token)
+                    start, end = clause_span(comp, exclude=token)
                 elif token.dep_ == "parataxis":
-                    start, end = _around_parenthetical(token)
+                    start, end = around_parenthetical(token)
                 elif token.lemma_ in self.object_verbs:
                     start, end = self._object_span(token)
                 else:
@@ -213,7 +137,7 @@ class _Extractor:
     def _object_span(self, verb: Token) -> tuple[int, int]:
         """'denied arms deals', 'wants to triple the size of ...', 'urged Trump to apologise'."""
         parts = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        if not parts or _subject(verb) is None:
+        if not parts or subject_of(verb) is None:
             return 0, 0
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
@@ -241,7 +165,7 @@ class _Extractor:
         if len(content) < 3:
             return None
         start, end = content[0].idx, content[-1].idx + len(content[-1])
-        speaker, sspan = self._resolve_subject(source)
+        speaker, sspan = self._resolvesubject_of(source)
         return _Draft(INDIRECT, start, end, token, speaker, sspan, 0.6)
 
     # -- direct quotes --------------------------------------------------------------------
@@ -337,7 +261,7 @@ class _Extractor:
         )
         if before is not None and q.start - (before.idx + len(before)) <= _AFTER_GAP:
             for t in reversed(doc[before.sent.start : before.i + 1]):
-                if self._quoted(t) or t.text in _CLOSERS:
+                if self._quoted(t) or t.text in CLOSING_MARKS:
                     break
                 if self._is_cue(t):
                     return t
@@ -349,7 +273,7 @@ class _Extractor:
     # -- speakers -------------------------------------------------------------------------
 
     def _speaker(self, verb: Token) -> tuple[Mention | None, tuple[int, int]]:
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
             # '"...," Police Chief Chuck Jordan said Monday': the parser took the day for the
             # subject; the speaker is the name just before the verb
@@ -369,7 +293,7 @@ class _Extractor:
             )
         if subject is None:
             return None, (verb.idx, verb.idx)
-        return self._resolve_subject(subject)
+        return self._resolvesubject_of(subject)
 
     def _quoted(self, token: Token) -> bool:
         return self._quoted_offset(token.idx)
@@ -378,11 +302,11 @@ class _Extractor:
         i = bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and offset < self.quotes[i].end
 
-    def _resolve_subject(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
+    def _resolvesubject_of(self, subject: Token) -> tuple[Mention | None, tuple[int, int]]:
         if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             # "Murphy, who said ...": the statement hangs on "who", its actor is the noun the
             # clause belongs to
-            found, _ = self._resolve_subject(subject.head.head)
+            found, _ = self._resolvesubject_of(subject.head.head)
             return found, (subject.idx, subject.idx + len(subject))
         start, end = subject.idx, subject.idx + len(subject)
         for appos in (c for c in subject.children if c.dep_ == "appos"):
@@ -451,50 +375,6 @@ class _Extractor:
             confidence=d.confidence if speaker else min(d.confidence, 0.4),
             targets=tuple(targets.values()),
         )
-
-
-def _subject(verb: Token) -> Token | None:
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
-            return None
-        verb = verb.head  # "Peskov declined to give a date but said ..."
-    return None
-
-
-def _clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
-    """Token range of a clausal complement, without a leading 'that' or edge punctuation."""
-    start, end = comp.left_edge.i, comp.right_edge.i + 1
-    doc = comp.doc
-    if start <= exclude.i < end:  # a parse that puts the cue inside its own complement
-        start = exclude.i + 1
-    for t in doc[start:end]:
-        if t.lower_ == "according" and t.i > start:  # ", according to X" names the source
-            end = t.i
-            break
-    while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
-        start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”’"':
-        end -= 1
-    if end < len(doc) and doc[end].text in _CLOSERS and _opens_more(doc[start:end].text):
-        end += 1  # the parser hung the closing mark of a quoted fragment on the cue
-    return start, end
-
-
-def _around_parenthetical(cue: Token) -> tuple[int, int]:
-    """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence is the content."""
-    sent = cue.sent
-    inner = range(cue.left_edge.i, cue.right_edge.i + 1)
-    words = [t for t in sent if t.i not in inner and not t.is_punct]
-    if not words:
-        return 0, 0
-    return words[0].i, words[-1].i + 1
-
-
-def _opens_more(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:

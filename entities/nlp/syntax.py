@@ -1,0 +1,53 @@
+"""Reading the dependency parse: subjects of verbs and the clauses that are said."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .quotes import CLOSING_MARKS
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def subject_of(verb: Token) -> Token | None:
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head  # "Peskov declined to give a date but said ..."
+    return None
+
+
+def clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
+    """Token range of a clausal complement, without a leading 'that' or edge punctuation."""
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    doc = comp.doc
+    if start <= exclude.i < end:  # a parse that puts the cue inside its own complement
+        start = exclude.i + 1
+    for t in doc[start:end]:
+        if t.lower_ == "according" and t.i > start:  # ", according to X" names the source
+            end = t.i
+            break
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”’"':
+        end -= 1
+    if end < len(doc) and doc[end].text in CLOSING_MARKS and _opens_more(doc[start:end].text):
+        end += 1  # the parser hung the closing mark of a quoted fragment on the cue
+    return start, end
+
+
+def around_parenthetical(cue: Token) -> tuple[int, int]:
+    """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence is the content."""
+    sent = cue.sent
+    inner = range(cue.left_edge.i, cue.right_edge.i + 1)
+    words = [t for t in sent if t.i not in inner and not t.is_punct]
+    if not words:
+        return 0, 0
+    return words[0].i, words[-1].i + 1
+
+
+def _opens_more(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
