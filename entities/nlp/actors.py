@@ -235,7 +235,7 @@ class _Builder:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            while j < len(doc) and _is_name_word(doc[j]) and not doc[j].ent_type_:
                 j += 1
             if j > i and j - i <= 3 and all(t.i not in self.taken for t in doc[i:j]):
                 after = doc[j].lemma_ if j < len(doc) else ""
@@ -318,3 +318,9 @@ def _trim(span: Span) -> Span | None:
     if trimmed.text.islower():
         return None
     return trimmed
+
+
+def _is_name_word(token: Token) -> bool:
+    """A proper noun written as a name ("Vedomosti", "KCNA"): the small model also tags some
+    lower-case words PROPN ("state news agency")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()

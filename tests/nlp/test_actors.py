@@ -124,3 +124,15 @@ def test_capitals_foreign_ministry_as_sentence_subject_is_an_organisation(nlp):
     ministry = actor(result, "South Korean foreign ministry")
     assert ministry.kind == "organization"
     assert ministry.country == "South Korea"
+
+
+def test_a_media_name_is_an_organisation_but_lower_case_words_before_it_are_not(nlp):
+    result = extract(
+        "Pyongyang denied the accusations, according to the state news agency KCNA.",
+        nlp,
+        take_title=False,
+    )
+
+    names = {a.name: a.kind for a in result.actors}
+    assert names.get("KCNA") == "organization"
+    assert not any(name.islower() or name.startswith("state") for name in names)
