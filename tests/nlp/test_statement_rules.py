@@ -296,3 +296,16 @@ def test_time_stamp_the_parser_takes_for_a_subject_is_not_the_speaker(nlp):
 
     assert s.speaker == "Donald Trump"
     assert s.speaker_text == "Donald Trump"
+
+
+def test_a_quote_opening_a_paragraph_is_not_hosted_by_a_verb_of_the_paragraph_before(nlp):
+    text = (
+        "Vice President Mike Pence visited the city on Monday and said\n\n"
+        "“It is heartbreaking to see so many families suffer,” Paul Ryan said."
+    )
+
+    result = extract(text, nlp, take_title=False)
+
+    quote = next(s for s in result.statements if s.kind == "direct")
+    assert quote.content.startswith("It is heartbreaking")
+    assert quote.speaker == "Paul Ryan"
