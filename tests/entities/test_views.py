@@ -64,7 +64,9 @@ def _said(speaker: Actor, content: str, **kwargs) -> Statement:
 
 
 def _next_page_link(html: str) -> str:
-    found = re.search(r'<a href="([^"]*)">Next', html)
+    # only inside the pagination: a random title may also start with "Next"
+    nav = html[html.index('<nav class="pagination"') :]
+    found = re.search(r'<a href="([^"]*)">Next', nav)
     assert found, "no link to the next page"
     return found.group(1)
 
