@@ -57,6 +57,16 @@ class ActorIndex:
             if d.name in used
         )
 
+    def person_named(self, word: str) -> str | None:
+        """The person whose surname is `word`, whatever its case ("PENCE" in a transcript)."""
+        word = word.lower()
+        matches = [
+            a.name
+            for a in self.actors.values()
+            if a.kind == PERSON and " " in a.name and a.name.split()[-1].lower() == word
+        ]
+        return matches[0] if len(matches) == 1 else None
+
     def kind_of(self, name: str) -> str:
         return self.actors[name].kind
 

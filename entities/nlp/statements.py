@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -40,6 +41,11 @@ _NEAR = 25  # characters between a short quote and its cue: '?" she asked', 'sai
 _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote without a cue
 # '," said Douglas Holtz-Eakin, an economist who served as director of the CBO. "' fits
 _MAX_GAP_BETWEEN_PARTS = 150
+# a transcript turn: an optional opening mark, a name of at most four words, a colon
+_TURN = re.compile(
+    r"(?m)^[\"“]?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): +(?P<said>[^\n]+)$"
+)
+_NOT_SPEAKERS = {"note", "editor's note", "update", "photo", "source", "correction", "related"}
 
 
 @dataclass
@@ -66,8 +72,10 @@ class _Extractor:
 
     def run(self) -> list[Statement]:
         reported = self._reported()
-        drafts: list[_Draft] = []
+        drafts: list[_Draft] = self._transcript()
         for q in self.quotes:
+            if any(d.start <= q.start < d.end for d in drafts if d.cue is None):
+                continue  # inside a transcript turn: the turn is the statement
             host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
             if host is not None:
                 # '"We will respond," Police Chief Chuck Jordan said': a parse that pulls the
@@ -98,6 +106,32 @@ class _Extractor:
         drafts += [r for r in reported if r.cue is None or r.cue.i not in used_cues]
         drafts.sort(key=lambda d: d.start)
         return [self._finish(d) for d in _drop_overlaps(drafts)]
+
+    # -- transcripts ----------------------------------------------------------------------
+
+    def _transcript(self) -> list[_Draft]:
+        """Interview transcripts: a paragraph that opens with 'PENCE:' or 'Chris Wallace:' is
+        that speaker's turn."""
+        out = []
+        for m in _TURN.finditer(self.text):
+            name = m.group("name")
+            if name.lower() in _NOT_SPEAKERS:
+                continue
+            found = self.index.at(m.start("name"), m.end("name"))
+            if not (name.isupper() or (found is not None and found.start == m.start("name"))):
+                continue  # only shouted names or recognised actors: "Note:" is not a turn
+            start, end = m.start("said"), m.end("said")
+            end -= len(self.text[start:end]) - len(self.text[start:end].rstrip(' "”'))
+            span = (m.start("name"), m.end("name"))
+            person = self.index.person_named(name) if " " not in name else None
+            if person is not None:  # "PENCE:" is Mike Pence, named in full before
+                found = Mention(
+                    actor=person, start=span[0], end=span[1], text=name, label="SURNAME"
+                )
+            elif found is not None:
+                span = (found.start, found.end)
+            out.append(_Draft(DIRECT, start, end, None, found, span, 0.8))
+        return out
 
     # -- reported speech ------------------------------------------------------------------
 

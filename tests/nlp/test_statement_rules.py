@@ -309,3 +309,20 @@ def test_a_quote_opening_a_paragraph_is_not_hosted_by_a_verb_of_the_paragraph_be
     quote = next(s for s in result.statements if s.kind == "direct")
     assert quote.content.startswith("It is heartbreaking")
     assert quote.speaker == "Paul Ryan"
+
+
+def test_transcript_turns_are_statements_of_the_named_speaker(nlp):
+    text = (
+        "Chris Wallace interviewed Governor Mike Pence on Sunday.\n\n"
+        '"WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
+        "Note: this transcript was edited for length."
+    )
+
+    result = extract(text, nlp, take_title=False)
+
+    turns = {(s.speaker, s.content) for s in result.statements if s.kind == "direct"}
+    assert turns == {
+        ("Chris Wallace", "Will Gennifer Flowers be at the debate tomorrow night?"),
+        ("Mike Pence", "Gennifer Flowers will not be attending the debate tomorrow night."),
+    }
