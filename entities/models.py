@@ -10,9 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ArticleQuerySet(models.QuerySet):
-    def done(self) -> ArticleQuerySet:
-        return self.filter(status=Article.Status.DONE)
-
     def search(self, query: str) -> ArticleQuerySet:
         return self.filter(Q(title__icontains=query) | Q(publisher__icontains=query))
 
@@ -178,17 +175,6 @@ class Mention(models.Model):
         return f"{self.text} [{self.start}:{self.end}]"
 
 
-class StatementQuerySet(models.QuerySet):
-    def by_actor(self, actor: Actor) -> StatementQuerySet:
-        return self.filter(speaker=actor)
-
-    def about_actor(self, actor: Actor) -> StatementQuerySet:
-        return self.filter(targets__actor=actor).distinct()
-
-    def with_related(self) -> StatementQuerySet:
-        return self.select_related("article", "speaker").prefetch_related("targets__actor")
-
-
 class Statement(models.Model):
     class Kind(models.TextChoices):
         DIRECT = "direct", _("direct quote")
@@ -219,8 +205,6 @@ class Statement(models.Model):
     content_end = models.PositiveIntegerField(_("content end"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     confidence = models.FloatField(_("confidence"))
-
-    objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statement")

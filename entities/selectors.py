@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMinute
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncMinute
 from django.utils import timezone
 
-from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
 
 
 def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
@@ -56,18 +65,23 @@ def _statements() -> QuerySet[Statement]:
 
 
 def actor_list(*, query: str = "", kind: str = "") -> QuerySet[Actor]:
+    # one subquery per count: counting three joins at once would multiply their rows
     qs = Actor.objects.filter(merged_into__isnull=True).annotate(
-        statements_by=Count("statements", distinct=True),
-        statements_about=Count("targeted_by", distinct=True),
-        mention_count=Count("mentions", distinct=True),
+        statements_by=_count(Statement.objects.filter(speaker=OuterRef("pk")), "speaker"),
+        statements_about=_count(StatementTarget.objects.filter(actor=OuterRef("pk")), "actor"),
+        mention_count=_count(Mention.objects.filter(actor=OuterRef("pk")), "actor"),
     )
     if kind:
         qs = qs.filter(kind=kind)
     if query:
-        qs = qs.filter(
-            Q(name__icontains=query) | Q(aliases__alias__icontains=query.lower())
-        ).distinct()
+        aliased = ActorAlias.objects.filter(alias__icontains=query.lower()).values("actor_id")
+        qs = qs.filter(Q(name__icontains=query) | Q(pk__in=aliased))
     return qs.order_by("-mention_count", "name", "pk")
+
+
+def _count(rows: QuerySet, by: str) -> Coalesce:
+    counted = rows.order_by().values(by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def actor_get(*, slug: str) -> Actor | None:

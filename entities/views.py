@@ -16,6 +16,7 @@ from entities.forms import ArticleUploadForm
 from entities.models import Actor, Article
 
 PAGE_SIZE = 25
+STATEMENTS_SHOWN = 100  # on an actor page, per column; the heading gives the full count
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
@@ -160,10 +161,14 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such actor.")
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=True)
+    said = selectors.statement_list_by(actor=actor)
+    about = selectors.statement_list_about(actor=actor)
     context = {
         "actor": actor,
         "aliases": selectors.actor_aliases(actor=actor),
-        "said": selectors.statement_list_by(actor=actor)[:100],
-        "about": selectors.statement_list_about(actor=actor)[:100],
+        "said": said[:STATEMENTS_SHOWN],
+        "about": about[:STATEMENTS_SHOWN],
+        "said_count": said.count(),
+        "about_count": about.count(),
     }
     return render(request, "entities/actor_detail.html", context)

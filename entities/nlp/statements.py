@@ -25,7 +25,6 @@ from .types import (
     Target,
 )
 
-# opening mark -> closing mark; a straight quote closes itself
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or fragments, not statements
 _DIRECT_COVERAGE = 0.8  # a quote covering this much of a reported clause makes it direct
 _TARGET_VERB_CLASSES = {"accuse", "praise", "warn", "urge"}

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from entities.models import Actor, ActorAlias
 
 _MAX_SLUG_TRIES = 50
+_NAME_MAX = 300  # Actor.name's max_length
 
 
 def normalise_alias(name: str) -> str:
@@ -34,10 +35,11 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     out: dict[str, Actor] = {}
     names: dict[int, tuple[Actor, list[str]]] = {}
     for item in items:
-        key = normalise_alias(item.name)
+        name = item.name[:_NAME_MAX]  # matched as it is stored
+        key = normalise_alias(name)
         actor = _choose(candidates.get((key, item.kind), []), key)
         if actor is None:
-            actor = _actor_create(item.name, item.kind)
+            actor = _actor_create(name, item.kind)
         changed = []
         if item.role and not actor.role:
             actor.role = item.role[:300]
@@ -57,8 +59,8 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
 def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
     """Existing actors that an item may be, keyed by (normalised name, kind): through an alias,
     or by their name (actors made in the admin have no alias rows)."""
-    keys = {normalise_alias(i.name) for i in items}
-    lowered = {i.name.lower() for i in items}
+    keys = {normalise_alias(i.name[:_NAME_MAX]) for i in items}
+    lowered = {i.name[:_NAME_MAX].lower() for i in items}
     found: dict[tuple[str, str], dict[int, Actor]] = defaultdict(dict)
     rows = ActorAlias.objects.filter(alias__in=keys).select_related("actor__merged_into")
     for row in rows:
@@ -118,7 +120,7 @@ def _actor_create(name: str, kind: str) -> Actor:
         slug = base if n == 1 else f"{base}-{n}"
         if Actor.objects.filter(slug=slug).exists():
             continue
-        actor = Actor(name=name[:300], kind=kind, slug=slug)
+        actor = Actor(name=name, kind=kind, slug=slug)
         actor.full_clean(validate_unique=False, validate_constraints=False)  # the database decides
         try:
             with transaction.atomic():

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from kombu.exceptions import ChannelError
 
 from entities import nlp
 from entities.models import Article
@@ -94,8 +95,9 @@ def article_create(
         with transaction.atomic():
             article.save()
     except IntegrityError:
-        # a concurrent upload of the same article won the race: return that one
-        return Article.objects.get(content_hash=digest), False
+        # a concurrent upload of the same article (same body or same URL) won the race
+        same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+        return Article.objects.filter(same).first(), False
     if enqueue:
         transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
     return article, True
@@ -112,7 +114,10 @@ def article_enqueue_extraction(*, article_id: int) -> bool:
 
 
 def articles_enqueue(
-    *, article_ids: list[int], on_batch: Callable[[int], None] | None = None
+    *,
+    article_ids: list[int],
+    on_batch: Callable[[int], None] | None = None,
+    size: int | None = None,
 ) -> int:
     """Send extraction tasks, in batches of NEWSAPP_EXTRACT_BATCH, and record which were sent.
 
@@ -121,7 +126,7 @@ def articles_enqueue(
     """
     from entities.tasks import extract_article, extract_articles  # tasks import services
 
-    size = settings.NEWSAPP_EXTRACT_BATCH
+    size = size or settings.NEWSAPP_EXTRACT_BATCH
     sent = 0
     for start in range(0, len(article_ids), size):
         batch = article_ids[start : start + size]
@@ -133,7 +138,8 @@ def articles_enqueue(
         except Exception:
             logger.exception("could not enqueue articles %s; they stay queued", batch)
             continue
-        # in eager mode the task has already run: only stamp rows still waiting
+        # in eager mode the task has already run (and may have set nothing): stamp the rows
+        # not yet stamped
         Article.objects.filter(pk__in=batch, enqueued_at__isnull=True).update(
             enqueued_at=timezone.now()
         )
@@ -187,7 +193,10 @@ def queue_depth() -> int | None:
     try:
         with app.connection_for_read() as conn:
             name = app.conf.task_default_queue
-            return conn.default_channel.queue_declare(queue=name, passive=True).message_count
+            try:
+                return conn.default_channel.queue_declare(queue=name, passive=True).message_count
+            except ChannelError:
+                return 0  # Redis deletes an empty list: a queue that is not there is empty
     except Exception:
         logger.warning("could not read the queue depth from the broker", exc_info=True)
         return None
@@ -218,5 +227,6 @@ def articles_requeue_stale(*, older_than: int | None = None) -> list[int]:
         Article.objects.filter(pk__in=article_ids).update(
             status=Article.Status.QUEUED, queued_at=now, enqueued_at=None
         )
-        articles_enqueue(article_ids=article_ids)
+        # one per task: an article that killed its worker must not take a batch down again
+        articles_enqueue(article_ids=article_ids, size=1)
     return article_ids

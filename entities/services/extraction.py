@@ -76,15 +76,30 @@ def _extract_started(articles: list[Article]) -> None:
     """Extract articles already marked processing, isolating one that breaks the batch."""
     try:
         pipeline = nlp.load(settings.SPACY_MODEL)
-    except nlp.ModelNotInstalledError as exc:
+    except Exception as exc:  # not installed, or not a pipeline this extractor can use
+        logger.exception("loading spaCy model %r failed", settings.SPACY_MODEL)
+        reason = (
+            str(exc)
+            if isinstance(exc, nlp.ModelNotInstalledError)
+            else (
+                f"The spaCy model {settings.SPACY_MODEL!r} could not be loaded "
+                f"({type(exc).__name__}: {exc})."
+            )
+        )
         for article in articles:
-            _article_fail(article, str(exc))
+            _article_fail(article, reason)
         return
     try:
         results = list(nlp.extract_clean([_text(a) for a in articles], pipeline))
     except SoftTimeLimitExceeded:
-        for article in articles:
-            _article_fail(article, TOO_SLOW)
+        if len(articles) == 1:
+            _article_fail(articles[0], TOO_SLOW)
+            return
+        # the time ran out for the batch, maybe because of one slow article: send each one in a
+        # task of its own, so that only a slow one fails for its slowness
+        from entities.services.articles import articles_enqueue
+
+        articles_enqueue(article_ids=[a.pk for a in articles], size=1)
         return
     except Exception:
         if len(articles) == 1:
@@ -128,7 +143,12 @@ def _article_fail(article: Article, reason: str) -> Article:
 
 @transaction.atomic
 def article_store_extraction(*, article: Article, result: ExtractionResult) -> Article:
-    """Replace the article's extracted rows with `result`, all in one transaction."""
+    """Replace the article's extracted rows with `result`, all in one transaction.
+
+    The article's row is locked first: two extractions of one article that finish at the same
+    moment (a duplicate task, a double click on Reprocess) replace its rows one after the other
+    instead of both inserting."""
+    Article.objects.select_for_update().filter(pk=article.pk).first()
     Statement.objects.filter(article=article).delete()
     Mention.objects.filter(article=article).delete()
     actors = actors_resolve(extracted=result.actors)

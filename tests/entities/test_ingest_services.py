@@ -574,3 +574,44 @@ def test_requeue_stale_task_returns_how_many_it_sent(delays, depth):
     _queued(queued_at=timezone.now(), enqueued_at=None)
 
     assert requeue_stale.delay().get() == 2
+
+
+def test_a_batch_out_of_time_is_sent_again_one_article_per_task(nlp, delays):
+    articles = [_queued(PESKOV), _queued(BLINKEN)]
+    one, many = delays
+
+    with mock.patch(EXTRACT_CLEAN, side_effect=SoftTimeLimitExceeded()):
+        services.articles_extract(article_ids=[a.pk for a in articles])
+
+    assert many.call_count == 0
+    assert sorted(c.args[0] for c in one.call_args_list) == sorted(a.pk for a in articles)
+    assert {a.status for a in _reloaded(*articles)} != {Article.Status.FAILED}
+
+
+def test_a_model_that_cannot_be_loaded_fails_the_article_with_the_reason(nlp):
+    article = _queued(PESKOV)
+
+    with mock.patch(
+        "entities.services.extraction.nlp.load", side_effect=OSError("meta.json is corrupt")
+    ):
+        services.articles_extract(article_ids=[article.pk])
+
+    (article,) = _reloaded(article)
+    assert article.status == Article.Status.FAILED
+    assert "could not be loaded" in article.error
+    assert "meta.json is corrupt" in article.error
+
+
+def test_the_sweeper_sends_stale_articles_one_per_task(delays, depth):
+    stale = [
+        ArticleFactory(
+            status=Article.Status.PROCESSING, started_at=timezone.now() - timedelta(hours=2)
+        )
+        for _ in range(3)
+    ]
+
+    services.articles_requeue_stale()
+
+    one, many = delays
+    assert many.call_count == 0
+    assert sorted(c.args[0] for c in one.call_args_list) == sorted(a.pk for a in stale)

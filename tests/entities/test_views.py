@@ -453,3 +453,13 @@ def test_unknown_actor_is_404(client):
     response = client.get(reverse("entities:actor_detail", args=["nobody-at-all"]))
 
     assert response.status_code == 404
+
+
+def test_actor_page_gives_the_full_count_when_it_shows_only_the_newest(client):
+    speaker = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
+    article = ArticleFactory(body="Peskov said the talks would not resume this year at all.")
+    StatementFactory.create_batch(105, article=article, speaker=speaker)
+
+    response = client.get(reverse("entities:actor_detail", args=["dmitry-peskov"]))
+
+    assert "(105, newest 100 shown)" in response.text

@@ -44,3 +44,10 @@ def test_uploaded_article_is_extracted_by_a_worker(worker, client, django_user_m
     assert [q.speaker.name for q in quotes] == ["Dmitry Peskov"]
     assert "reason to travel to Geneva" in quotes[0].content
     assert "succeeded" in worker.log.read_text()
+
+
+def test_an_empty_redis_queue_has_depth_zero(services):
+    # Redis deletes an empty list; that must read as an empty queue, not as "unknown"
+    from entities.services import queue_depth
+
+    assert queue_depth() == 0

@@ -88,6 +88,14 @@ class Command(BaseCommand):
                     "broker up?); they are saved as queued and the sweeper will send them."
                 )
             )
+        if outcome.get("stalled"):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"stopped waiting: {outcome['stalled']} articles made no progress for "
+                    f"{settings.NEWSAPP_STALE_AFTER} s; they stay queued and the sweeper will "
+                    "send them again"
+                )
+            )
         if "finished" in outcome:
             counts = outcome["finished"]
             self.stdout.write(
@@ -126,13 +134,19 @@ class Command(BaseCommand):
             bar.close()
             return outcome
         if wait and not eager:
-            finished = 0
+            finished, changed_at = 0, time.monotonic()
             while finished < len(ids):
+                if time.monotonic() - changed_at > settings.NEWSAPP_STALE_AFTER:
+                    # nothing finished for that long: the workers are down or the tasks lost;
+                    # the articles stay queued for the sweeper, the command stops waiting
+                    outcome["stalled"] = len(ids) - finished
+                    break
                 time.sleep(1)
                 now = selectors.article_status_counts(article_ids=ids)
                 done = now.get("done", 0) + now.get("failed", 0)
-                bar.update(done - finished)
-                finished = done
+                if done != finished:
+                    bar.update(done - finished)
+                    finished, changed_at = done, time.monotonic()
         bar.close()
         if eager or wait:
             outcome["finished"] = selectors.article_status_counts(article_ids=ids)
