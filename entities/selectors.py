@@ -110,10 +110,14 @@ def article_status_counts(*, article_ids: list[int] | None = None) -> dict[str, 
 
 def article_failures(*, article_ids: list[int] | None = None, limit: int = 100):
     """(id, reason) of failed articles, newest failure first."""
+    return list(_failed(article_ids).values_list("pk", "error")[:limit])
+
+
+def _failed(article_ids: list[int] | None = None) -> QuerySet[Article]:
     qs = Article.objects.filter(status=Article.Status.FAILED)
     if article_ids is not None:
         qs = qs.filter(pk__in=article_ids)
-    return list(qs.order_by("-finished_at", "-pk").values_list("pk", "error")[:limit])
+    return qs.order_by("-finished_at", "-pk")
 
 
 def ingest_stats(*, now=None) -> dict:
@@ -142,11 +146,7 @@ def ingest_stats(*, now=None) -> dict:
         "per_minute": series,
         "peak_minute": max((n for _, n in series), default=0),
         "oldest_waiting_since": oldest,
-        "failures": list(
-            Article.objects.filter(status=Article.Status.FAILED)
-            .order_by("-finished_at", "-pk")
-            .only("pk", "title", "error", "finished_at", "attempts")[:50]
-        ),
+        "failures": list(_failed().only("pk", "title", "error", "finished_at", "attempts")[:50]),
     }
 
 

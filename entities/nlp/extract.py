@@ -24,14 +24,15 @@ def extract_many(
 ) -> Iterator[ExtractionResult]:
     """Clean and extract each input; spaCy runs over the batch with nlp.pipe."""
     cleaned = (cleaning.clean(raw, take_title=take_title) for raw in raws)
-    pairs = nlp.pipe(((c.body, c) for c in cleaned), as_tuples=True, batch_size=batch_size)
-    for doc, text in pairs:
-        yield _result(doc, text, nlp)
+    return extract_clean(cleaned, nlp, batch_size=batch_size)
 
 
-def extract_clean(texts: Iterable[CleanText], nlp: Language) -> Iterator[ExtractionResult]:
+def extract_clean(
+    texts: Iterable[CleanText], nlp: Language, *, batch_size: int = BATCH_SIZE
+) -> Iterator[ExtractionResult]:
     """Extraction of text that is already clean (the body of a stored article)."""
-    for doc, text in nlp.pipe(((t.body, t) for t in texts), as_tuples=True, batch_size=BATCH_SIZE):
+    pairs = nlp.pipe(((t.body, t) for t in texts), as_tuples=True, batch_size=batch_size)
+    for doc, text in pairs:
         yield _result(doc, text, nlp)
 
 
