@@ -26,9 +26,11 @@ def highlighted_body(body: str, mentions, statements) -> SafeString:
     cuts = sorted(p for p in points if 0 <= p <= len(body))
     anchored: set[int] = set()
     out: list[str] = []
+    mention_at = _Covering(mentions, "start", "end")
+    statement_at = _Covering(statements, "content_start", "content_end")
     for a, b in pairwise(cuts):
         html = escape(body[a:b])
-        mention = next((m for m in mentions if m.start <= a and b <= m.end), None)
+        mention = mention_at(a, b)
         if mention is not None:
             html = format_html(
                 '<a class="mention kind-{}" href="{}" title="{}">{}</a>',
@@ -37,9 +39,7 @@ def highlighted_body(body: str, mentions, statements) -> SafeString:
                 mention.actor.name,
                 mark_safe(html),  # noqa: S308 - escaped just above
             )
-        statement = next(
-            (s for s in statements if s.content_start <= a and b <= s.content_end), None
-        )
+        statement = statement_at(a, b)
         if statement is not None:
             anchor = "" if statement.pk in anchored else f"s-{statement.pk}"
             anchored.add(statement.pk)
@@ -51,3 +51,21 @@ def highlighted_body(body: str, mentions, statements) -> SafeString:
             )
         out.append(str(html))
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped or built by format_html
+
+
+class _Covering:
+    """The first span covering [a, b), for segments asked in increasing order: each span is
+    looked at a bounded number of times, so a long article stays linear, not quadratic."""
+
+    def __init__(self, spans, start: str, end: str) -> None:
+        self.spans = sorted(spans, key=lambda x: getattr(x, start))
+        self.start, self.end = start, end
+        self.next = 0
+        self.open: list = []
+
+    def __call__(self, a: int, b: int):
+        while self.next < len(self.spans) and getattr(self.spans[self.next], self.start) <= a:
+            self.open.append(self.spans[self.next])
+            self.next += 1
+        self.open = [x for x in self.open if getattr(x, self.end) > a]
+        return next((x for x in self.open if b <= getattr(x, self.end)), None)
