@@ -120,6 +120,11 @@ class Actor(models.Model):
         on_delete=models.SET_NULL,
         related_name="merged_from",
     )
+    rejected = models.BooleanField(
+        _("rejected"),
+        default=False,
+        help_text=_("Not a real actor (an extraction error): its mentions are not kept."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -127,6 +132,7 @@ class Actor(models.Model):
         verbose_name_plural = _("actors")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["name", "kind"], name="actor_name_kind")]
+        permissions = [("curate", _("Can curate actors and statements (editor)"))]
 
     def __str__(self) -> str:
         return self.name
@@ -236,3 +242,70 @@ class StatementTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} -> {self.actor}"
+
+
+class Correction(models.Model):
+    """A human decision about the extracted data, kept so that re-running extraction applies it
+    again: merges, renames, aliases and rejections act on actors (and the resolver honours
+    them); speaker and target fixes name a statement by its article and content span."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("merge actors")
+        RENAME = "rename", _("rename actor")
+        ALIAS_ADD = "alias_add", _("add alias")
+        ALIAS_REMOVE = "alias_remove", _("remove alias")
+        ACTOR_UPDATE = "actor_update", _("change kind or country")
+        REJECT = "reject", _("reject actor")
+        SPEAKER = "speaker", _("reassign speaker")
+        TARGETS = "targets", _("reassign targets")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    actor = models.ForeignKey(
+        Actor,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        help_text=_("The actor decided on: the survivor of a merge, the new speaker, ..."),
+    )
+    other = models.ForeignKey(
+        Actor,
+        verbose_name=_("other actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The actor merged away."),
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    content_start = models.PositiveIntegerField(_("statement content start"), null=True, blank=True)
+    content_end = models.PositiveIntegerField(_("statement content end"), null=True, blank=True)
+    data = models.JSONField(
+        _("details"), default=dict, blank=True, help_text=_("Old and new values.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["article", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"

@@ -32,6 +32,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "entities",
 ]
 
@@ -138,6 +143,53 @@ NEWSAPP_STALE_AFTER = env.int("NEWSAPP_STALE_AFTER", default=1200)
 # same speed (bench/ingest.py).
 NEWSAPP_EXTRACT_BATCH = env.int("NEWSAPP_EXTRACT_BATCH", default=8)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+# Uploaded files (one or many per request) up to this size in bytes; larger ones get a clear
+# error (413 from the API). An article of NEWSAPP_MAX_ARTICLE_CHARS fits in it as HTML or PDF.
+NEWSAPP_MAX_UPLOAD_BYTES = env.int("NEWSAPP_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Import by URL: fetched with this timeout (seconds) and size cap (bytes). Loopback, private,
+# link-local and reserved addresses are refused unless NEWSAPP_FETCH_ALLOW_PRIVATE is true.
+NEWSAPP_FETCH_TIMEOUT = env.float("NEWSAPP_FETCH_TIMEOUT", default=10.0)
+NEWSAPP_FETCH_MAX_BYTES = env.int("NEWSAPP_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+NEWSAPP_FETCH_ALLOW_PRIVATE = env.bool("NEWSAPP_FETCH_ALLOW_PRIVATE", default=False)
+# Reading (pages and API) is public unless this is true; uploading always needs a login,
+# curation the entities.curate_actor permission ("editors").
+NEWSAPP_READ_REQUIRES_LOGIN = env.bool("NEWSAPP_READ_REQUIRES_LOGIN", default=False)
+
+# API ----------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["entities.api.permissions.ReadPublicWriteAuthenticated"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "entities.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "entities.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("NEWSAPP_API_ANON_RATE", default="120/min"),
+        "user": env("NEWSAPP_API_USER_RATE", default="1200/min"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "newsapp API",
+    "DESCRIPTION": "Articles, actors, statements and who said what about whom, with offsets "
+    "into each article's body.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 LOGGING = {
     "version": 1,

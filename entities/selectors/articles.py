@@ -1,4 +1,4 @@
-"""Reads: the querysets behind pages and API endpoints, with their joins decided here."""
+"""Reads on articles and on the ingest pipeline's progress."""
 
 from __future__ import annotations
 
@@ -7,17 +7,14 @@ from datetime import timedelta
 from django.db.models import (
     Count,
     F,
-    IntegerField,
-    OuterRef,
     Prefetch,
-    Q,
     QuerySet,
-    Subquery,
 )
-from django.db.models.functions import Coalesce, TruncMinute
+from django.db.models.functions import TruncMinute
 from django.utils import timezone
 
-from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
+from entities.models import Actor, Article, Mention
+from entities.selectors.statements import statement_rows
 
 
 def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
@@ -39,7 +36,7 @@ def article_get(*, article_id: int) -> Article | None:
         Article.objects.filter(pk=article_id)
         .prefetch_related(
             Prefetch("mentions", queryset=Mention.objects.select_related("actor")),
-            Prefetch("statements", queryset=_statements()),
+            Prefetch("statements", queryset=statement_rows()),
         )
         .first()
     )
@@ -56,49 +53,6 @@ def article_actors(*, article: Article) -> list[Actor]:
     for actor in ordered:
         actor.mention_count = counts[actor.pk]
     return ordered
-
-
-def _statements() -> QuerySet[Statement]:
-    return Statement.objects.select_related("speaker", "article").prefetch_related(
-        Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
-    )
-
-
-def actor_list(*, query: str = "", kind: str = "") -> QuerySet[Actor]:
-    # one subquery per count: counting three joins at once would multiply their rows
-    qs = Actor.objects.filter(merged_into__isnull=True).annotate(
-        statements_by=_count(Statement.objects.filter(speaker=OuterRef("pk")), "speaker"),
-        statements_about=_count(StatementTarget.objects.filter(actor=OuterRef("pk")), "actor"),
-        mention_count=_count(Mention.objects.filter(actor=OuterRef("pk")), "actor"),
-    )
-    if kind:
-        qs = qs.filter(kind=kind)
-    if query:
-        aliased = ActorAlias.objects.filter(alias__icontains=query.lower()).values("actor_id")
-        qs = qs.filter(Q(name__icontains=query) | Q(pk__in=aliased))
-    return qs.order_by("-mention_count", "name", "pk")
-
-
-def _count(rows: QuerySet, by: str) -> Coalesce:
-    counted = rows.order_by().values(by).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def actor_get(*, slug: str) -> Actor | None:
-    return Actor.objects.select_related("country", "merged_into").filter(slug=slug).first()
-
-
-def actor_aliases(*, actor: Actor) -> list[str]:
-    return list(actor.aliases.values_list("alias", flat=True))
-
-
-def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
-    return _statements().filter(speaker=actor).order_by("-article__published_at", "-article_id")
-
-
-def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
-    ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
-    return _statements().filter(pk__in=ids).order_by("-article__published_at", "-article_id")
 
 
 def article_status_counts(*, article_ids: list[int] | None = None) -> dict[str, int]:

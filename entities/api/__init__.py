@@ -1,0 +1,1 @@
+"""The REST API under /api/v1/: serializers, views, filters and urls over selectors/services."""

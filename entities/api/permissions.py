@@ -1,0 +1,21 @@
+"""Who may do what through the API."""
+
+from django.conf import settings
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+
+class ReadPublicWriteAuthenticated(BasePermission):
+    """Reading is public unless NEWSAPP_READ_REQUIRES_LOGIN; writing needs a user."""
+
+    def has_permission(self, request, view) -> bool:
+        authenticated = bool(request.user and request.user.is_authenticated)
+        if request.method in SAFE_METHODS:
+            return authenticated or not settings.NEWSAPP_READ_REQUIRES_LOGIN
+        return authenticated
+
+
+class IsEditor(BasePermission):
+    """Curation: users with the entities.curate permission."""
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.has_perm("entities.curate"))
