@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from dataclasses import dataclass
+from datetime import date
 
-from entities.models import Actor, ActorAlias, Mention, Statement, StatementTarget
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
+
+from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
 from entities.selectors.statements import statement_rows
 
+ACTOR_ORDERINGS = {
+    "mentions": ("-mention_count", "name", "pk"),
+    "statements_by": ("-statements_by", "-mention_count", "name", "pk"),
+    "statements_about": ("-statements_about", "-mention_count", "name", "pk"),
+    "name": ("name", "pk"),
+}
 
-def actor_list(*, query: str = "", kind: str = "") -> QuerySet[Actor]:
+
+def actor_list(
+    *, query: str = "", kind: str = "", country: Actor | None = None, ordering: str = "mentions"
+) -> QuerySet[Actor]:
+    """Live actors (not merged away, not rejected) with their counts. `ordering` is one of
+    ACTOR_ORDERINGS: counts descending, names ascending."""
     # one subquery per count: counting three joins at once would multiply their rows
-    qs = Actor.objects.filter(merged_into__isnull=True).annotate(
+    qs = Actor.objects.filter(merged_into__isnull=True, rejected=False).select_related("country")
+    qs = qs.annotate(
         statements_by=_count(Statement.objects.filter(speaker=OuterRef("pk")), "speaker"),
         statements_about=_count(StatementTarget.objects.filter(actor=OuterRef("pk")), "actor"),
         mention_count=_count(Mention.objects.filter(actor=OuterRef("pk")), "actor"),
     )
     if kind:
         qs = qs.filter(kind=kind)
+    if country is not None:
+        qs = qs.filter(country=country)
     if query:
         aliased = ActorAlias.objects.filter(alias__icontains=query.lower()).values("actor_id")
         qs = qs.filter(Q(name__icontains=query) | Q(pk__in=aliased))
-    return qs.order_by("-mention_count", "name", "pk")
+    return qs.order_by(*ACTOR_ORDERINGS.get(ordering, ACTOR_ORDERINGS["mentions"]))
 
 
 def _count(rows: QuerySet, by: str) -> Coalesce:
@@ -44,3 +61,105 @@ def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
 def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
     ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
     return statement_rows().filter(pk__in=ids).order_by("-article__published_at", "-article_id")
+
+
+def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:
+    """(actor, count) of the `by` actor ids in rows, most frequent first; two queries."""
+    counted = list(
+        rows.order_by().values_list(by).annotate(n=Count("pk")).order_by("-n", by)[: limit * 2]
+    )
+    actors = Actor.objects.in_bulk([pk for pk, _ in counted])
+    out = [
+        (actors[pk], n)
+        for pk, n in counted
+        if pk in actors and not actors[pk].rejected and actors[pk].merged_into_id is None
+    ]
+    return out[:limit]
+
+
+def actor_top_targets(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
+    """Whom the actor talks about, with the number of its statements about each."""
+    rows = StatementTarget.objects.filter(statement__speaker=actor).exclude(actor=actor)
+    return _ranked(rows, "actor_id", limit)
+
+
+def actor_top_speakers(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
+    """Who talks about the actor, with the number of their statements about it."""
+    rows = Statement.objects.filter(targets__actor=actor, speaker__isnull=False).exclude(
+        speaker=actor
+    )
+    return _ranked(rows, "speaker_id", limit)
+
+
+def actor_comentioned(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
+    """Actors mentioned in the same articles, with the number of articles shared."""
+    articles = Mention.objects.filter(actor=actor).values("article_id")
+    counted = list(
+        Mention.objects.filter(article_id__in=articles)
+        .exclude(actor=actor)
+        .order_by()
+        .values_list("actor_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by("-n", "actor_id")[: limit * 2]
+    )
+    actors = Actor.objects.in_bulk([pk for pk, _ in counted])
+    out = [(actors[pk], n) for pk, n in counted if pk in actors and not actors[pk].rejected]
+    return out[:limit]
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    month: date
+    said: int
+    about: int
+
+
+def actor_timeline(*, actor: Actor) -> list[TimelinePoint]:
+    """Statements by and about the actor per publication month, oldest first, with the empty
+    months in between (undated articles are left out)."""
+    said = dict(
+        Statement.objects.filter(speaker=actor, article__published_at__isnull=False)
+        .annotate(month=TruncMonth("article__published_at"))
+        .order_by()
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
+    about = dict(
+        Statement.objects.filter(targets__actor=actor, article__published_at__isnull=False)
+        .annotate(month=TruncMonth("article__published_at"))
+        .order_by()
+        .values_list("month")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    months = {_as_date(m) for m in [*said, *about]}
+    said = {_as_date(m): n for m, n in said.items()}
+    about = {_as_date(m): n for m, n in about.items()}
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    points = []
+    month = first
+    while month <= last:
+        points.append(TimelinePoint(month, said.get(month, 0), about.get(month, 0)))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return points
+
+
+def _as_date(value) -> date:
+    return value.date() if hasattr(value, "date") else value
+
+
+def home_stats() -> dict:
+    """What the home page shows: counts, the latest articles, the most quoted and the most
+    discussed actors."""
+    live = Actor.objects.filter(merged_into__isnull=True, rejected=False)
+    return {
+        "articles": Article.objects.count(),
+        "actors": live.count(),
+        "statements": Statement.objects.count(),
+        "recent_articles": list(
+            Article.objects.defer("raw", "body").order_by("-created_at", "-pk")[:10]
+        ),
+        "most_quoted": _ranked(Statement.objects.filter(speaker__isnull=False), "speaker_id", 10),
+        "most_discussed": _ranked(StatementTarget.objects.all(), "actor_id", 10),
+    }

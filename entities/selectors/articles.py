@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import (
     Count,
@@ -17,7 +17,14 @@ from entities.models import Actor, Article, Mention
 from entities.selectors.statements import statement_rows
 
 
-def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
+def article_list(
+    *,
+    status: str = "",
+    query: str = "",
+    publisher: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Article]:
     qs = Article.objects.select_related("uploaded_by").annotate(
         statement_count=Count("statements", distinct=True)
     )
@@ -25,6 +32,12 @@ def article_list(*, status: str = "", query: str = "") -> QuerySet[Article]:
         qs = qs.filter(status=status)
     if query:
         qs = qs.search(query)
+    if publisher:
+        qs = qs.filter(publisher__iexact=publisher)
+    if date_from:
+        qs = qs.filter(published_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(published_at__date__lte=date_to)
     # aggregation drops Meta.ordering, so the order is spelled out: newest first, undated last
     return qs.defer("raw", "body").order_by(
         F("published_at").desc(nulls_last=True), "-created_at", "-pk"

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import re
+from dataclasses import dataclass
+from datetime import date
 
-from entities.models import Statement, StatementTarget
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import Count, F, Func, Prefetch, Q, QuerySet, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from entities.models import Actor, Statement, StatementTarget
+
+SEARCH_CONFIG = "english"  # the configuration of the GIN index (migration 0005)
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def statement_rows() -> QuerySet[Statement]:
@@ -12,3 +23,150 @@ def statement_rows() -> QuerySet[Statement]:
     return Statement.objects.select_related("speaker", "article").prefetch_related(
         Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
     )
+
+
+def _newest_first(qs: QuerySet[Statement]) -> QuerySet[Statement]:
+    return qs.order_by(
+        F("article__published_at").desc(nulls_last=True), "-article_id", "content_start"
+    )
+
+
+def _vector() -> Func:
+    return Func(
+        Func(Value(SEARCH_CONFIG), function="", template="%(expressions)s::regconfig"),
+        F("content"),
+        function="to_tsvector",
+        output_field=SearchVectorField(),
+    )
+
+
+def statement_search(
+    *,
+    query: str = "",
+    speaker: Actor | None = None,
+    target: Actor | None = None,
+    kind: str = "",
+    cue_class: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    publisher: str = "",
+    order: str = "date",
+) -> QuerySet[Statement]:
+    """Statements matching a query and filters, newest first or most relevant first.
+
+    On PostgreSQL the query is full-text (web search syntax: words, "a phrase", -not, or) on
+    the content, through the GIN index; SQLite has no full-text search here, so each word must
+    appear in the content (case-insensitive)."""
+    qs = statement_rows()
+    if speaker is not None:
+        qs = qs.filter(speaker=speaker)
+    if target is not None:
+        qs = qs.filter(pk__in=StatementTarget.objects.filter(actor=target).values("statement_id"))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if cue_class:
+        qs = qs.filter(cue_class=cue_class)
+    if date_from:
+        qs = qs.filter(article__published_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(article__published_at__date__lte=date_to)
+    if publisher:
+        qs = qs.filter(article__publisher__iexact=publisher)
+    query = query.strip()
+    if not query:
+        return _newest_first(qs)
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        qs = qs.alias(document=_vector()).filter(document=search)
+        if order == "relevance":
+            return qs.annotate(rank=SearchRank(F("document"), search)).order_by(
+                "-rank", F("article__published_at").desc(nulls_last=True), "pk"
+            )
+        return _newest_first(qs)
+    for word in _WORD.findall(query):
+        qs = qs.filter(content__icontains=word)
+    return _newest_first(qs)
+
+
+def statement_snippet(*, text: str, query: str, width: int = 240) -> SafeString:
+    """The text around the first word of the query that it contains, escaped, with every
+    occurrence of a query word (or a longer form of it: "sanction" marks "sanctions") in
+    <mark>. Without a query or a hit: the start of the text."""
+    words = sorted({w.lower() for w in _WORD.findall(query) if len(w) > 1}, key=len, reverse=True)
+    hits = []
+    if words:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
+        hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    start = 0
+    if hits and len(text) > width:
+        start = max(0, hits[0][0] - width // 3)
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if start and space != -1 and start - space < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    parts = ["…" if start else ""]
+    cursor = start
+    for a, b in hits:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        parts += [escape(text[cursor:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        cursor = b
+    parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:
+    """What A said about B and what B said about A, newest first."""
+    about_b = StatementTarget.objects.filter(actor=b).values("statement_id")
+    about_a = StatementTarget.objects.filter(actor=a).values("statement_id")
+    return _newest_first(
+        statement_rows().filter(Q(speaker=a, pk__in=about_b) | Q(speaker=b, pk__in=about_a))
+    )
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    speaker: Actor
+    target: Actor
+    weight: int
+
+
+def graph_edges(
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    actor: Actor | None = None,
+    limit: int = 300,
+) -> list[GraphEdge]:
+    """Speaker -> target edges weighted by their number of statements, heaviest first; with an
+    actor, only the edges that touch it. Two queries whatever the size of the graph."""
+    rows = StatementTarget.objects.filter(
+        statement__speaker__isnull=False,
+        statement__speaker__merged_into__isnull=True,
+        actor__merged_into__isnull=True,
+    )
+    if date_from:
+        rows = rows.filter(statement__article__published_at__date__gte=date_from)
+    if date_to:
+        rows = rows.filter(statement__article__published_at__date__lte=date_to)
+    if actor is not None:
+        rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
+    counted = list(
+        rows.exclude(actor_id=F("statement__speaker_id"))
+        .order_by()
+        .values("statement__speaker_id", "actor_id")
+        .annotate(weight=Count("statement_id", distinct=True))
+        .order_by("-weight", "statement__speaker_id", "actor_id")[:limit]
+    )
+    ids = {r["statement__speaker_id"] for r in counted} | {r["actor_id"] for r in counted}
+    actors = Actor.objects.in_bulk(ids)
+    return [
+        GraphEdge(
+            speaker=actors[r["statement__speaker_id"]], target=actors[r["actor_id"]],
+            weight=r["weight"],
+        )
+        for r in counted
+    ]  # fmt: skip

@@ -14,29 +14,52 @@ from entities.services.articles import (
     content_hash,
     queue_depth,
 )
+from entities.services.curation import (
+    actor_alias_add,
+    actor_alias_remove,
+    actor_merge,
+    actor_reject,
+    actor_rename,
+    actor_update,
+    corrections_apply,
+    statement_speaker_set,
+    statement_targets_set,
+)
 from entities.services.extraction import (
     article_extract,
     article_store_extraction,
     articles_extract,
     nlp_model_problem,
 )
+from entities.services.inputs import article_fetch, article_text_from_upload
 
 __all__ = [
     "ARTICLE_EMPTY",
     "ARTICLE_NO_TEXT",
     "ARTICLE_TOO_LONG",
+    "actor_alias_add",
+    "actor_alias_remove",
+    "actor_merge",
+    "actor_reject",
+    "actor_rename",
+    "actor_update",
     "actors_resolve",
     "article_create",
     "article_enqueue_extraction",
     "article_extract",
+    "article_fetch",
     "article_store_extraction",
+    "article_text_from_upload",
     "articles_enqueue",
     "articles_extract",
     "articles_reprocess",
     "articles_requeue_stale",
     "content_hash",
+    "corrections_apply",
     "nlp",
     "nlp_model_problem",
     "normalise_alias",
     "queue_depth",
+    "statement_speaker_set",
+    "statement_targets_set",
 ]

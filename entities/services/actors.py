@@ -11,14 +11,14 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from entities.models import Actor, ActorAlias
+from entities.models import Actor, ActorAlias, Correction
 
 _MAX_SLUG_TRIES = 50
 _NAME_MAX = 300  # Actor.name's max_length
 
 
 def normalise_alias(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
+    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'").strip()
     text = re.sub(r"^the\s+", "", text)
     return re.sub(r"\s+", " ", text).strip(" .,'")
 
@@ -32,6 +32,7 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     """
     items = sorted(extracted, key=lambda a: a.kind != "country")
     candidates = _candidates(items)
+    curated, old_kinds, removed = _curated({a.pk for found in candidates.values() for a in found})
     out: dict[str, Actor] = {}
     names: dict[int, tuple[Actor, list[str]]] = {}
     for item in items:
@@ -39,12 +40,28 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
         key = normalise_alias(name)
         actor = _choose(candidates.get((key, item.kind), []), key)
         if actor is None:
+            # an editor changed the kind of the actor this name leads to
+            recast = [
+                a
+                for (alias, _), found in candidates.items()
+                if alias == key
+                for a in found
+                if item.kind in old_kinds.get(a.pk, ())
+            ]
+            actor = _choose(recast, key)
+        if actor is None:
             actor = _actor_create(name, item.kind)
         changed = []
-        if item.role and not actor.role:
+        if item.role and not actor.role and actor.pk not in curated:
             actor.role = item.role[:300]
             changed.append("role")
-        if item.country and actor.country_id is None and item.country in out:
+        if (
+            item.country
+            and actor.country_id is None
+            and item.country in out
+            and actor.pk not in curated
+            and out[item.country].pk != actor.pk
+        ):
             actor.country = out[item.country]
             changed.append("country")
         if changed:
@@ -52,7 +69,7 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
         forms = [item.name, *item.aliases, *_derived_aliases(item)]
         names.setdefault(actor.pk, (actor, []))[1].extend(forms)
         out[item.name] = actor
-    _aliases_add(names)
+    _aliases_add(names, removed)
     return out
 
 
@@ -134,12 +151,14 @@ def _actor_create(name: str, kind: str) -> Actor:
     raise RuntimeError(f"no free slug for actor {name!r} after {_MAX_SLUG_TRIES} tries")
 
 
-def _aliases_add(names: dict[int, tuple[Actor, list[str]]]) -> None:
+def _aliases_add(
+    names: dict[int, tuple[Actor, list[str]]], removed: set[tuple[int, str]] = frozenset()
+) -> None:
     wanted = {
         (pk, alias[:300])
         for pk, (_, forms) in names.items()
         for alias in {normalise_alias(f) for f in forms} - {""}
-    }
+    } - set(removed)  # an alias an editor removed stays removed
     if not wanted:
         return
     existing = set(
@@ -151,3 +170,22 @@ def _aliases_add(names: dict[int, tuple[Actor, list[str]]]) -> None:
         [ActorAlias(actor_id=pk, alias=alias) for pk, alias in sorted(wanted - existing)],
         ignore_conflicts=True,  # another worker may add the same alias at the same moment
     )
+
+
+def _curated(actor_ids) -> tuple[set[int], dict[int, set[str]], set[tuple[int, str]]]:
+    """For the resolver: actors whose role and country a person set (extraction leaves them),
+    the kinds each actor had before a person changed it, and aliases a person removed."""
+    rows = Correction.objects.filter(
+        Q(kind=Correction.Kind.ACTOR_UPDATE) | Q(kind=Correction.Kind.ALIAS_REMOVE),
+        actor_id__in=list(actor_ids),
+    ).values_list("kind", "actor_id", "data")
+    curated: set[int] = set()
+    old_kinds: dict[int, set[str]] = {}
+    removed: set[tuple[int, str]] = set()
+    for kind, actor_id, data in rows:
+        if kind == Correction.Kind.ALIAS_REMOVE:
+            removed.add((actor_id, data.get("alias", "")))
+        else:
+            curated.add(actor_id)
+            old_kinds.setdefault(actor_id, set()).add(data.get("before", {}).get("kind", ""))
+    return curated, old_kinds, removed

@@ -15,6 +15,7 @@ from entities import nlp
 from entities.models import Article, Mention, Statement, StatementTarget
 from entities.nlp.types import CleanText, ExtractionResult, Metadata
 from entities.services.actors import actors_resolve
+from entities.services.curation import corrections_apply
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +152,9 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
     Article.objects.select_for_update().filter(pk=article.pk).first()
     Statement.objects.filter(article=article).delete()
     Mention.objects.filter(article=article).delete()
-    actors = actors_resolve(extracted=result.actors)
+    resolved = actors_resolve(extracted=result.actors)
+    # an actor an editor rejected keeps no mention, speaks no statement, is no target
+    actors = {name: actor for name, actor in resolved.items() if not actor.rejected}
     Mention.objects.bulk_create(
         Mention(
             article=article,
@@ -188,8 +191,9 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
         StatementTarget(statement=row, actor=actors[t.actor], start=t.start, end=t.end)
         for row, s in zip(statements, result.statements, strict=True)
         for t in s.targets
-        if t.actor in actors
+        if t.actor in actors and actors[t.actor] != actors.get(s.speaker)
     )
+    corrections_apply(article_id=article.pk, statements=statements)
     article.status = Article.Status.DONE
     article.error = ""
     article.attempts = 0  # counts the starts since the last success

@@ -1,0 +1,323 @@
+"""Human decisions about the extracted data: merges, renames, aliases, kinds and countries,
+rejected actors, a statement's speaker or targets.
+
+Each decision is one transaction that changes the rows and stores a Correction, so that
+re-running extraction applies it again: actor decisions act through the resolver (aliases,
+merged_into, rejected), statement decisions through corrections_apply, which
+article_store_extraction calls after replacing an article's rows.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from entities.models import (
+    Actor,
+    ActorAlias,
+    Correction,
+    Mention,
+    Statement,
+    StatementTarget,
+)
+from entities.services.actors import normalise_alias
+
+_KEEP = object()  # actor_update: leave the country as it is
+_MIN_OVERLAP = 0.5  # a re-extracted statement is the corrected one if their spans overlap so
+
+
+def _live(actor: Actor, field: str) -> None:
+    if actor.merged_into_id:
+        raise ValidationError(
+            {field: f"{actor.name} was merged into {actor.merged_into}; edit that actor instead."}
+        )
+
+
+@transaction.atomic
+def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
+    """Merge `source` into `into`: its aliases, mentions, statements and targets move, actors
+    that named it as their country or were merged into it follow, and its URL redirects to the
+    survivor (source.merged_into). Returns the survivor."""
+    if source.pk == into.pk:
+        raise ValidationError({"into": "An actor cannot be merged into itself."})
+    source = Actor.objects.select_for_update().get(pk=source.pk)
+    into = Actor.objects.select_for_update().get(pk=into.pk)
+    _live(source, "source")
+    _live(into, "into")
+    Mention.objects.filter(actor=source).update(actor=into)
+    Statement.objects.filter(speaker=source).update(speaker=into)
+    both = StatementTarget.objects.filter(actor=into).values("statement_id")
+    StatementTarget.objects.filter(actor=source, statement_id__in=both).delete()
+    StatementTarget.objects.filter(actor=source).update(actor=into)
+    kept = ActorAlias.objects.filter(actor=into).values("alias")
+    ActorAlias.objects.filter(actor=source, alias__in=kept).delete()
+    ActorAlias.objects.filter(actor=source).update(actor=into)
+    for name in (source.name, into.name):
+        ActorAlias.objects.get_or_create(actor=into, alias=normalise_alias(name)[:300])
+    Actor.objects.filter(country=source).update(country=into)
+    Actor.objects.filter(merged_into=source).update(merged_into=into)
+    Correction.objects.filter(actor=source).update(actor=into)
+    changed = []
+    if not into.role and source.role:
+        into.role = source.role
+        changed.append("role")
+    if into.country_id is None and source.country_id and source.country_id != into.pk:
+        into.country_id = source.country_id
+        changed.append("country")
+    if changed:
+        into.save(update_fields=changed)
+    source.merged_into = into
+    source.save(update_fields=["merged_into"])
+    Correction.objects.create(
+        kind=Correction.Kind.MERGE,
+        actor=into,
+        other=source,
+        data={"source": source.name, "source_slug": source.slug, "into": into.name},
+        created_by=user,
+    )
+    return into
+
+
+@transaction.atomic
+def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
+    """A new canonical name; the old one stays an alias, so later articles still find it."""
+    name = " ".join(name.split())
+    _live(actor, "name")
+    if not name:
+        raise ValidationError({"name": "The name cannot be empty."})
+    if len(name) > 300:
+        raise ValidationError({"name": "A name has at most 300 characters."})
+    clash = Actor.objects.filter(name__iexact=name, kind=actor.kind).exclude(pk=actor.pk).first()
+    if clash is not None:
+        raise ValidationError(
+            {"name": f"Another {actor.get_kind_display()} is called {clash.name}: merge them."}
+        )
+    old = actor.name
+    actor.name = name
+    actor.save(update_fields=["name"])
+    for form in (old, name):
+        ActorAlias.objects.get_or_create(actor=actor, alias=normalise_alias(form)[:300])
+    Correction.objects.create(
+        kind=Correction.Kind.RENAME, actor=actor, data={"old": old, "new": name}, created_by=user
+    )
+    return actor
+
+
+@transaction.atomic
+def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
+    _live(actor, "alias")
+    key = normalise_alias(alias)[:300]
+    if not key:
+        raise ValidationError({"alias": "The alias cannot be empty."})
+    ActorAlias.objects.get_or_create(actor=actor, alias=key)
+    # a new decision replaces an earlier removal of the same alias
+    Correction.objects.filter(
+        kind=Correction.Kind.ALIAS_REMOVE, actor=actor, data__alias=key
+    ).delete()
+    Correction.objects.create(
+        kind=Correction.Kind.ALIAS_ADD, actor=actor, data={"alias": key}, created_by=user
+    )
+
+
+@transaction.atomic
+def actor_alias_remove(*, actor: Actor, alias: str, user=None) -> None:
+    """The alias no longer leads to the actor, and extraction will not add it back."""
+    key = normalise_alias(alias)[:300]
+    deleted, _ = ActorAlias.objects.filter(actor=actor, alias=key).delete()
+    if not deleted:
+        raise ValidationError({"alias": f"{actor.name} has no alias {alias!r}."})
+    Correction.objects.filter(kind=Correction.Kind.ALIAS_ADD, actor=actor, data__alias=key).delete()
+    Correction.objects.create(
+        kind=Correction.Kind.ALIAS_REMOVE, actor=actor, data={"alias": key}, created_by=user
+    )
+
+
+@transaction.atomic
+def actor_update(
+    *,
+    actor: Actor,
+    kind: str | None = None,
+    country: Actor | object | None = _KEEP,
+    role: str | None = None,
+    user=None,
+) -> Actor:
+    """Change an actor's kind, country or role. Extraction will not overwrite them: an actor
+    with such a correction keeps its role and country, and articles naming it as the old kind
+    still find it."""
+    _live(actor, "kind")
+    before = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
+    if kind is not None and kind != actor.kind:
+        if kind not in Actor.Kind.values:
+            raise ValidationError({"kind": f"{kind!r} is not a kind of actor."})
+        if Actor.objects.filter(name__iexact=actor.name, kind=kind).exclude(pk=actor.pk).exists():
+            raise ValidationError(
+                {"kind": f"Another {kind} is called {actor.name}: merge them instead."}
+            )
+        actor.kind = kind
+    if country is not _KEEP:
+        if country is not None:
+            if country.kind != Actor.Kind.COUNTRY:
+                raise ValidationError({"country": f"{country.name} is not a country."})
+            if country.pk == actor.pk:
+                raise ValidationError({"country": "An actor cannot be its own country."})
+            _live(country, "country")
+        actor.country = country
+    if role is not None:
+        actor.role = " ".join(role.split())[:300]
+    actor.save(update_fields=["kind", "country", "role"])
+    after = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
+    if after != before:
+        Correction.objects.create(
+            kind=Correction.Kind.ACTOR_UPDATE,
+            actor=actor,
+            data={"before": before, "after": after},
+            created_by=user,
+        )
+    return actor
+
+
+@transaction.atomic
+def actor_reject(*, actor: Actor, user=None) -> None:
+    """Not a real actor: its mentions and the targets naming it go, statements it spoke lose
+    their speaker, and extraction will not bring them back."""
+    _live(actor, "actor")
+    Mention.objects.filter(actor=actor).delete()
+    StatementTarget.objects.filter(actor=actor).delete()
+    Statement.objects.filter(speaker=actor).update(speaker=None)
+    actor.rejected = True
+    actor.save(update_fields=["rejected"])
+    Correction.objects.create(
+        kind=Correction.Kind.REJECT, actor=actor, data={"name": actor.name}, created_by=user
+    )
+
+
+def _survivor(actor: Actor | None) -> Actor | None:
+    seen = set()
+    while actor is not None and actor.merged_into_id and actor.pk not in seen:
+        seen.add(actor.pk)
+        actor = actor.merged_into
+    return actor
+
+
+def _statement_correction(statement: Statement, kind: str, user) -> Correction:
+    # one standing decision per statement and kind: the newest replaces the older ones
+    Correction.objects.filter(
+        kind=kind,
+        article_id=statement.article_id,
+        content_start=statement.content_start,
+        content_end=statement.content_end,
+    ).delete()
+    return Correction(
+        kind=kind,
+        article_id=statement.article_id,
+        content_start=statement.content_start,
+        content_end=statement.content_end,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=None) -> Statement:
+    """Credit the statement to another actor (or to nobody)."""
+    if speaker is not None:
+        _live(speaker, "speaker")
+        if speaker.rejected:
+            raise ValidationError({"speaker": f"{speaker.name} was rejected as an actor."})
+    correction = _statement_correction(statement, Correction.Kind.SPEAKER, user)
+    correction.actor = speaker
+    correction.data = {"before": statement.speaker_id, "speaker_text": statement.speaker_text}
+    correction.save()
+    statement.speaker = speaker
+    statement.save(update_fields=["speaker"])
+    return statement
+
+
+@transaction.atomic
+def statement_targets_set(*, statement: Statement, targets: list[Actor], user=None) -> Statement:
+    """Replace whom the statement is about. The speaker cannot be one of them."""
+    for target in targets:
+        _live(target, "targets")
+        if target.rejected:
+            raise ValidationError({"targets": f"{target.name} was rejected as an actor."})
+        if statement.speaker_id == target.pk:
+            raise ValidationError({"targets": "The speaker cannot be a target of its statement."})
+    correction = _statement_correction(statement, Correction.Kind.TARGETS, user)
+    correction.data = {
+        "actor_ids": [t.pk for t in targets],
+        "before": sorted(statement.targets.values_list("actor_id", flat=True)),
+    }
+    correction.save()
+    _targets_replace(statement, targets)
+    return statement
+
+
+def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
+    """Each target's span is its first mention inside the content, else the content itself."""
+    StatementTarget.objects.filter(statement=statement).delete()
+    spans = {}
+    for m in Mention.objects.filter(
+        article_id=statement.article_id,
+        actor__in=targets,
+        start__gte=statement.content_start,
+        end__lte=statement.content_end,
+    ).order_by("start"):
+        spans.setdefault(m.actor_id, (m.start, m.end))
+    StatementTarget.objects.bulk_create(
+        StatementTarget(
+            statement=statement,
+            actor=t,
+            start=spans.get(t.pk, (statement.content_start,))[0],
+            end=spans.get(t.pk, (None, statement.content_end))[1],
+        )
+        for t in {t.pk: t for t in targets}.values()
+    )
+
+
+def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
+    """Apply the stored speaker and target decisions of an article to its freshly extracted
+    statements (each matched by its content span, or the one overlapping it most). Returns how
+    many were applied. Called inside article_store_extraction's transaction."""
+    corrections = list(
+        Correction.objects.filter(
+            article_id=article_id,
+            kind__in=[Correction.Kind.SPEAKER, Correction.Kind.TARGETS],
+        )
+        .select_related("actor__merged_into")
+        .order_by("created_at", "pk")
+    )
+    applied = 0
+    for correction in corrections:
+        statement = _closest(statements, correction.content_start, correction.content_end)
+        if statement is None:
+            continue
+        if correction.kind == Correction.Kind.SPEAKER:
+            speaker = _survivor(correction.actor)
+            if speaker is not None and speaker.rejected:
+                continue
+            statement.speaker = speaker
+            statement.save(update_fields=["speaker"])
+        else:
+            ids = correction.data.get("actor_ids", [])
+            found = Actor.objects.filter(pk__in=ids).select_related("merged_into")
+            targets = [
+                t
+                for t in (_survivor(a) for a in found)
+                if t is not None and not t.rejected and t.pk != statement.speaker_id
+            ]
+            _targets_replace(statement, targets)
+        applied += 1
+    return applied
+
+
+def _closest(statements: list[Statement], start: int | None, end: int | None):
+    if start is None or end is None:
+        return None
+    best, best_score = None, 0.0
+    for s in statements:
+        overlap = min(end, s.content_end) - max(start, s.content_start)
+        if overlap <= 0:
+            continue
+        score = overlap / (max(end, s.content_end) - min(start, s.content_start))
+        if score > best_score:
+            best, best_score = s, score
+    return best if best_score >= _MIN_OVERLAP else None

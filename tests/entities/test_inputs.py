@@ -1,0 +1,180 @@
+"""Files and URLs turned into article text: types, sizes, and addresses refused."""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from entities import services
+
+
+def _code(excinfo, field: str) -> str:
+    return excinfo.value.error_dict[field][0].code
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def test_text_and_html_files_are_decoded_as_utf8():
+    assert services.article_text_from_upload(name="a.TXT", data="Kyiv – ok".encode()) == "Kyiv – ok"
+    html = "\ufeff<html><p>Seoul</p></html>".encode()
+    assert services.article_text_from_upload(name="b.htm", data=html) == "<html><p>Seoul</p></html>"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("article.docx", b"PK...", "unsupported"),
+        ("article.txt", "Zürich".encode("latin-1"), "undecodable"),
+        ("article.pdf", b"not a pdf at all", "unreadable"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(name, data, code):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_text_from_upload(name=name, data=data)
+    assert _code(excinfo, "file") == code
+    assert name in str(excinfo.value)
+
+
+@override_settings(NEWSAPP_MAX_UPLOAD_BYTES=10)
+def test_a_file_over_the_size_limit_is_refused():
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_text_from_upload(name="a.txt", data=b"x" * 11)
+    assert _code(excinfo, "file") == "too_large"
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with `text` on it, written by hand (pypdf writes no text)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def test_the_text_of_a_pdf_is_extracted():
+    text = services.article_text_from_upload(
+        name="report.pdf", data=_pdf("Peskov said the talks were useful.")
+    )
+    assert "Peskov said the talks were useful." in text
+
+
+# -- URLs -------------------------------------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+    def do_GET(self):
+        status, headers, body = self.routes.get(self.path, (404, {}, b"missing"))
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    _Handler.routes = {
+        "/article": (200, {"Content-Type": "text/html; charset=utf-8"}, "<p>Séoul</p>".encode()),
+        "/image": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
+        "/big": (200, {"Content-Type": "text/plain"}, b"x" * 5000),
+        "/moved": (302, {"Location": "/article"}, b""),
+        "/gone": (410, {"Content-Type": "text/plain"}, b"gone"),
+    }
+    yield base
+    server.shutdown()
+
+
+def test_a_local_address_is_refused_by_default(site):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=site + "/article")
+    assert _code(excinfo, "url") == "refused"
+    assert "NEWSAPP_FETCH_ALLOW_PRIVATE" in str(excinfo.value)
+
+
+@pytest.mark.parametrize("url", ["http://10.1.2.3/a", "http://[::1]/a", "http://169.254.169.254/"])
+def test_private_and_link_local_addresses_are_refused(url):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=url)
+    assert _code(excinfo, "url") == "refused"
+
+
+def test_only_http_and_https_are_fetched():
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url="file:///etc/passwd")
+    assert _code(excinfo, "url") == "invalid"
+
+
+@override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True)
+def test_a_page_is_fetched_and_decoded_following_redirects(site):
+    assert services.article_fetch(url=site + "/moved") == "<p>Séoul</p>"
+
+
+@override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True, NEWSAPP_FETCH_MAX_BYTES=1000)
+@pytest.mark.parametrize(
+    ("path", "code"), [("/image", "bad_type"), ("/big", "too_large"), ("/gone", "unreachable")]
+)
+def test_what_is_not_an_article_page_is_refused(site, path, code):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=site + path)
+    assert _code(excinfo, "url") == code
+
+
+def test_a_redirect_to_a_private_address_is_refused(monkeypatch):
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host == "news.example":  # a public address, as a real news site would have
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 80))]
+        return real(host, *args, **kwargs)
+
+    redirect = requests.Response()
+    redirect.status_code = 302
+    redirect.headers["Location"] = "http://127.0.0.1:9/admin"
+    redirect.raw = io.BytesIO(b"")
+    fetched = []
+
+    def get(self, url, **kwargs):
+        fetched.append(url)
+        return redirect
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    monkeypatch.setattr(requests.Session, "get", get)
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url="http://news.example/story")
+    assert _code(excinfo, "url") == "refused"
+    assert fetched == ["http://news.example/story"]  # the private address was never asked
