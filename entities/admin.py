@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
+from entities.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Correction,
+    Mention,
+    Statement,
+    StatementTarget,
+)
 
 
 @admin.register(Article)
@@ -27,8 +35,8 @@ class ActorAliasInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "role", "country", "merged_into"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "role", "country", "merged_into", "rejected"]
+    list_filter = ["kind", "rejected"]
     search_fields = ["name", "role", "aliases__alias"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["country", "merged_into"]
@@ -58,3 +66,21 @@ class StatementAdmin(admin.ModelAdmin):
     raw_id_fields = ["article", "speaker"]
     list_select_related = ["speaker", "article"]
     inlines = [StatementTargetInline]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Read-only: corrections are made through the curation pages and API, which keep the rows
+    they change consistent; deleting one here stops it being applied on re-extraction."""
+
+    list_display = ["kind", "actor", "other", "article", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["actor__name", "other__name"]
+    list_select_related = ["actor", "other", "article", "created_by"]
+    readonly_fields = [f.name for f in Correction._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
