@@ -17,5 +17,16 @@ class ReadPublicWriteAuthenticated(BasePermission):
 class IsEditor(BasePermission):
     """Curation: users with the entities.curate permission."""
 
+    message = "Curation needs the entities.curate permission (editors)."
+
     def has_permission(self, request, view) -> bool:
         return bool(request.user and request.user.has_perm("entities.curate"))
+
+
+class CanReprocess(BasePermission):
+    """Re-running extraction: users with the entities.change_article permission."""
+
+    message = "Reprocessing needs the entities.change_article permission."
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.has_perm("entities.change_article"))

@@ -1,0 +1,155 @@
+"""FilterSets of the API: they validate the query string (bad values answer 400 naming the
+parameter) and hand the cleaned values to the selectors, which own the queries."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django import forms
+
+from entities import selectors
+from entities.models import Actor, Article, Statement
+
+
+class ActorSlugFilter(filters.CharFilter):
+    """An actor by slug (a merged actor's slug means its survivor); unknown slugs are a 400."""
+
+    field_class = forms.SlugField
+
+    def filter(self, qs, value):
+        return qs  # the FilterSet hands the actor to its selector
+
+
+def _resolve_actors(filterset, names: tuple[str, ...]) -> dict:
+    data = dict(filterset.form.cleaned_data)
+    for name in names:
+        slug = data.get(name)
+        data[name] = None
+        if slug:
+            actor = selectors.api_actor_resolve(slug=slug)
+            if actor is None:
+                filterset.form.add_error(name, f"No actor with the slug {slug!r}.")
+            data[name] = actor
+    return data
+
+
+class SelectorFilterSet(filters.FilterSet):
+    """A FilterSet whose filtering is one selector call with the cleaned values."""
+
+    actor_params: tuple[str, ...] = ()
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        self._values = _resolve_actors(self, self.actor_params)
+        return not self.form.errors
+
+    def filter_queryset(self, queryset):
+        return self.select(**self._values)
+
+    def select(self, **values):
+        raise NotImplementedError
+
+
+class ArticleFilter(SelectorFilterSet):
+    status = filters.ChoiceFilter(choices=Article.Status.choices)
+    publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
+    date_from = filters.DateFilter(help_text="Published on or after (YYYY-MM-DD).")
+    date_to = filters.DateFilter(help_text="Published on or before (YYYY-MM-DD).")
+    q = filters.CharFilter(help_text="Words in the title or the publisher.")
+
+    class Meta:
+        model = Article
+        fields = ["status", "publisher", "date_from", "date_to", "q"]
+
+    def select(self, *, status, publisher, date_from, date_to, q):
+        return selectors.api_article_list(
+            status=status or "",
+            query=q or "",
+            publisher=publisher or "",
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+
+ACTOR_ORDERINGS = [(name, name) for name in selectors.ACTOR_ORDERINGS]
+
+
+class ActorFilter(SelectorFilterSet):
+    q = filters.CharFilter(help_text="Part of the name or of an alias.")
+    kind = filters.ChoiceFilter(choices=Actor.Kind.choices)
+    country = ActorSlugFilter(help_text="Slug of the actor's country.")
+    ordering = filters.ChoiceFilter(
+        choices=ACTOR_ORDERINGS,
+        help_text="Counts descending (mentions, statements_by, statements_about) or name "
+        "ascending; default mentions.",
+    )
+    actor_params = ("country",)
+
+    class Meta:
+        model = Actor
+        fields = ["q", "kind", "country", "ordering"]
+
+    def select(self, *, q, kind, country, ordering):
+        return selectors.actor_list(
+            query=q or "", kind=kind or "", country=country, ordering=ordering or "mentions"
+        )
+
+
+class StatementFilter(SelectorFilterSet):
+    q = filters.CharFilter(
+        help_text='Words in the content (PostgreSQL: web search syntax, "a phrase", -not).'
+    )
+    speaker = ActorSlugFilter(help_text="Slug of the speaker.")
+    target = ActorSlugFilter(help_text="Slug of an actor the statement is about.")
+    kind = filters.ChoiceFilter(choices=Statement.Kind.choices)
+    cue_class = filters.CharFilter(help_text="say, claim, deny, warn, pledge, accuse, report...")
+    date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
+    date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
+    publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
+    order = filters.ChoiceFilter(
+        choices=[("date", "date"), ("relevance", "relevance")],
+        help_text="date: newest article first (default); relevance: best full-text match "
+        "first on PostgreSQL with q, else as date.",
+    )
+    actor_params = ("speaker", "target")
+
+    class Meta:
+        model = Statement
+        fields = [
+            "q",
+            "speaker",
+            "target",
+            "kind",
+            "cue_class",
+            "date_from",
+            "date_to",
+            "publisher",
+            "order",
+        ]
+
+    def select(self, *, q, order, cue_class, publisher, kind, **rest):
+        return selectors.api_statement_search(
+            query=q or "",
+            order=order or "date",
+            cue_class=cue_class or "",
+            publisher=publisher or "",
+            kind=kind or "",
+            **rest,
+        )
+
+
+class GraphFilter(SelectorFilterSet):
+    date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
+    date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
+    actor = ActorSlugFilter(help_text="Only the edges that touch this actor (slug).")
+    limit = filters.NumberFilter(
+        min_value=1, max_value=1000, help_text="At most this many edges, heaviest first (300)."
+    )
+    actor_params = ("actor",)
+
+    class Meta:
+        model = Statement
+        fields = ["date_from", "date_to", "actor", "limit"]
+
+    def select(self, *, limit, **rest):
+        return selectors.graph_edges(limit=min(int(limit or 300), 1000), **rest)

@@ -1,0 +1,356 @@
+"""Output serializers (what the API answers) and input serializers (what it accepts). They
+shape data only: reads come from selectors, writes go through services."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from entities import selectors
+from entities.models import Actor, Article, Mention, Statement, StatementTarget
+
+STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/statement.html)
+
+
+def statement_permalink(request, statement: Statement) -> str:
+    path = reverse("entities:article_detail", args=[statement.article_id])
+    anchor = STATEMENT_ANCHOR.format(pk=statement.pk)
+    url = f"{path}#{anchor}"
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+class ActorRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Actor
+        fields = ["id", "slug", "name", "kind"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    country = ActorRefSerializer(read_only=True, allow_null=True)
+    statements_by = serializers.IntegerField(read_only=True)
+    statements_about = serializers.IntegerField(read_only=True)
+    mention_count = serializers.IntegerField(read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Actor
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "role",
+            "country",
+            "wikidata_id",
+            "statements_by",
+            "statements_about",
+            "mention_count",
+            "url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, actor: Actor) -> str:
+        request = self.context.get("request")
+        path = reverse("api:actor-detail", args=[actor.slug])
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class RankedActorSerializer(serializers.Serializer):
+    actor = ActorRefSerializer()
+    count = serializers.IntegerField()
+
+
+class ActorDetailSerializer(ActorSerializer):
+    aliases = serializers.ListField(source="alias_names", child=serializers.CharField())
+    top_targets = RankedActorSerializer(many=True, help_text="Whom the actor talks about.")
+    top_speakers = RankedActorSerializer(many=True, help_text="Who talks about the actor.")
+
+    class Meta(ActorSerializer.Meta):
+        fields = [*ActorSerializer.Meta.fields, "aliases", "top_targets", "top_speakers"]
+
+
+class ActorPairSerializer(serializers.Serializer):
+    a = ActorRefSerializer()
+    b = ActorRefSerializer()
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "title", "publisher", "published_at"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    actor = ActorRefSerializer()
+
+    class Meta:
+        model = StatementTarget
+        fields = ["actor", "start", "end"]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^(" + "|".join(Statement.Kind.values) + ")$",
+        "description": ", ".join(Statement.Kind.values),
+    }
+)
+class StatementKindField(serializers.CharField):
+    """A pattern, not an enum, in the schema: drf-spectacular names every enum of a field called
+    "kind" alike, and Actor.kind is one already (fixing it needs ENUM_NAME_OVERRIDES)."""
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    """A statement with every span as [start, end) character offsets into its article's body."""
+
+    article = ArticleRefSerializer()
+    kind = StatementKindField(read_only=True)
+    speaker = ActorRefSerializer(allow_null=True)
+    targets = TargetSerializer(many=True)
+    permalink = serializers.SerializerMethodField(
+        help_text="The statement on its article page (absolute URL with an anchor)."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "article",
+            "speaker",
+            "speaker_text",
+            "speaker_start",
+            "speaker_end",
+            "cue",
+            "cue_lemma",
+            "cue_class",
+            "cue_start",
+            "cue_end",
+            "content",
+            "content_start",
+            "content_end",
+            "kind",
+            "confidence",
+            "targets",
+            "permalink",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_permalink(self, statement: Statement) -> str:
+        return statement_permalink(self.context.get("request"), statement)
+
+
+class ArticleStatementSerializer(StatementSerializer):
+    """A statement inside its article: the article itself is not repeated."""
+
+    class Meta(StatementSerializer.Meta):
+        fields = [f for f in StatementSerializer.Meta.fields if f != "article"]
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+class ArticleLinksSerializer(serializers.Serializer):
+    api = serializers.URLField()
+    status = serializers.URLField()
+    html = serializers.URLField()
+
+
+def _article_links(request, article: Article) -> dict[str, str]:
+    paths = {
+        "api": reverse("api:article-detail", args=[article.pk]),
+        "status": reverse("api:article-status", args=[article.pk]),
+        "html": reverse("entities:article_detail", args=[article.pk]),
+    }
+    if request is None:
+        return paths
+    return {k: request.build_absolute_uri(v) for k, v in paths.items()}
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    statement_count = serializers.IntegerField(read_only=True)
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "published_at",
+            "status",
+            "statement_count",
+            "created_at",
+            "links",
+        ]
+
+    @extend_schema_field(ArticleLinksSerializer)
+    def get_links(self, article: Article) -> dict[str, str]:
+        return _article_links(self.context.get("request"), article)
+
+
+class MentionSerializer(serializers.ModelSerializer):
+    actor = ActorRefSerializer()
+
+    class Meta:
+        model = Mention
+        fields = ["id", "actor", "start", "end", "text", "label"]
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    mentions = MentionSerializer(many=True)
+    statements = ArticleStatementSerializer(many=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "published_at",
+            "status",
+            "created_at",
+            "links",
+            "authors",
+            "body",
+            "error",
+            "pipeline_version",
+            "model_name",
+            "finished_at",
+            "mentions",
+            "statements",
+        ]
+
+
+class ArticleStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "status",
+            "error",
+            "attempts",
+            "pipeline_version",
+            "model_name",
+            "queued_at",
+            "started_at",
+            "finished_at",
+        ]
+
+
+class ArticleCreatedSerializer(ArticleStatusSerializer):
+    created = serializers.BooleanField(
+        help_text="False when the same article (same URL or same text) was already there."
+    )
+    title = serializers.CharField()
+    links = serializers.SerializerMethodField()
+
+    class Meta(ArticleStatusSerializer.Meta):
+        fields = ["id", "created", "title", "status", "error", "finished_at", "links"]
+
+    @extend_schema_field(ArticleLinksSerializer)
+    def get_links(self, article: Article) -> dict[str, str]:
+        return _article_links(self.context.get("request"), article)
+
+
+class ReprocessSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    links = ArticleLinksSerializer()
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+class _ArticleMetaInput(serializers.Serializer):
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    date = serializers.DateField(
+        required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD."
+    )
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class ArticleCreateSerializer(_ArticleMetaInput):
+    """Exactly one of text, html or url."""
+
+    text = serializers.CharField(required=False, trim_whitespace=False, help_text="Plain text.")
+    html = serializers.CharField(
+        required=False, trim_whitespace=False, help_text="An HTML page; its main text is kept."
+    )
+    url = serializers.URLField(
+        required=False, max_length=2000, help_text="A page to fetch (public addresses only)."
+    )
+
+    def validate(self, attrs):
+        given = [name for name in ("text", "html", "url") if attrs.get(name)]
+        if len(given) != 1:
+            raise serializers.ValidationError(
+                {"text": ["Give exactly one of text, html or url."]}, code="required"
+            )
+        return attrs
+
+
+class ArticleUploadSerializer(_ArticleMetaInput):
+    file = serializers.FileField(
+        help_text="A .txt, .html/.htm or .pdf file (size limit: NEWSAPP_MAX_UPLOAD_BYTES)."
+    )
+
+
+class ActorSlugField(serializers.SlugRelatedField):
+    """An actor named by its slug; a merged actor's slug names its survivor."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", queryset=Actor.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not data:
+            self.fail("invalid")
+        actor = selectors.api_actor_resolve(slug=data)
+        if actor is None:
+            self.fail("does_not_exist", slug_name="slug", value=data)
+        return actor
+
+
+class ActorMergeSerializer(serializers.Serializer):
+    into = ActorSlugField(help_text="Slug of the actor that survives the merge.")
+
+
+class AliasSerializer(serializers.Serializer):
+    alias = serializers.CharField(max_length=300)
+
+
+class AliasesSerializer(serializers.Serializer):
+    actor = ActorRefSerializer()
+    aliases = serializers.ListField(child=serializers.CharField())
+
+
+class SpeakerSerializer(serializers.Serializer):
+    speaker = ActorSlugField(allow_null=True, help_text="Actor slug, or null for no speaker.")
+
+
+class TargetsSerializer(serializers.Serializer):
+    targets = serializers.ListField(
+        child=ActorSlugField(), max_length=50, help_text="Actor slugs (may be empty)."
+    )
+
+
+# --- graph ------------------------------------------------------------------------------------
+
+
+class GraphEdgeSerializer(serializers.Serializer):
+    speaker = ActorRefSerializer()
+    target = ActorRefSerializer()
+    weight = serializers.IntegerField(help_text="Number of statements by speaker about target.")
+
+
+class GraphSerializer(serializers.Serializer):
+    nodes = ActorRefSerializer(many=True)
+    edges = GraphEdgeSerializer(many=True)

@@ -1,0 +1,25 @@
+"""/api/v1/: the resources, the OpenAPI schema and its documentation pages (served locally)."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from entities.api import views
+from entities.api.views.base import api_not_found
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("actors", views.ActorViewSet, basename="actor")
+router.register("statements", views.StatementViewSet, basename="statement")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("graph/", views.GraphView.as_view(), name="graph"),
+    *router.urls,
+    re_path(r"^.*$", api_not_found),  # anything else under /api/v1/: a JSON 404
+]

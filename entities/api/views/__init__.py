@@ -1,0 +1,8 @@
+"""API views, one module per resource."""
+
+from entities.api.views.actors import ActorViewSet
+from entities.api.views.articles import ArticleViewSet
+from entities.api.views.graph import GraphView
+from entities.api.views.statements import StatementViewSet
+
+__all__ = ["ActorViewSet", "ArticleViewSet", "GraphView", "StatementViewSet"]

@@ -1,0 +1,199 @@
+"""/api/v1/actors/: list, read by slug, statements by and about an actor, "A on B", and the
+curation actions of editors (merge, add an alias).
+
+A merged actor's URLs answer 301 with a Location on its survivor (the same sub-resource and
+query string): clients that follow redirects get the survivor's data; its slug stays valid."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from entities import selectors, services
+from entities.api import serializers as s
+from entities.api.filters import ActorFilter
+from entities.api.pagination import StatementCursorPagination
+from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
+from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
+from entities.models import Actor
+
+MOVED = OpenApiResponse(description="A merged actor: Location is the same URL on its survivor.")
+SLUG = r"[-\w]+"
+CURATE = [ReadPublicWriteAuthenticated, IsEditor]
+
+
+def _statements_schema(summary: str, description: str = "", **extra):
+    return extend_schema(
+        summary=summary,
+        description=description,
+        responses={200: s.StatementSerializer(many=True), 301: MOVED, **errors(401, 404, 429)},
+        **extra,
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List or search actors",
+        description="Live actors (neither merged away nor rejected) with their counts.",
+        responses={200: s.ActorSerializer(many=True), **errors(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One actor by slug",
+        description="With aliases, whom it talks about most and who talks about it most.",
+        responses={200: s.ActorDetailSerializer, 301: MOVED, **errors(401, 404, 429)},
+    ),
+)
+class ActorViewSet(BaseViewSet):
+    queryset = Actor.objects.none()
+    serializer_class = s.ActorSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ActorFilter
+    lookup_field = "slug"
+    lookup_value_regex = SLUG
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, slug: str):
+        actor, moved = self._live(slug)
+        if moved:
+            return moved
+        counted = selectors.api_actor_detail(actor=actor)
+        counted.alias_names = selectors.actor_aliases(actor=actor)
+        counted.top_targets = _ranked(selectors.actor_top_targets(actor=actor))
+        counted.top_speakers = _ranked(selectors.actor_top_speakers(actor=actor))
+        return Response(s.ActorDetailSerializer(counted, context={"request": request}).data)
+
+    @_statements_schema("Statements made by the actor", "Newest first, cursor-paginated.")
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="statements",
+        filter_backends=[],
+        pagination_class=StatementCursorPagination,
+    )
+    def statements(self, request, slug: str):
+        actor, moved = self._live(slug)
+        if moved:
+            return moved
+        return self._page(selectors.api_statements(selectors.statement_list_by(actor=actor)))
+
+    @_statements_schema("Statements about the actor", "Newest first, cursor-paginated.")
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="about",
+        filter_backends=[],
+        pagination_class=StatementCursorPagination,
+    )
+    def about(self, request, slug: str):
+        actor, moved = self._live(slug)
+        if moved:
+            return moved
+        return self._page(selectors.api_statements(selectors.statement_list_about(actor=actor)))
+
+    @_statements_schema(
+        "What actor A said about actor B",
+        "Statements by A whose targets include B, newest first; with both=true also what B "
+        "said about A.",
+        parameters=[
+            OpenApiParameter("other", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG),
+            OpenApiParameter("both", OpenApiTypes.BOOL, description="Both directions."),
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=rf"on/(?P<other>{SLUG})",
+        filter_backends=[],
+        pagination_class=StatementCursorPagination,
+    )
+    def on(self, request, slug: str, other: str):
+        a, moved = self._live(slug, other=other)
+        if moved:
+            return moved
+        b, moved = self._live(other, other=slug, swapped=True)
+        if moved:
+            return moved
+        both = request.query_params.get("both", "").lower() in {"1", "true", "yes"}
+        return self._page(selectors.api_statements_on(a=a, b=b, both=both))
+
+    @extend_schema(
+        summary="Merge this actor into another (editors)",
+        description="Moves aliases, mentions, statements and targets to `into`; this actor's "
+        "URLs then redirect there. Stored as a correction that re-extraction applies again.",
+        request=s.ActorMergeSerializer,
+        responses={200: s.ActorDetailSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE)
+    def merge(self, request, slug: str):
+        source = selectors.actor_get(slug=slug)
+        if source is None:
+            raise Http404
+        given = s.ActorMergeSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        survivor = services.actor_merge(
+            source=source, into=given.validated_data["into"], user=request.user
+        )
+        return self.retrieve(request, survivor.slug)
+
+    @extend_schema(
+        summary="Add an alias to the actor (editors)",
+        description="Later articles that name the actor so resolve to it. A merged actor's "
+        "slug adds the alias to its survivor.",
+        request=s.AliasSerializer,
+        responses={201: s.AliasesSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE)
+    def aliases(self, request, slug: str):
+        actor = selectors.api_actor_resolve(slug=slug)
+        if actor is None:
+            raise Http404
+        given = s.AliasSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        services.actor_alias_add(
+            actor=actor, alias=given.validated_data["alias"], user=request.user
+        )
+        data = {"actor": actor, "aliases": selectors.actor_aliases(actor=actor)}
+        return Response(s.AliasesSerializer(data).data, status=status.HTTP_201_CREATED)
+
+    def _live(self, slug: str, other: str = "", swapped: bool = False):
+        """(actor, None), or (None, a redirect to the survivor's URL); 404 if unknown."""
+        actor = selectors.actor_get(slug=slug)
+        if actor is None or actor.rejected:
+            raise Http404
+        if not actor.merged_into_id:
+            return actor, None
+        survivor = selectors.api_actor_resolve(slug=slug)
+        if survivor is None:
+            raise Http404
+        kwargs = {"slug": survivor.slug}
+        if other:
+            kwargs = (
+                {"slug": other, "other": survivor.slug} if swapped else {**kwargs, "other": other}
+            )
+        url = reverse(f"api:actor-{self.action}", kwargs=kwargs)
+        if self.request.GET:
+            url = f"{url}?{self.request.GET.urlencode()}"
+        return None, HttpResponsePermanentRedirect(url)
+
+    def _page(self, rows):
+        page = self.paginate_queryset(rows)
+        data = s.StatementSerializer(page, many=True, context={"request": self.request}).data
+        return self.get_paginated_response(data)
+
+
+def _ranked(pairs) -> list[dict]:
+    return [{"actor": actor, "count": n} for actor, n in pairs]

@@ -1,0 +1,162 @@
+"""/api/v1/articles/: list, read, create (JSON or a file), reprocess, status."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from entities import selectors, services
+from entities.api import serializers as s
+from entities.api.filters import ArticleFilter
+from entities.api.pagination import CursorPagination
+from entities.api.permissions import CanReprocess, ReadPublicWriteAuthenticated
+from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
+from entities.models import Article
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List articles",
+        description="Newest first (publication date, else upload time), cursor-paginated.",
+        responses={200: s.ArticleSerializer(many=True), **errors(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One article with its body, mentions and statements",
+        description="Every start/end is a character offset into `body`.",
+        responses={200: s.ArticleDetailSerializer, **errors(401, 404, 429)},
+    ),
+    create=extend_schema(
+        summary="Add an article",
+        description=(
+            "JSON (or a form) with exactly one of `text`, `html` or `url`, or a multipart "
+            "upload of a `file` (.txt, .html/.htm, .pdf); optional `title`, `date` "
+            "(YYYY-MM-DD) and `publisher`. Answers 201 with the new article's status and "
+            "links, or 200 with the existing one when the same article (same URL or same "
+            "text) is already there. Extraction runs in the background: poll `links.status`."
+        ),
+        request={
+            "application/json": s.ArticleCreateSerializer,
+            "multipart/form-data": s.ArticleUploadSerializer,
+        },
+        responses={
+            201: s.ArticleCreatedSerializer,
+            200: OpenApiResponse(s.ArticleCreatedSerializer, description="Already there."),
+            **errors(*WRITE_ERRORS, 413),
+        },
+    ),
+)
+class ArticleViewSet(BaseViewSet):
+    queryset = Article.objects.none()
+    serializer_class = s.ArticleSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ArticleFilter
+    pagination_class = CursorPagination
+    lookup_value_regex = r"\d+"
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk: str):
+        article = selectors.article_get(article_id=int(pk))
+        if article is None:
+            raise Http404
+        return Response(s.ArticleDetailSerializer(article, context=self._context()).data)
+
+    def create(self, request):
+        if request.content_type.startswith("multipart/"):
+            meta, raw, url, field = self._from_file(request)
+        else:
+            meta, raw, url, field = self._from_json(request)
+        try:
+            article, created = services.article_create(
+                raw=raw,
+                title=meta.get("title", ""),
+                url=url,
+                publisher=meta.get("publisher", ""),
+                published_at=meta.get("date"),
+                uploaded_by=request.user,
+            )
+        except DjangoValidationError as exc:
+            raise _renamed(exc, field) from exc
+        fresh = selectors.api_article_status(article_id=article.pk)  # extraction may be done
+        fresh.created = created
+        data = s.ArticleCreatedSerializer(fresh, context=self._context()).data
+        return Response(
+            data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+            headers={"Location": data["links"]["api"]},
+        )
+
+    def _from_json(self, request):
+        given = s.ArticleCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        meta = given.validated_data
+        if meta.get("url"):
+            return meta, services.article_fetch(url=meta["url"]), meta["url"], "url"
+        field = "text" if meta.get("text") else "html"
+        return meta, meta[field], "", field
+
+    def _from_file(self, request):
+        given = s.ArticleUploadSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        upload = given.validated_data["file"]
+        # one byte over the limit is enough for the service to refuse it (413)
+        data = upload.read(settings.NEWSAPP_MAX_UPLOAD_BYTES + 1)
+        raw = services.article_text_from_upload(name=upload.name or "", data=data)
+        return given.validated_data, raw, "", "file"
+
+    @extend_schema(
+        summary="Extract an article again",
+        description="Needs the entities.change_article permission. Answers 202: extraction "
+        "runs in the background; poll `links.status`.",
+        request=None,
+        responses={202: s.ReprocessSerializer, **errors(401, 403, 404, 429)},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[ReadPublicWriteAuthenticated, CanReprocess],
+    )
+    def reprocess(self, request, pk: str):
+        if not services.articles_reprocess(ids=[int(pk)]):
+            raise Http404
+        article = selectors.api_article_status(article_id=int(pk))
+        return Response(
+            {
+                "id": article.pk,
+                "status": article.status,
+                "links": s._article_links(request, article),
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+    @extend_schema(
+        summary="Extraction status of one article",
+        description="queued -> processing -> done, or failed with `error` saying why.",
+        responses={200: s.ArticleStatusSerializer, **errors(401, 404, 429)},
+    )
+    @action(detail=True, methods=["get"])
+    def status(self, request, pk: str):
+        article = selectors.api_article_status(article_id=int(pk))
+        if article is None:
+            raise Http404
+        return Response(s.ArticleStatusSerializer(article).data)
+
+    def _context(self) -> dict:
+        return {"request": self.request}
+
+
+def _renamed(exc: DjangoValidationError, field: str) -> DjangoValidationError:
+    """article_create names its input \"text\"; the client may have sent \"html\" or a file."""
+    if field == "text" or not hasattr(exc, "error_dict") or "text" not in exc.error_dict:
+        return exc
+    errors = dict(exc.error_dict)
+    errors[field] = errors.pop("text")
+    return DjangoValidationError(errors)

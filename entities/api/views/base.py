@@ -1,0 +1,64 @@
+"""What every API view shares: token before session auth (so that a missing login answers 401
+with a WWW-Authenticate header, not 403), bounded parsers, schema fragments for errors."""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.views import APIView
+
+from entities.api.parsers import FormParser, JSONParser, MultiPartParser
+
+
+class ApiMixin:
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+
+class BaseViewSet(ApiMixin, viewsets.GenericViewSet):
+    pass
+
+
+class BaseAPIView(ApiMixin, APIView):
+    pass
+
+
+ErrorSerializer = inline_serializer(
+    name="Error",
+    fields={
+        "error": inline_serializer(
+            name="ErrorBody",
+            fields={
+                "status": serializers.IntegerField(),
+                "code": serializers.CharField(),
+                "message": serializers.CharField(),
+                "fields": serializers.DictField(
+                    child=serializers.ListField(child=serializers.CharField())
+                ),
+            },
+        )
+    },
+)
+
+
+def errors(*codes: int) -> dict[int, OpenApiResponse]:
+    descriptions = {
+        400: "Invalid input; `fields` names each bad field.",
+        401: "Not authenticated (reading needs a login when NEWSAPP_READ_REQUIRES_LOGIN).",
+        403: "Authenticated, but without the permission this needs.",
+        404: "No such object.",
+        413: "The body or the uploaded file is over its size limit.",
+        429: "Too many requests (see Retry-After).",
+    }
+    return {c: OpenApiResponse(ErrorSerializer, description=descriptions[c]) for c in codes}
+
+
+READ_ERRORS = (400, 401, 429)
+WRITE_ERRORS = (400, 401, 403, 429)
+
+
+def api_not_found(request, *args, **kwargs):
+    body = {"status": 404, "code": "not_found", "message": "No such endpoint.", "fields": {}}
+    return JsonResponse({"error": body}, status=404)

@@ -1,0 +1,141 @@
+"""/api/v1/statements/: search (the filters of the search page), one statement, export as CSV
+or JSON Lines, and the curation actions of editors (speaker, targets)."""
+
+from __future__ import annotations
+
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import serializers as drf_serializers
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from entities import selectors, services
+from entities.api import export
+from entities.api import serializers as s
+from entities.api.filters import StatementFilter
+from entities.api.pagination import StatementCursorPagination
+from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
+from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
+from entities.models import Statement
+
+CURATE = [ReadPublicWriteAuthenticated, IsEditor]
+FORMATS = list(export.FORMATS)
+
+
+class ExportQuery(drf_serializers.Serializer):
+    format = drf_serializers.ChoiceField(choices=FORMATS, default="csv")
+    limit = drf_serializers.IntegerField(
+        min_value=1, max_value=export.EXPORT_MAX_ROWS, default=export.EXPORT_MAX_ROWS
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Search statements",
+        description="The filters of the search page; cursor-paginated.",
+        responses={200: s.StatementSerializer(many=True), **errors(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One statement",
+        responses={200: s.StatementSerializer, **errors(401, 404, 429)},
+    ),
+)
+class StatementViewSet(BaseViewSet):
+    queryset = Statement.objects.none()
+    serializer_class = s.StatementSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = StatementFilter
+    pagination_class = StatementCursorPagination
+    lookup_value_regex = r"\d+"
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk: str):
+        return Response(self.get_serializer(self._statement(pk)).data)
+
+    @extend_schema(
+        summary="Export statements as CSV or JSON Lines",
+        description=(
+            "The same filters as the search, streamed: one row per statement with speaker, "
+            "cue, content, targets, every offset and a permalink to the statement on its "
+            f"article page. At most `limit` rows ({export.EXPORT_MAX_ROWS:,} at most)."
+        ),
+        filters=True,
+        parameters=[
+            OpenApiParameter("format", OpenApiTypes.STR, enum=FORMATS),
+            OpenApiParameter("limit", OpenApiTypes.INT, description="Rows at most."),
+        ],
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV, a header row"),
+            (200, "application/jsonl"): OpenApiResponse(
+                OpenApiTypes.STR, description="One JSON object per line."
+            ),
+            **errors(*READ_ERRORS),
+        },
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def export(self, request):
+        query = ExportQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        fmt, limit = query.validated_data["format"], query.validated_data["limit"]
+        rows = self.filter_queryset(self.get_queryset())[:limit].iterator(chunk_size=500)
+        lines = (export.csv_lines if fmt == "csv" else export.jsonl_lines)(request, rows)
+        response = StreamingHttpResponse(lines, content_type=export.FORMATS[fmt])
+        stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+        response["Content-Disposition"] = f'attachment; filename="statements-{stamp}.{fmt}"'
+        return response
+
+    def perform_content_negotiation(self, request, force=False):
+        # ?format= names the export's format, not one of DRF's renderers; errors answer JSON
+        if self.action == "export":
+            return JSONRenderer(), JSONRenderer.media_type
+        return super().perform_content_negotiation(request, force)
+
+    @extend_schema(
+        summary="Set the speaker of a statement (editors)",
+        description="Stored as a correction that re-extraction applies again.",
+        request=s.SpeakerSerializer,
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE)
+    def speaker(self, request, pk: str):
+        statement = self._statement(pk)
+        given = s.SpeakerSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        services.statement_speaker_set(
+            statement=statement, speaker=given.validated_data["speaker"], user=request.user
+        )
+        return Response(self.get_serializer(self._statement(pk)).data)
+
+    @extend_schema(
+        summary="Set the targets of a statement (editors)",
+        description="Replaces the targets; stored as a correction that re-extraction applies.",
+        request=s.TargetsSerializer,
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE)
+    def targets(self, request, pk: str):
+        statement = self._statement(pk)
+        given = s.TargetsSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        services.statement_targets_set(
+            statement=statement, targets=given.validated_data["targets"], user=request.user
+        )
+        return Response(self.get_serializer(self._statement(pk)).data)
+
+    def _statement(self, pk: str) -> Statement:
+        statement = selectors.api_statement_get(statement_id=int(pk))
+        if statement is None:
+            raise Http404
+        return statement
