@@ -1,66 +1,251 @@
-"""The upload form: pasted text or a .txt / .html file, with optional metadata."""
+"""Forms of the browsing pages: upload, statement search, network filters and curation."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
+from entities import selectors
+from entities.models import Actor, Statement
+
+CUE_CLASSES = [
+    "say",
+    "claim",
+    "deny",
+    "warn",
+    "pledge",
+    "accuse",
+    "praise",
+    "urge",
+    "propose",
+    "agree",
+    "believe",
+    "report",
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero, one or many files: cleaned to a list of uploaded files."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
 
 
 class ArticleUploadForm(forms.Form):
+    """Pasted text, one or many files, or a URL to fetch; the metadata applies to one article."""
+
+    text = forms.CharField(
+        label=_("Article text"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        help_text=_("Paste the article here, or choose files, or give its URL below."),
+    )
+    file = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        help_text=_("One or many .txt, .html or .pdf files; each becomes an article."),
+    )
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=2000,
+        required=False,
+        assume_scheme="https",
+        help_text=_("The article's address. With no text and no file, the page is fetched."),
+    )
     title = forms.CharField(
         label=_("Title"),
         max_length=500,
         required=False,
         help_text=_("Leave empty to take the first line of the text, or the page title."),
     )
-    text = forms.CharField(
-        label=_("Article text"),
-        widget=forms.Textarea(attrs={"rows": 14}),
-        required=False,
-        help_text=_("Paste the article, or choose a file below."),
-    )
-    file = forms.FileField(
-        label=_("File"), required=False, help_text=_("A .txt or .html file, UTF-8.")
-    )
-    url = forms.URLField(label=_("URL"), max_length=2000, required=False, assume_scheme="https")
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
     published_at = forms.DateField(
         label=_("Publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        suffix = Path(upload.name).suffix.lower()
-        if suffix not in ALLOWED_SUFFIXES:
-            raise forms.ValidationError(
-                _("%(name)s is not a .txt or .html file."), params={"name": upload.name}
-            )
-        if upload.size > settings.NEWSAPP_MAX_ARTICLE_CHARS * 4:
-            raise forms.ValidationError(_("This file is too large for a news article."))
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(
-                _("%(name)s is not UTF-8 text."), params={"name": upload.name}
-            ) from exc
-
     def clean(self):
         data = super().clean()
         if "file" in self.errors:
-            return data  # the file was refused: that error says it all
-        if not (data.get("text") or "").strip() and not data.get("file"):
-            self.add_error("text", _("Paste the article text or choose a file."))
-        elif (data.get("text") or "").strip() and data.get("file"):
-            self.add_error("file", _("Paste text or choose a file, not both."))
+            return data
+        text = (data.get("text") or "").strip()
+        files = data.get("file") or []
+        if not text and not files and not data.get("url"):
+            if "url" not in self.errors:
+                self.add_error("text", _("Paste the article text, choose a file or give a URL."))
+        elif text and files:
+            self.add_error("file", _("Paste text or choose files, not both."))
         return data
 
     @property
-    def raw(self) -> str:
-        return self.cleaned_data.get("file") or self.cleaned_data.get("text") or ""
+    def mode(self) -> str:
+        """What the user sent: "text", "files" or "url"."""
+        if (self.cleaned_data.get("text") or "").strip():
+            return "text"
+        if self.cleaned_data.get("file"):
+            return "files"
+        return "url"
+
+
+class ActorField(forms.CharField):
+    """An actor named by its slug (or its page's URL); a merged actor means its survivor."""
+
+    def __init__(self, *args, follow_merge: bool = True, **kwargs):
+        self.follow_merge = follow_merge
+        kwargs.setdefault("max_length", 320)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        slug = value.strip().rstrip("/").rsplit("/", 1)[-1]
+        actor = selectors.actor_get(slug=slug)
+        if actor is None:
+            raise forms.ValidationError(
+                _("No actor with the slug “%(slug)s” (the last part of its page's address)."),
+                params={"slug": slug},
+            )
+        while self.follow_merge and actor.merged_into_id:
+            actor = actor.merged_into
+        return actor
+
+
+class StatementSearchForm(forms.Form):
+    q = forms.CharField(label=_("Words"), required=False, max_length=300)
+    speaker = ActorField(label=_("Speaker"), required=False, help_text=_("actor slug"))
+    target = ActorField(label=_("About"), required=False, help_text=_("actor slug"))
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("any")), *Statement.Kind.choices]
+    )
+    cue_class = forms.ChoiceField(
+        label=_("Verb class"),
+        required=False,
+        choices=[("", _("any"))] + [(c, c) for c in CUE_CLASSES],
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    order = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("date", _("date, newest first")), ("relevance", _("relevance"))],
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data
+
+    def search_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "query": data.get("q") or "",
+            "speaker": data.get("speaker"),
+            "target": data.get("target"),
+            "kind": data.get("kind") or "",
+            "cue_class": data.get("cue_class") or "",
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+            "publisher": (data.get("publisher") or "").strip(),
+            "order": data.get("order") or "date",
+        }
+
+
+class NetworkForm(forms.Form):
+    actor = ActorField(label=_("Around actor"), required=False, help_text=_("actor slug"))
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data
+
+
+# -- curation (editors) -------------------------------------------------------------------
+
+
+class ActorMergeForm(forms.Form):
+    into = ActorField(
+        label=_("Merge into"),
+        help_text=_("Slug of the actor that stays; this page will then redirect to it."),
+    )
+
+
+class ActorRenameForm(forms.Form):
+    name = forms.CharField(label=_("New name"), max_length=300)
+
+
+class ActorAliasForm(forms.Form):
+    alias = forms.CharField(label=_("Alias"), max_length=300)
+
+
+class ActorUpdateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Actor.Kind.choices)
+    country = ActorField(
+        label=_("Country"), required=False, help_text=_("slug of a country; empty for none")
+    )
+    role = forms.CharField(label=_("Role or title"), max_length=300, required=False)
+
+    def clean_country(self):
+        country = self.cleaned_data.get("country")
+        if country is not None and country.kind != Actor.Kind.COUNTRY:
+            raise forms.ValidationError(_("%(name)s is not a country."), params={"name": country})
+        return country
+
+
+class ActorRejectForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, this is not a real actor: drop its mentions and statements' links to it.")
+    )
+
+
+class StatementSpeakerForm(forms.Form):
+    speaker = ActorField(
+        label=_("Speaker"), required=False, help_text=_("actor slug; empty for unknown")
+    )
+
+
+class StatementTargetsForm(forms.Form):
+    targets = forms.CharField(
+        label=_("About"),
+        required=False,
+        max_length=2000,
+        help_text=_("actor slugs separated by commas; empty for none"),
+    )
+
+    def clean_targets(self) -> list[Actor]:
+        field = ActorField(required=True)
+        actors: list[Actor] = []
+        errors = []
+        for slug in filter(None, (s.strip() for s in self.cleaned_data["targets"].split(","))):
+            try:
+                actor = field.clean(slug)
+            except forms.ValidationError as exc:
+                errors.extend(exc.messages)
+                continue
+            if actor not in actors:
+                actors.append(actor)
+        if errors:
+            raise forms.ValidationError(errors)
+        return actors

@@ -3,4 +3,5 @@
 from entities.selectors.actors import *  # noqa: F403
 from entities.selectors.articles import *  # noqa: F403
 from entities.selectors.statements import *  # noqa: F403
+from entities.selectors.ui import *  # noqa: F403
 from entities.selectors.api import *  # noqa: F403

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from types import SimpleNamespace
 
 from django import template
 from django.urls import reverse
@@ -12,22 +13,53 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 
+def _spans(statements, start: str, end: str) -> list:
+    """One (start, end, statement) record per statement whose span is not empty."""
+    return [
+        SimpleNamespace(start=getattr(s, start), end=getattr(s, end), statement=s)
+        for s in statements
+        if getattr(s, end) > getattr(s, start)
+    ]
+
+
+def _extent(statement) -> SimpleNamespace:
+    """From the first to the last word of a statement: speaker, cue and content."""
+    pairs = [
+        (statement.content_start, statement.content_end),
+        (statement.cue_start, statement.cue_end),
+        (statement.speaker_start, statement.speaker_end),
+    ]
+    pairs = [(a, b) for a, b in pairs if b > a]
+    return SimpleNamespace(
+        start=min(a for a, _ in pairs), end=max(b for _, b in pairs), statement=statement
+    )
+
+
 @register.simple_tag
-def highlighted_body(body: str, mentions, statements) -> SafeString:
-    """The body with each mention linked to its actor and each statement's content marked.
+def highlighted_body(body: str, mentions, statements, selected=None) -> SafeString:
+    """The body with each mention linked to its actor, each statement's speaker, cue and
+    content marked, and the statement `selected` (an id) highlighted as a whole.
 
     Every piece of article text is escaped before a tag goes around it.
     """
+    statements = list(statements)
+    contents = _spans(statements, "content_start", "content_end")
+    speakers = _spans(statements, "speaker_start", "speaker_end")
+    cues = _spans(statements, "cue_start", "cue_end")
+    chosen = [_extent(s) for s in statements if s.pk == selected]
     points = {0, len(body)}
     for m in mentions:
         points.update((m.start, m.end))
-    for s in statements:
-        points.update((s.content_start, s.content_end))
+    for span in (*contents, *speakers, *cues, *chosen):
+        points.update((span.start, span.end))
     cuts = sorted(p for p in points if 0 <= p <= len(body))
     anchored: set[int] = set()
     out: list[str] = []
     mention_at = _Covering(mentions, "start", "end")
-    statement_at = _Covering(statements, "content_start", "content_end")
+    content_at = _Covering(contents, "start", "end")
+    speaker_at = _Covering(speakers, "start", "end")
+    cue_at = _Covering(cues, "start", "end")
+    chosen_at = _Covering(chosen, "start", "end")
     for a, b in pairwise(cuts):
         html = escape(body[a:b])
         mention = mention_at(a, b)
@@ -39,16 +71,30 @@ def highlighted_body(body: str, mentions, statements) -> SafeString:
                 mention.actor.name,
                 mark_safe(html),  # noqa: S308 - escaped just above
             )
-        statement = statement_at(a, b)
-        if statement is not None:
+        marks = ((speaker_at(a, b), "speaker", "speaker"), (cue_at(a, b), "cue", "verb"))
+        for found, css, label in marks:
+            if found is not None:
+                html = format_html(
+                    '<span class="{}" title="{} of statement {}">{}</span>',
+                    css,
+                    label,
+                    found.statement.pk,
+                    mark_safe(html),  # noqa: S308 - escaped above
+                )
+        content = content_at(a, b)
+        if content is not None:
+            statement = content.statement
             anchor = "" if statement.pk in anchored else f"s-{statement.pk}"
             anchored.add(statement.pk)
             html = format_html(
-                '<mark class="statement kind-{}"{}>{}</mark>',
+                '<mark class="statement kind-{}" data-statement="{}"{}>{}</mark>',
                 statement.kind,
+                statement.pk,
                 format_html(' id="{}"', anchor) if anchor else "",
                 mark_safe(html),  # noqa: S308 - escaped above
             )
+        if chosen_at(a, b) is not None:
+            html = format_html('<span class="selected">{}</span>', mark_safe(html))  # noqa: S308
         out.append(str(html))
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped or built by format_html
 
@@ -69,3 +115,12 @@ class _Covering:
             self.next += 1
         self.open = [x for x in self.open if getattr(x, self.end) > a]
         return next((x for x in self.open if b <= getattr(x, self.end)), None)
+
+
+@register.filter
+def percent(value, total) -> int:
+    """value as a whole percentage of total (0 when total is 0), for bar widths."""
+    try:
+        return round(100 * float(value) / float(total)) if float(total) else 0
+    except (TypeError, ValueError):
+        return 0

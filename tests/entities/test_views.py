@@ -346,26 +346,30 @@ def test_upload_without_text_or_file_shows_the_error_at_the_text_field(user_clie
     response = user_client.post(UPLOAD, {"text": "  "})
 
     assert response.status_code == 200
-    assert response.context["form"].errors["text"] == ["Paste the article text or choose a file."]
+    assert response.context["form"].errors["text"] == [
+        "Paste the article text, choose a file or give a URL."
+    ]
     assert 'id="id_text-errors"' in response.text
     assert Article.objects.count() == 0
 
 
-def test_upload_of_a_pdf_is_refused_at_the_file_field(user_client):
-    pdf = SimpleUploadedFile("talks.pdf", b"%PDF-1.4\n...", content_type="application/pdf")
+def test_upload_of_an_unsupported_file_type_is_refused_at_the_file_field(user_client):
+    doc = SimpleUploadedFile("talks.docx", b"PK\x03\x04...", content_type="application/msword")
 
-    response = user_client.post(UPLOAD, {"file": pdf})
+    response = user_client.post(UPLOAD, {"file": doc})
 
     assert response.status_code == 200
-    assert response.context["form"].errors["file"] == ["talks.pdf is not a .txt or .html file."]
+    assert response.context["form"].errors["file"] == [
+        "talks.docx is not a .txt, .html or .pdf file."
+    ]
     assert 'id="id_file-errors"' in response.text
     assert Article.objects.count() == 0
 
 
 def test_a_refused_file_is_not_also_reported_as_missing_text(user_client):
-    pdf = SimpleUploadedFile("talks.pdf", b"%PDF-1.4\n...", content_type="application/pdf")
+    doc = SimpleUploadedFile("talks.docx", b"PK\x03\x04...", content_type="application/msword")
 
-    response = user_client.post(UPLOAD, {"file": pdf})
+    response = user_client.post(UPLOAD, {"file": doc})
 
     assert "text" not in response.context["form"].errors
 
@@ -436,7 +440,8 @@ def test_actor_detail_links_a_statement_to_its_place_in_the_article(client):
 
     response = client.get(peskov.get_absolute_url())
 
-    assert f'href="{said.article.get_absolute_url()}#s-{said.pk}"' in response.text
+    url = said.article.get_absolute_url()
+    assert f'href="{url}?s={said.pk}#s-{said.pk}"' in response.text
 
 
 def test_merged_actor_redirects_permanently_to_the_survivor(client):

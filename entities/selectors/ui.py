@@ -1,0 +1,49 @@
+"""Reads only the browsing pages need: an upload's articles, the choices of the search form."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+
+from entities.models import Article, Statement
+
+
+def article_uploads(*, ids: list[int]) -> list[Article]:
+    """The articles of one upload, in the order they were sent, with their statement counts."""
+    found = {
+        a.pk: a
+        for a in Article.objects.filter(pk__in=ids)
+        .annotate(statement_count=Count("statements"))
+        .only("pk", "title", "status", "error", "publisher", "published_at")
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def article_progress_counts(*, article_id: int) -> dict | None:
+    """Status, failure reason and the numbers an upload's status line shows."""
+    return (
+        Article.objects.filter(pk=article_id)
+        .annotate(
+            statement_count=Count("statements", distinct=True),
+            mention_count=Count("mentions", distinct=True),
+        )
+        .values("pk", "title", "status", "error", "statement_count", "mention_count")
+        .first()
+    )
+
+
+def statement_publishers() -> list[str]:
+    """Publishers that have statements, for the search form's suggestions."""
+    return list(
+        Statement.objects.exclude(article__publisher="")
+        .order_by("article__publisher")
+        .values_list("article__publisher", flat=True)
+        .distinct()[:200]
+    )
+
+
+def statement_article_id(*, statement_id: int) -> int | None:
+    return Statement.objects.filter(pk=statement_id).values_list("article_id", flat=True).first()
+
+
+def statement_get(*, statement_id: int) -> Statement | None:
+    return Statement.objects.select_related("speaker", "article").filter(pk=statement_id).first()

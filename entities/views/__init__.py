@@ -1,0 +1,62 @@
+"""HTML views: parse the request, call a selector or a service, render a template."""
+
+from entities.views.actors import actor_detail, actor_list, actor_pair
+from entities.views.articles import (
+    article_detail,
+    article_list,
+    article_progress,
+    article_reprocess,
+    home,
+)
+from entities.views.common import read_access
+from entities.views.curation import (
+    actor_alias_add,
+    actor_alias_remove,
+    actor_merge,
+    actor_reject,
+    actor_rename,
+    actor_update,
+    statement_speaker,
+    statement_targets,
+)
+from entities.views.ingest import ingest_requeue_stale, ingest_retry_failed, ingest_status
+from entities.views.network import network
+from entities.views.search import search
+from entities.views.statements import (
+    statement_detail,
+    statement_export_csv,
+    statement_export_json,
+    statement_search,
+)
+from entities.views.upload import article_upload, upload_status
+
+__all__ = [
+    "actor_alias_add",
+    "actor_alias_remove",
+    "actor_detail",
+    "actor_list",
+    "actor_merge",
+    "actor_pair",
+    "actor_reject",
+    "actor_rename",
+    "actor_update",
+    "article_detail",
+    "article_list",
+    "article_progress",
+    "article_reprocess",
+    "article_upload",
+    "home",
+    "ingest_requeue_stale",
+    "ingest_retry_failed",
+    "ingest_status",
+    "network",
+    "read_access",
+    "search",
+    "statement_detail",
+    "statement_export_csv",
+    "statement_export_json",
+    "statement_search",
+    "statement_speaker",
+    "statement_targets",
+    "upload_status",
+]

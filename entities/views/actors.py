@@ -1,0 +1,133 @@
+"""The actor list, the actor page (with its editors' forms) and the "A on B" page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from entities import selectors
+from entities.forms import (
+    ActorAliasForm,
+    ActorMergeForm,
+    ActorRejectForm,
+    ActorRenameForm,
+    ActorUpdateForm,
+)
+from entities.models import Actor
+from entities.selectors.actors import ACTOR_ORDERINGS
+from entities.views.charts import timeline_bars
+from entities.views.common import PAGE_SIZE, read_access, without_page
+
+STATEMENTS_SHOWN = 100  # on an actor page, per column; the heading gives the full count
+PAIR_SHOWN = 200
+CURATION_FORMS = {
+    "merge": ActorMergeForm,
+    "rename": ActorRenameForm,
+    "alias": ActorAliasForm,
+    "update": ActorUpdateForm,
+    "reject": ActorRejectForm,
+}
+
+
+@read_access
+def actor_list(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/actor_list.html. Context: page, query, kind, kinds, ordering."""
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    if kind not in Actor.Kind.values:
+        kind = ""
+    ordering = request.GET.get("order", "mentions")
+    if ordering not in ACTOR_ORDERINGS:
+        ordering = "mentions"
+    actors = selectors.actor_list(query=query, kind=kind, ordering=ordering)
+    page = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "kind": kind,
+        "kinds": Actor.Kind,
+        "ordering": ordering,
+        "orderings": [
+            ("mentions", "most mentioned"),
+            ("statements_by", "most quoted"),
+            ("statements_about", "most discussed"),
+            ("name", "name"),
+        ],
+        "querystring": without_page(request),
+    }
+    return render(request, "entities/actor_list.html", context)
+
+
+def live_actor(slug: str) -> Actor:
+    actor = selectors.actor_get(slug=slug)
+    if actor is None:
+        raise Http404("No such actor.")
+    return actor
+
+
+def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = None) -> dict:
+    """What the actor page shows; curation views re-render it with the form that failed."""
+    said = selectors.statement_list_by(actor=actor)
+    about = selectors.statement_list_about(actor=actor)
+    context = {
+        "actor": actor,
+        "aliases": selectors.actor_aliases(actor=actor),
+        "said": said[:STATEMENTS_SHOWN],
+        "about": about[:STATEMENTS_SHOWN],
+        "said_count": said.count(),
+        "about_count": about.count(),
+        "top_targets": selectors.actor_top_targets(actor=actor),
+        "top_speakers": selectors.actor_top_speakers(actor=actor),
+        "comentioned": selectors.actor_comentioned(actor=actor),
+        "chart": timeline_bars(selectors.actor_timeline(actor=actor)),
+        "can_curate": request.user.has_perm("entities.curate"),
+    }
+    if context["can_curate"]:
+        bound = bound or {}
+        initial = {
+            "rename": {"name": actor.name},
+            "update": {
+                "kind": actor.kind,
+                "role": actor.role,
+                "country": actor.country.slug if actor.country_id else "",
+            },
+        }
+        context["forms"] = {
+            name: bound.get(name) or form(initial=initial.get(name), auto_id=f"{name}-%s")
+            for name, form in CURATION_FORMS.items()
+        }
+        context["open_form"] = next(iter(bound), "")
+    return context
+
+
+@read_access
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Templates: entities/actor_detail.html. Context: actor, aliases, said, about, counts,
+    top_targets, top_speakers, comentioned, timeline; for editors, forms."""
+    actor = live_actor(slug)
+    if actor.merged_into_id:
+        return redirect(actor.merged_into, permanent=True)
+    return render(request, "entities/actor_detail.html", actor_context(request, actor))
+
+
+@read_access
+def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
+    """What A said about B and what B said about A, newest first.
+    Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b, b_on_a."""
+    first, second = live_actor(a), live_actor(b)
+    if first.merged_into_id or second.merged_into_id:
+        first, second = first.merged_into or first, second.merged_into or second
+        url = reverse("entities:actor_pair", args=[first.slug, second.slug])
+        return redirect(url, permanent=True)
+    statements = list(selectors.statement_pair(a=first, b=second)[:PAIR_SHOWN])
+    context = {
+        "a": first,
+        "b": second,
+        "statements": statements,
+        "a_on_b": sum(1 for s in statements if s.speaker_id == first.pk),
+        "b_on_a": sum(1 for s in statements if s.speaker_id == second.pk),
+        "shown": PAIR_SHOWN,
+    }
+    return render(request, "entities/actor_pair.html", context)

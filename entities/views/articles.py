@@ -1,0 +1,111 @@
+"""Home, the article list, the article page with its live extraction status, reprocess."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from entities import selectors, services
+from entities.forms import StatementSpeakerForm, StatementTargetsForm
+from entities.models import Article
+from entities.views.common import PAGE_SIZE, read_access, without_page
+
+IN_PROGRESS = (Article.Status.QUEUED, Article.Status.PROCESSING)
+
+
+@read_access
+def home(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/home.html. Context: stats (selectors.home_stats)."""
+    return render(request, "entities/home.html", {"stats": selectors.home_stats()})
+
+
+@read_access
+def article_list(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/article_list.html. Context: page, query, status."""
+    query = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    if status not in Article.Status.values:
+        status = ""
+    qs = selectors.article_list(query=query, status=status)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "status": status,
+        "statuses": Article.Status,
+        "querystring": without_page(request),
+    }
+    return render(request, "entities/article_list.html", context)
+
+
+def _selected(request: HttpRequest) -> int | None:
+    value = request.GET.get("s", "")
+    return int(value) if value.isdigit() else None
+
+
+def article_context(request: HttpRequest, article: Article, *, bound: dict | None = None) -> dict:
+    """What the article page shows. For editors each statement carries its two correction
+    forms; curation views pass the bound form that failed as bound[("speaker"|"targets", pk)]."""
+    statements = list(article.statements.all())
+    selected = _selected(request)
+    can_curate = request.user.has_perm("entities.curate")
+    bound = bound or {}
+    if can_curate:
+        for s in statements:
+            s.speaker_form = bound.get(("speaker", s.pk)) or StatementSpeakerForm(
+                initial={"speaker": s.speaker.slug if s.speaker_id else ""},
+                auto_id=f"s{s.pk}-speaker-%s",
+            )
+            s.targets_form = bound.get(("targets", s.pk)) or StatementTargetsForm(
+                initial={"targets": ", ".join(t.actor.slug for t in s.targets.all())},
+                auto_id=f"s{s.pk}-targets-%s",
+            )
+            s.form_open = ("speaker", s.pk) in bound or ("targets", s.pk) in bound
+    return {
+        "article": article,
+        "actors": selectors.article_actors(article=article),
+        "statements": statements,
+        "mentions": list(article.mentions.all()),
+        "selected": selected if any(s.pk == selected for s in statements) else None,
+        "in_progress": article.status in IN_PROGRESS,
+        "progress": {"pk": article.pk, "status": article.status, "running": True}
+        if article.status in IN_PROGRESS
+        else None,
+        "can_reprocess": request.user.has_perm("entities.change_article"),
+        "can_curate": can_curate,
+    }
+
+
+@read_access
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Templates: entities/article_detail.html. Context: article, actors, statements, selected
+    (the statement opened from a link: ?s=<id>), per-statement correction forms for editors."""
+    article = selectors.article_get(article_id=pk)
+    if article is None:
+        raise Http404("No such article.")
+    return render(request, "entities/article_detail.html", article_context(request, article))
+
+
+@read_access
+def article_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live status line of one article, polled by htmx while its extraction runs.
+    Templates: includes/article_progress.html. Context: progress."""
+    progress = selectors.article_progress_counts(article_id=pk)
+    if progress is None:
+        raise Http404("No such article.")
+    progress["running"] = progress["status"] in IN_PROGRESS
+    return render(request, "includes/article_progress.html", {"progress": progress})
+
+
+@require_POST
+@permission_required("entities.change_article", raise_exception=True)
+def article_reprocess(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue one article for extraction again (editors)."""
+    if not services.articles_reprocess(ids=[pk]):
+        raise Http404("No such article.")
+    messages.success(request, "The article is queued for extraction again.")
+    return redirect("entities:article_detail", pk=pk)

@@ -1,0 +1,38 @@
+"""What every page group shares: page size, the read-access rule, query-string helpers."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest
+
+PAGE_SIZE = 25
+
+
+def read_access(view):
+    """Reading is public unless NEWSAPP_READ_REQUIRES_LOGIN is true: then an anonymous reader is
+    sent to the login page. Only reading views wear this, so the login page, static files,
+    /admin/ and /api/ (which applies the setting itself) stay reachable."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if getattr(settings, "NEWSAPP_READ_REQUIRES_LOGIN", False) and not (
+            request.user.is_authenticated
+        ):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, for pagination and export links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"

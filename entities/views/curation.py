@@ -1,0 +1,152 @@
+"""Editors' corrections (permission entities.curate): POST-only views that validate a form,
+call one service and come back to the page with a message, or re-render the page with the
+error next to its field."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from entities import selectors, services
+from entities.forms import StatementSpeakerForm, StatementTargetsForm
+from entities.views.actors import CURATION_FORMS, actor_context, live_actor
+from entities.views.articles import article_context
+
+
+def curate(view):
+    return require_POST(permission_required("entities.curate", raise_exception=True)(view))
+
+
+def _apply(form, exc: ValidationError) -> None:
+    """Put a service's errors next to the form's fields (others above the form)."""
+    if not hasattr(exc, "message_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpResponse:
+    actor = live_actor(slug)
+    form = CURATION_FORMS[name](request.POST, auto_id=f"{name}-%s")
+    if form.is_valid():
+        try:
+            target, message = act(actor, form.cleaned_data)
+        except ValidationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, message)
+            return redirect(target)
+    context = actor_context(request, actor, bound={name: form})
+    return render(request, "entities/actor_detail.html", context, status=400)
+
+
+@curate
+def actor_merge(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        survivor = services.actor_merge(source=actor, into=data["into"], user=request.user)
+        return survivor, f"{actor.name} was merged into {survivor.name}; its page redirects here."
+
+    return _actor_action(request, slug, "merge", act)
+
+
+@curate
+def actor_rename(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        old = actor.name
+        actor = services.actor_rename(actor=actor, name=data["name"], user=request.user)
+        return actor, f"{old} is now called {actor.name}."
+
+    return _actor_action(request, slug, "rename", act)
+
+
+@curate
+def actor_alias_add(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        services.actor_alias_add(actor=actor, alias=data["alias"], user=request.user)
+        return actor, f"Alias “{data['alias']}” added."
+
+    return _actor_action(request, slug, "alias", act)
+
+
+@curate
+def actor_alias_remove(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        services.actor_alias_remove(actor=actor, alias=data["alias"], user=request.user)
+        return actor, f"Alias “{data['alias']}” removed."
+
+    return _actor_action(request, slug, "alias", act)
+
+
+@curate
+def actor_update(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        actor = services.actor_update(
+            actor=actor,
+            kind=data["kind"],
+            country=data["country"],
+            role=data["role"],
+            user=request.user,
+        )
+        return actor, f"{actor.name} updated."
+
+    return _actor_action(request, slug, "update", act)
+
+
+@curate
+def actor_reject(request: HttpRequest, slug: str) -> HttpResponse:
+    def act(actor, data):
+        services.actor_reject(actor=actor, user=request.user)
+        return reverse("entities:actor_list"), (
+            f"{actor.name} was rejected: its mentions are gone and will not come back."
+        )
+
+    return _actor_action(request, slug, "reject", act)
+
+
+def _statement_action(request: HttpRequest, pk: int, name: str, form_class, act) -> HttpResponse:
+    statement = selectors.statement_get(statement_id=pk)
+    if statement is None:
+        raise Http404("No such statement.")
+    form = form_class(request.POST, auto_id=f"s{pk}-{name}-%s")
+    if form.is_valid():
+        try:
+            message = act(statement, form.cleaned_data)
+        except ValidationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, message)
+            url = reverse("entities:article_detail", args=[statement.article_id])
+            return redirect(f"{url}?s={pk}#statement-{pk}")
+    article = selectors.article_get(article_id=statement.article_id)
+    context = article_context(request, article, bound={(name, pk): form})
+    return render(request, "entities/article_detail.html", context, status=400)
+
+
+@curate
+def statement_speaker(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(statement, data):
+        services.statement_speaker_set(
+            statement=statement, speaker=data["speaker"], user=request.user
+        )
+        who = data["speaker"].name if data["speaker"] else "an unknown speaker"
+        return f"The statement is now credited to {who}."
+
+    return _statement_action(request, pk, "speaker", StatementSpeakerForm, act)
+
+
+@curate
+def statement_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(statement, data):
+        services.statement_targets_set(
+            statement=statement, targets=data["targets"], user=request.user
+        )
+        names = ", ".join(a.name for a in data["targets"]) or "nobody"
+        return f"The statement is now about {names}."
+
+    return _statement_action(request, pk, "targets", StatementTargetsForm, act)

@@ -1,0 +1,36 @@
+"""The operators' ingestion status page and its two actions (staff only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from entities import selectors, services
+
+
+@staff_member_required
+def ingest_status(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/ingest_status.html. Context: stats, queue_depth (operators)."""
+    context = {"stats": selectors.ingest_stats(), "queue_depth": services.queue_depth()}
+    return render(request, "entities/ingest_status.html", context)
+
+
+@require_POST
+@staff_member_required
+def ingest_retry_failed(request: HttpRequest) -> HttpResponse:
+    """Queue every failed article again (operators)."""
+    queued = services.articles_reprocess(failed=True)
+    messages.success(request, f"{len(queued)} failed articles queued for extraction again.")
+    return redirect("entities:ingest_status")
+
+
+@require_POST
+@staff_member_required
+def ingest_requeue_stale(request: HttpRequest) -> HttpResponse:
+    """Run the sweeper now (operators)."""
+    sent = services.articles_requeue_stale()
+    messages.success(request, f"{len(sent)} stale articles sent to the workers again.")
+    return redirect("entities:ingest_status")

@@ -1,0 +1,40 @@
+"""The global search box: actors first (the way into an actor's statements), then statements
+and articles containing the words."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from entities import selectors
+from entities.views.common import read_access
+from entities.views.statements import statement_url
+
+SHOWN = 10
+
+
+@read_access
+def search(request: HttpRequest) -> HttpResponse:
+    """Templates: entities/search.html. Context: global_query, actors, statements, articles."""
+    query = request.GET.get("q", "").strip()[:300]
+    if not query:
+        return redirect("entities:home")
+    actors = list(selectors.actor_list(query=query)[: SHOWN + 1])
+    statements = list(selectors.statement_search(query=query)[: SHOWN + 1])
+    for statement in statements:
+        statement.snippet = selectors.statement_snippet(text=statement.content, query=query)
+        statement.url = statement_url(statement)
+    articles = list(selectors.article_list(query=query)[: SHOWN + 1])
+    context = {
+        "global_query": query,
+        "actors": actors[:SHOWN],
+        "more_actors": len(actors) > SHOWN,
+        "statements": statements[:SHOWN],
+        "more_statements": len(statements) > SHOWN,
+        "articles": articles[:SHOWN],
+        "more_articles": len(articles) > SHOWN,
+        "statements_url": f"{reverse('entities:statement_search')}?{urlencode({'q': query})}",
+    }
+    return render(request, "entities/search.html", context)
