@@ -31,8 +31,10 @@ def prediction(record_id: str, raw: str, text: CleanText, result: ExtractionResu
     for s in result.statements:
         quote_start, quote_end = locate(s.content_start, s.content_end)
         speaker_start, speaker_end = locate(s.speaker_start, s.speaker_end)
+        extra = {"fragments": [list(locate(a, b)) for a, b in s.fragments]} if s.fragments else {}
         quotes.append(
             {
+                **extra,
                 "quote": s.content,
                 "quote_start": quote_start,
                 "quote_end": quote_end,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -33,6 +33,9 @@ _OBJECT_DEPS = ("dobj", "xcomp")
 _NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _DASHES = "―—–-"
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
+# between the parts of one quote stands only its attribution, ended by punctuation:
+# '"A," she said. "B."' - not '"A," she said, but as he went on about "B,"'
+_ATTRIBUTION_ONLY = re.compile(r"[.,:;]\s*\W{0,2}$")
 _AFTER_GAP = 3  # characters between a closing mark and the next word
 _CUE_WINDOW = 20  # tokens after a quote in which its speech verb may stand
 _OPENERS = {"“", "«", "„"}
@@ -56,6 +59,15 @@ class _Draft:
     speaker: Mention | None
     speaker_span: tuple[int, int]
     confidence: float
+    # the quoted parts of a quote interrupted by its attribution ('"A," she said. "B."')
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def extend(self, start: int, end: int) -> None:
+        """Take in the next quoted part of the same statement."""
+        if not self.parts:
+            self.parts.append((self.start, self.end))
+        self.parts.append((start, end))
+        self.end = end
 
 
 class _Extractor:
@@ -92,7 +104,8 @@ class _Extractor:
             short = q.words(self.text) < _MIN_QUOTE_WORDS
             title = is_title(self.text[q.start : q.end])
             if short and not title and self._continues(q, drafts):
-                drafts[-1].end = q.end  # '"Here comes Big Daddy," she said. "The Donald."'
+                # '"Here comes Big Daddy," she said. "The Donald."'
+                drafts[-1].extend(q.start, q.end)
                 continue
             if title:
                 continue  # a quoted name: "Morning Joe", "The Steve Harvey Morning Show"
@@ -226,6 +239,7 @@ class _Extractor:
             and prev.end <= prev.cue.idx < q.start
             and q.start - prev.end <= _MAX_GAP_BETWEEN_PARTS
             and "\n" not in self.text[prev.end : q.start]
+            and _ATTRIBUTION_ONLY.search(self.text[prev.end : q.start]) is not None
         )
 
     def _direct(self, q: QuoteSpan, drafts: list[_Draft], *, short: bool) -> _Draft | None:
@@ -373,7 +387,9 @@ class _Extractor:
     def _finish(self, d: _Draft) -> Statement:
         speaker = d.speaker.actor if d.speaker else None
         targets: dict[str, Target] = {}
-        for m in self.index.within(d.start, d.end):
+        # in a quote interrupted by its attribution, the names in the attribution are not targets
+        named = [m for a, b in (d.parts or [(d.start, d.end)]) for m in self.index.within(a, b)]
+        for m in named:
             if m.actor != speaker and m.actor not in targets:
                 targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
         cue = d.cue
@@ -407,6 +423,7 @@ class _Extractor:
             speaker_end=s1,
             confidence=d.confidence if speaker else min(d.confidence, 0.4),
             targets=tuple(targets.values()),
+            fragments=tuple(d.parts) if len(d.parts) > 1 else (),
         )
 
 
@@ -443,8 +460,9 @@ def _merge_quote_parts(drafts: list[_Draft], text: str) -> list[_Draft]:
             and prev.end <= prev.cue.idx < d.start
             and d.start - prev.end <= _MAX_GAP_BETWEEN_PARTS
             and "\n" not in text[prev.end : d.start]
+            and _ATTRIBUTION_ONLY.search(text[prev.end : d.start])
         ):
-            prev.end = d.end
+            prev.extend(d.start, d.end)
             continue
         out.append(d)
     return out

@@ -90,6 +90,9 @@ class Statement:
     speaker_end: int
     confidence: float
     targets: tuple[Target, ...] = ()
+    # a quote interrupted by its attribution: the (start, end) of each quoted part; empty when
+    # the content is one piece
+    fragments: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

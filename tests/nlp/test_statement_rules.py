@@ -80,6 +80,27 @@ def test_quote_split_by_its_attribution_in_one_paragraph_is_one_statement(nlp):
 
 
 @pytest.mark.slow
+def test_a_quote_split_by_its_attribution_keeps_its_parts_as_fragments(nlp):
+    text = f"“{SPLIT_A}” said Hillary Clinton, the candidate. “{SPLIT_B}”"
+    s = only_statement(text, nlp)
+
+    assert [text[a:b] for a, b in s.fragments] == [SPLIT_A, SPLIT_B]
+    assert s.targets == ()  # the name in the attribution is the speaker, not a target
+
+
+@pytest.mark.slow
+def test_quotes_with_more_than_their_attribution_between_are_not_merged(nlp):
+    text = (
+        f"“{SPLIT_A}” she said, but as Clinton went on about “the rigged system of this "
+        "country,” the crowd left."
+    )
+    found = statements(text, nlp)
+
+    assert SPLIT_A in [s.content for s in found]
+    assert all("went on about" not in s.content for s in found)
+
+
+@pytest.mark.slow
 def test_the_same_quotes_in_two_paragraphs_are_two_statements(nlp):
     found = statements(f"“{SPLIT_A}” Clinton said.\n\n“{SPLIT_B}”", nlp)
 
