@@ -9,8 +9,10 @@ services become 400s (413 when their code is "too_large") in the same shape.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -46,6 +48,10 @@ def _as_api_exception(exc):
             return FieldsTooLarge(detail=detail, code=TOO_LARGE)
         first_code = next((e.code for e in _django_errors(exc) if e.code), "invalid")
         return exceptions.ValidationError(detail=detail, code=first_code)
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied()
     if isinstance(exc, RequestDataTooBig):
         return PayloadTooLarge()
     if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):

@@ -184,7 +184,8 @@ class ActorViewSet(BaseViewSet):
             kwargs = (
                 {"slug": other, "other": survivor.slug} if swapped else {**kwargs, "other": other}
             )
-        url = reverse(f"api:actor-{self.action}", kwargs=kwargs)
+        route = "detail" if self.action == "retrieve" else self.action
+        url = reverse(f"api:actor-{route}", kwargs=kwargs)
         if self.request.GET:
             url = f"{url}?{self.request.GET.urlencode()}"
         return None, HttpResponsePermanentRedirect(url)
