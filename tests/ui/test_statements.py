@@ -1,0 +1,201 @@
+"""Statement search: filters, snippets, sorting, pagination and the CSV / JSON exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from entities.models import Actor, Statement
+from entities.views import statements as statement_views
+from tests.factories import ActorFactory
+from tests.ui.conftest import said
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("entities:statement_search")
+CSV = reverse("entities:statement_export_csv")
+JSON = reverse("entities:statement_export_json")
+
+
+@pytest.fixture
+def cast():
+    peskov = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
+    blinken = ActorFactory(name="Antony Blinken", slug="antony-blinken")
+    korea = ActorFactory(name="North Korea", slug="north-korea", kind=Actor.Kind.COUNTRY)
+    return peskov, blinken, korea
+
+
+def _found(response) -> list[Statement]:
+    return list(response.context["page"].object_list)
+
+
+def test_search_by_words_highlights_them(client, cast):
+    peskov, _, _ = cast
+    hit = said(peskov, "Sanctions on Pyongyang are pointless")
+    said(peskov, "Geneva talks are off")
+
+    response = client.get(SEARCH, {"q": "sanctions"})
+
+    assert _found(response) == [hit]
+    assert "<mark>Sanctions</mark> on Pyongyang are pointless" in response.text
+
+
+def test_search_filters_by_speaker_and_target(client, cast):
+    peskov, blinken, korea = cast
+    hit = said(peskov, "Pyongyang is a partner", about=[korea])
+    said(blinken, "Pyongyang is a threat", about=[korea])
+    said(peskov, "Geneva talks are off")
+
+    response = client.get(SEARCH, {"speaker": "dmitry-peskov", "target": "north-korea"})
+
+    assert _found(response) == [hit]
+
+
+def test_search_filters_by_kind_cue_class_publisher_and_dates(client, cast):
+    peskov, _, _ = cast
+    hit = said(
+        peskov,
+        "We deny it",
+        kind="indirect",
+        cue="denied",
+        cue_class="deny",
+        publisher="TASS",
+        published="2024-02-10",
+    )
+    said(peskov, "We deny it too", kind="direct", cue_class="deny", publisher="TASS")
+    said(peskov, "We said it", kind="indirect", publisher="TASS", published="2024-02-11")
+    said(peskov, "Old denial", kind="indirect", cue_class="deny", published="2020-01-01")
+
+    response = client.get(
+        SEARCH,
+        {
+            "kind": "indirect",
+            "cue_class": "deny",
+            "publisher": "TASS",
+            "date_from": "2024-01-01",
+            "date_to": "2024-12-31",
+        },
+    )
+
+    assert _found(response) == [hit]
+
+
+def test_an_unknown_speaker_slug_is_an_error_next_to_the_field(client):
+    response = client.get(SEARCH, {"speaker": "nobody-at-all"})
+
+    assert response.context["page"] is None
+    assert "nobody-at-all" in response.context["form"].errors["speaker"][0]
+    assert 'id="id_speaker-errors"' in response.text
+
+
+def test_reversed_dates_are_an_error_at_the_end_date(client):
+    response = client.get(SEARCH, {"date_from": "2024-02-01", "date_to": "2024-01-01"})
+
+    assert response.context["form"].errors["date_to"] == ["The end date is before the start date."]
+
+
+def test_results_are_newest_first(client, cast):
+    peskov, _, _ = cast
+    old = said(peskov, "Old words", published="2020-01-01")
+    new = said(peskov, "New words", published="2024-01-01")
+
+    response = client.get(SEARCH, {"q": "words", "order": "date"})
+
+    assert _found(response) == [new, old]
+
+
+def test_search_paginates_and_keeps_the_filters(client, cast):
+    peskov, _, _ = cast
+    for i in range(30):
+        said(peskov, f"Talks round {i}")
+
+    response = client.get(SEARCH, {"speaker": "dmitry-peskov", "page": 2})
+
+    assert len(_found(response)) == 5
+    assert "speaker=dmitry-peskov&amp;page=1" in response.text
+
+
+def test_export_links_keep_the_filters(client, cast):
+    said(cast[0], "Talks")
+
+    response = client.get(SEARCH, {"q": "talks", "speaker": "dmitry-peskov"})
+
+    assert f'href="{CSV}?q=talks&amp;speaker=dmitry-peskov"' in response.text
+    assert f'href="{JSON}?q=talks&amp;speaker=dmitry-peskov"' in response.text
+
+
+def test_csv_export_holds_the_filtered_statements(client, cast):
+    peskov, blinken, korea = cast
+    said(peskov, "Pyongyang is a partner", about=[korea], publisher="TASS")
+    said(blinken, "Pyongyang is a threat", about=[korea])
+
+    response = client.get(CSV, {"speaker": "dmitry-peskov"})
+
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 1
+    assert rows[0]["speaker"] == "Dmitry Peskov"
+    assert rows[0]["content"] == "Pyongyang is a partner"
+    assert rows[0]["targets"] == "North Korea"
+    assert rows[0]["publisher"] == "TASS"
+    assert rows[0]["url"].startswith("http://testserver/articles/")
+
+
+def test_json_export_holds_the_filtered_statements(client, cast):
+    peskov, blinken, korea = cast
+    statement = said(peskov, "Pyongyang is a partner", about=[korea])
+    said(blinken, "Pyongyang is a threat", about=[korea])
+
+    response = client.get(JSON, {"q": "partner"})
+
+    body = json.loads(response.content)
+    assert (body["count"], body["truncated"]) == (1, False)
+    assert body["results"][0]["id"] == statement.pk
+    assert body["results"][0]["target_slugs"] == ["north-korea"]
+
+
+def test_exports_are_bounded(client, cast, monkeypatch):
+    monkeypatch.setattr(statement_views, "EXPORT_LIMIT", 2)
+    for i in range(3):
+        said(cast[0], f"Words {i}")
+
+    body = json.loads(client.get(JSON).content)
+    csv_response = client.get(CSV)
+
+    assert (body["count"], body["truncated"]) == (2, True)
+    assert csv_response["X-Truncated"] == "true"
+    assert len(csv_response.content.decode().strip().splitlines()) == 3
+
+
+def test_export_with_bad_filters_is_400_naming_the_field(client):
+    response = client.get(JSON, {"speaker": "nobody-at-all"})
+
+    assert response.status_code == 400
+    assert "speaker" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_search_runs_a_bounded_number_of_queries(client, cast, django_assert_max_num_queries, rows):
+    peskov, _, korea = cast
+    for i in range(rows):
+        said(peskov, f"Pyongyang talks {i}", about=[korea, ActorFactory()])
+
+    with django_assert_max_num_queries(8):
+        response = client.get(SEARCH, {"q": "talks", "speaker": "dmitry-peskov"})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_exports_run_a_bounded_number_of_queries(client, cast, django_assert_max_num_queries, rows):
+    for i in range(rows):
+        said(cast[0], f"Pyongyang talks {i}", about=[cast[2]])
+
+    with django_assert_max_num_queries(4):
+        client.get(CSV)
+    with django_assert_max_num_queries(4):
+        client.get(JSON)
