@@ -48,14 +48,14 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
         400: "Invalid input; `fields` names each bad field.",
         401: "Not authenticated (reading needs a login when NEWSAPP_READ_REQUIRES_LOGIN).",
         403: "Authenticated, but without the permission this needs.",
-        404: "No such object.",
+        404: "No such object (or page, or cursor).",
         413: "The body or the uploaded file is over its size limit.",
         429: "Too many requests (see Retry-After).",
     }
     return {c: OpenApiResponse(ErrorSerializer, description=descriptions[c]) for c in codes}
 
 
-READ_ERRORS = (400, 401, 429)
+READ_ERRORS = (400, 401, 404, 429)  # 404: a page or cursor that does not exist
 WRITE_ERRORS = (400, 401, 403, 429)
 
 
