@@ -77,3 +77,14 @@ def quote_cues() -> frozenset[str]:
 def object_content_verbs() -> frozenset[str]:
     """Verbs whose object is what is said ("denied arms deals", "urged Trump to apologise")."""
     return frozenset(r["lemma"] for r in _rows("speech_verbs.tsv") if r["object_content"] == "1")
+
+
+@lru_cache(maxsize=1)
+def prep_content_verbs() -> dict[str, frozenset[str]]:
+    """Verbs whose content follows a preposition: "called for a moratorium", "called on
+    Republicans to unendorse Trump", "warned against a deal"."""
+    return {
+        r["lemma"]: frozenset(p for p in r["prep_content"].split(",") if p)
+        for r in _rows("speech_verbs.tsv")
+        if r["prep_content"]
+    }

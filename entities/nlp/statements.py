@@ -78,6 +78,7 @@ class _Extractor:
         self.verbs = gazetteer.speech_verbs()
         self.quote_cues = gazetteer.quote_cues()
         self.object_verbs = gazetteer.object_content_verbs()
+        self.prep_verbs = gazetteer.prep_content_verbs()
         self.quotes = find_quotes(self.text)
         self._quote_starts = [q.start for q in self.quotes]
 
@@ -159,7 +160,9 @@ class _Extractor:
                 elif token.lemma_ in self.object_verbs:
                     start, end = self._object_span(token)
                 else:
-                    continue
+                    start, end = self._prep_span(token)
+                    if end - start < 2:
+                        start, end = self._predicative_span(token)
                 if end - start < 2:
                     continue
                 span = self.doc[start:end]
@@ -191,6 +194,41 @@ class _Extractor:
         while end > start and doc[end - 1].is_punct:
             end -= 1
         return start, end
+
+    def _prep_span(self, verb: Token) -> tuple[int, int]:
+        """'called for a moratorium', 'called on Republicans to unendorse Trump': what follows
+        the verb's preposition, and the infinitive that completes it."""
+        preps = self.prep_verbs.get(verb.lemma_)
+        if not preps or subject_of(verb) is None:
+            return 0, 0
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None:
+            return 0, 0
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return 0, 0
+        parts = objects + [c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i]
+        return _trimmed(
+            verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
+        )
+
+    def _predicative_span(self, verb: Token) -> tuple[int, int]:
+        """'called the charges unsubstantiated', 'described the plan as a disaster': the object
+        and what the speaker calls it."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or subject_of(verb) is None:
+            return 0, 0
+        what = next(
+            (
+                c
+                for c in verb.children
+                if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+            ),
+            None,
+        )
+        if what is None:
+            return 0, 0
+        return _trimmed(verb.doc, obj.left_edge.i, what.right_edge.i + 1)
 
     def _according(self, token: Token) -> _Draft | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -425,6 +463,12 @@ class _Extractor:
             targets=tuple(targets.values()),
             fragments=tuple(d.parts) if len(d.parts) > 1 else (),
         )
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
 
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:

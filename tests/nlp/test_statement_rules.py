@@ -347,3 +347,40 @@ def test_transcript_turns_are_statements_of_the_named_speaker(nlp):
         ("Chris Wallace", "Will Gennifer Flowers be at the debate tomorrow night?"),
         ("Mike Pence", "Gennifer Flowers will not be attending the debate tomorrow night."),
     }
+
+
+# -- content after a preposition, and what a speaker calls something ---------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The NAACP called for a moratorium on charter schools.",
+            "a moratorium on charter schools",
+        ),
+        (
+            "Graham called on fellow Republicans to withdraw their support.",
+            "fellow Republicans to withdraw their support",
+        ),
+        (
+            "Clinton called the remarks outrageous.",
+            "the remarks outrageous",
+        ),
+        (
+            "Bernie Sanders described the plan as a gift to the rich.",
+            "the plan as a gift to the rich",
+        ),
+    ],
+)
+def test_reported_speech_after_a_preposition_or_as_a_description(nlp, text, content):
+    s = only_statement(text, nlp)
+
+    assert s.kind == "indirect"
+    assert s.content == content
+
+
+@pytest.mark.slow
+def test_a_phone_call_is_not_a_statement(nlp):
+    assert not statements("The minister took a call from Seoul on Friday.", nlp)
