@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from entities import selectors
 from entities.models import Actor, Statement
 
+# what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
+ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
+
 CUE_CLASSES = [
     "say",
     "claim",
