@@ -262,3 +262,15 @@ def test_reprocess_answers_202_and_queues_the_article(editor_api, world):
 
 def test_reprocess_of_an_unknown_article_is_a_404(editor_api, db):
     assert editor_api.post(f"{URL}424242/reprocess/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["", "status/"])
+def test_an_id_beyond_the_database_integers_is_a_404(api, db, path):
+    # found by schemathesis: a 30-digit id overflowed SQLite's integers (500)
+    response = api.get(f"{URL}{'9' * 30}/{path}")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_reprocess_of_an_id_beyond_the_database_integers_is_a_404(editor_api, db):
+    assert editor_api.post(f"{URL}{'9' * 30}/reprocess/").status_code == 404

@@ -16,7 +16,7 @@ from entities.api import serializers as s
 from entities.api.filters import ArticleFilter
 from entities.api.pagination import CursorPagination
 from entities.api.permissions import CanReprocess, ReadPublicWriteAuthenticated
-from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
+from entities.api.views.base import ID_PATTERN, READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
 from entities.models import Article
 
 
@@ -57,7 +57,7 @@ class ArticleViewSet(BaseViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = ArticleFilter
     pagination_class = CursorPagination
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
 
     def list(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -11,6 +11,10 @@ from rest_framework.views import APIView
 
 from entities.api.parsers import FormParser, JSONParser, MultiPartParser
 
+# ids in URLs: at most 18 digits, so that a larger number is a 404, not an integer overflow in
+# the database driver
+ID_PATTERN = r"[0-9]{1,18}"
+
 
 class ApiMixin:
     authentication_classes = [TokenAuthentication, SessionAuthentication]

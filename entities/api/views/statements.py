@@ -24,7 +24,7 @@ from entities.api import serializers as s
 from entities.api.filters import StatementFilter
 from entities.api.pagination import StatementCursorPagination
 from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
-from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
+from entities.api.views.base import ID_PATTERN, READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
 from entities.models import Statement
 
 CURATE = [ReadPublicWriteAuthenticated, IsEditor]
@@ -55,7 +55,7 @@ class StatementViewSet(BaseViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = StatementFilter
     pagination_class = StatementCursorPagination
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
 
     def list(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
