@@ -274,3 +274,44 @@ def test_an_id_beyond_the_database_integers_is_a_404(api, db, path):
 
 def test_reprocess_of_an_id_beyond_the_database_integers_is_a_404(editor_api, db):
     assert editor_api.post(f"{URL}{'9' * 30}/reprocess/").status_code == 404
+
+
+def test_create_from_a_url_fetches_the_page(user_api, monkeypatch):
+    from entities import services
+
+    fetched = []
+
+    def fake_fetch(*, url):
+        fetched.append(url)
+        return f"<html><body><article><p>{TEXT}</p></article></body></html>"
+
+    monkeypatch.setattr(services, "article_fetch", fake_fetch)
+    response = user_api.post(URL, {"url": "https://news.example.org/border"}, format="json")
+    assert response.status_code == 201
+    assert fetched == ["https://news.example.org/border"]
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.url == "https://news.example.org/border"
+    assert "army would leave" in article.body
+
+
+def test_a_malformed_url_names_the_field(user_api):
+    response = user_api.post(URL, {"url": "not a url"}, format="json")
+    assert response.status_code == 400
+    assert "url" in response.json()["error"]["fields"]
+
+
+def test_a_multipart_form_field_over_the_request_limit_is_a_413(user_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    upload = SimpleUploadedFile("army.txt", TEXT.encode(), content_type="text/plain")
+    response = user_api.post(URL, {"file": upload, "title": "x" * 5000}, format="multipart")
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+
+
+def test_a_multipart_body_over_file_and_field_limits_is_refused_unread(user_api, settings):
+    settings.NEWSAPP_MAX_UPLOAD_BYTES = 500
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 500
+    upload = SimpleUploadedFile("big.txt", b"word " * 1000, content_type="text/plain")
+    response = user_api.post(URL, {"file": upload}, format="multipart")
+    assert response.status_code == 413
+    assert response.json()["error"]["message"].startswith("The request body is over the limit")
