@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint worker beat eval bench lock
+.PHONY: install run test lint worker beat eval bench lock screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "newsapp needs Python 3.11 or newer; $(PYTHON) is %d.%d" % v[:2])'
@@ -52,3 +52,7 @@ lock:
 	rm -rf /tmp/newsapp-lock && $(PYTHON) -m venv /tmp/newsapp-lock
 	/tmp/newsapp-lock/bin/pip install --quiet '.[dev,bench]'
 	/tmp/newsapp-lock/bin/pip freeze --exclude-editable | grep -v '^newsapp' > requirements.lock
+
+# PNGs of the main pages in docs/screenshots/ (a throwaway database; Debian's chromium).
+screenshots: install
+	$(BIN)/python scripts/screenshots.py

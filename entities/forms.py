@@ -123,10 +123,14 @@ class ActorField(forms.CharField):
         return actor
 
 
+def _slug_input(example: str) -> forms.TextInput:
+    return forms.TextInput(attrs={"placeholder": f"actor slug, e.g. {example}"})
+
+
 class StatementSearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=300)
-    speaker = ActorField(label=_("Speaker"), required=False, help_text=_("actor slug"))
-    target = ActorField(label=_("About"), required=False, help_text=_("actor slug"))
+    speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("dmitry-peskov"))
+    target = ActorField(label=_("About"), required=False, widget=_slug_input("north-korea"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("any")), *Statement.Kind.choices]
     )
@@ -170,7 +174,7 @@ class StatementSearchForm(forms.Form):
 
 
 class NetworkForm(forms.Form):
-    actor = ActorField(label=_("Around actor"), required=False, help_text=_("actor slug"))
+    actor = ActorField(label=_("Around actor"), required=False, widget=_slug_input("north-korea"))
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -124,3 +124,38 @@ def percent(value, total) -> int:
         return round(100 * float(value) / float(total)) if float(total) else 0
     except (TypeError, ValueError):
         return 0
+
+
+_SENTENCE_END = (". ", "? ", "! ", "\n", ".\u201d ", '." ')
+_REACH = 300  # characters looked at beyond the statement on either side
+
+
+@register.simple_tag
+def statement_sentence(statement) -> SafeString:
+    """The sentence(s) a statement sits in, from its article body, escaped, with its speaker in
+    <b>, its verb in <i> and its content in <mark>."""
+    body = statement.article.body
+    extent = _extent(statement)
+    bounds = [body.rfind(m, 0, extent.start) for m in _SENTENCE_END]
+    found = max(
+        ((i + len(m)) for i, m in zip(bounds, _SENTENCE_END, strict=True) if i != -1), default=0
+    )
+    cut = extent.start - found > _REACH
+    start = extent.start if cut else found
+    stops = [body.find(m, max(extent.start, extent.end - 2)) for m in _SENTENCE_END]
+    ends = [i + len(m.rstrip()) for i, m in zip(stops, _SENTENCE_END, strict=True) if i != -1]
+    stop = min([*ends, len(body), extent.end + _REACH])
+    spans = [
+        (statement.speaker_start, statement.speaker_end, "b"),
+        (statement.cue_start, statement.cue_end, "i"),
+        (statement.content_start, statement.content_end, "mark"),
+    ]
+    spans = sorted((a, b, tag) for a, b, tag in spans if b > a and a >= start and b <= stop)
+    out, cursor = [], start
+    for a, b, tag in spans:
+        if a < cursor:
+            continue  # overlapping spans: the first one wins
+        out += [escape(body[cursor:a]), f"<{tag}>", escape(body[a:b]), f"</{tag}>"]
+        cursor = b
+    out.append(escape(body[cursor:stop]))
+    return mark_safe(("…" if cut else "") + "".join(out).strip())  # noqa: S308 - every text piece is escaped

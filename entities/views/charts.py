@@ -20,6 +20,7 @@ class Bar:
     label: str
     said: int
     about: int
+    month_label: str
     year_label: str
 
 
@@ -28,7 +29,8 @@ def timeline_bars(points, *, width: int = 720, height: int = 160, top: int = 10)
     if not points:
         return {"bars": [], "width": width, "height": height, "peak": 0}
     peak = max(max(p.said, p.about) for p in points) or 1
-    slot = width / len(points)
+    slot = min(width / len(points), 56)  # a few months do not make a few giant bars
+    monthly = len(points) <= 18
     bar = max(1.0, slot * 0.42)
     scale = (height - top) / peak
     bars = []
@@ -47,6 +49,7 @@ def timeline_bars(points, *, width: int = 720, height: int = 160, top: int = 10)
                 label=p.month.strftime("%B %Y"),
                 said=p.said,
                 about=p.about,
+                month_label=p.month.strftime("%b") if monthly else "",
                 year_label=str(p.month.year) if first_of_year else "",
             )
         )
@@ -89,7 +92,7 @@ def network_layout(edges, *, size: int = 760, max_nodes: int = 40) -> dict:
             degree[actor.pk] = degree.get(actor.pk, 0) + e.weight
     chosen = sorted(actors, key=lambda pk: (-degree[pk], actors[pk].name))[:max_nodes]
     centre = size / 2
-    radius = size / 2 - 150
+    radius = size / 2 - 125
     peak_degree = max(degree.values(), default=1)
     nodes: dict[int, Node] = {}
     for i, pk in enumerate(chosen):

@@ -22,6 +22,7 @@
     var id = hash ? hash[1] : query ? query[1] : null;
     if (id) select(id);
   }
-  document.addEventListener("DOMContentLoaded", fromLocation);
+  // after the browser's own jump to the #s-<id> anchor, centre the sentence instead
+  window.addEventListener("load", function () { window.setTimeout(fromLocation, 0); });
   window.addEventListener("hashchange", fromLocation);
 })();

@@ -178,3 +178,22 @@ def test_actor_list_sorts_by_statements_by(client):
     response = client.get(reverse("entities:actor_list"), {"order": "statements_by"})
 
     assert response.context["page"].object_list[0] == talker
+
+
+def test_pair_page_shows_each_statement_in_its_sentence_highlighted(client, peskov, korea):
+    statement = said(peskov, "Pyongyang <is> a partner.", about=[korea], cue="told")
+    statement.article.body = f"First sentence here. {statement.article.body} Next one."
+    statement.article.save()
+    for field in ("speaker", "cue", "content"):
+        for end in ("start", "end"):
+            setattr(statement, f"{field}_{end}", getattr(statement, f"{field}_{end}") + 21)
+    statement.save()
+
+    response = client.get(_pair_url(peskov, korea))
+
+    assert (
+        "<b>Dmitry Peskov</b> <i>told</i>: &quot;<mark>Pyongyang &lt;is&gt; a partner.</mark>&quot;"
+        in response.text
+    )
+    assert "First sentence here." not in response.text
+    assert "Next one." not in response.text
