@@ -36,6 +36,7 @@ _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 # between the parts of one quote stands only its attribution, ended by punctuation:
 # '"A," she said. "B."' - not '"A," she said, but as he went on about "B,"'
 _ATTRIBUTION_ONLY = re.compile(r"[.,:;]\s*\W{0,2}$")
+_WORDS = re.compile(r"\w+")
 _AFTER_GAP = 3  # characters between a closing mark and the next word
 _CUE_WINDOW = 20  # tokens after a quote in which its speech verb may stand
 _OPENERS = {"“", "«", "„"}
@@ -115,6 +116,8 @@ class _Extractor:
                 drafts.append(draft)
         drafts.sort(key=lambda d: d.start)
         drafts = _merge_quote_parts(drafts, self.text)
+        for d in drafts:
+            self._widen_to_mixed(d)
         used_cues = {d.cue.i for d in drafts if d.cue is not None}
         drafts += [r for r in reported if r.cue is None or r.cue.i not in used_cues]
         drafts.sort(key=lambda d: d.start)
@@ -191,9 +194,25 @@ class _Extractor:
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
         doc = verb.doc
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        return start, end
+        infinitive = any(p.dep_ == "xcomp" for p in parts)
+        # what completes the object: 'cited the remarks as examples of ...', 'blasted the media
+        # for being dishonest', more infinitives of a list: 'wants to triple ..., grow ... and
+        # create ...'
+        for c in sorted(verb.children, key=lambda t: t.i):
+            if c.i < end:
+                continue
+            if any(not (t.is_punct or t.dep_ == "cc") for t in doc[end : c.left_edge.i]):
+                break
+            completes = (c.dep_ == "prep" and c.lower_ in ("as", "for")) or (
+                infinitive
+                and c.dep_ in ("conj", "dep")
+                and c.pos_ == "VERB"
+                and not any(d.dep_.startswith("nsubj") for d in c.children)
+            )
+            if not completes:
+                break
+            end = c.right_edge.i + 1
+        return _trimmed(doc, start, end)
 
     def _prep_span(self, verb: Token) -> tuple[int, int]:
         """'called for a moratorium', 'called on Republicans to unendorse Trump': what follows
@@ -267,6 +286,40 @@ class _Extractor:
             key=lambda m: _SPEAKER_PREFERENCE.get(self.index.kind_of(m.actor), 9),
         )
         return best, (best.start, best.end)
+
+    def _widen_to_mixed(self, d: _Draft) -> None:
+        """'With thousands of systems, "there is no single point of failure," she said': a quote
+        that is only part of the sentence its attribution follows makes a mixed statement of
+        the whole sentence up to the attribution."""
+        if d.kind != DIRECT or d.cue is None or d.parts or d.cue.idx < d.end:
+            return
+        text = self.text
+        attribution = min(d.cue.idx, d.speaker_span[0] if d.speaker else d.cue.idx)
+        if attribution < d.end:
+            return
+        sent = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if sent is None:
+            return
+        sent_start = sent[0].sent.start_char
+        before = text[sent_start : d.start]
+        after = text[d.end : attribution]
+        if "\n" in before or "\n" in after or before.rstrip(" “‘\"'«`").endswith(":"):
+            return  # a colon introduces the quote: 'in a statement: "..."' stays direct
+        words_before = _WORDS.findall(before)
+        words_after = _WORDS.findall(after)
+        if len(words_before) < 2 and len(words_after) < 2:
+            return
+        lead = len(before) - len(before.lstrip(" “‘\"'«"))
+        start = sent_start + lead if words_before else d.start
+        # '"You squeezed employees" to drive up the stock price, she said': the words up to the
+        # comma before the attribution are the speaker's too (not 'Tulsa police Chief')
+        if len(words_after) >= 2 and after.rstrip().endswith(","):
+            end = d.end + len(after.rstrip(" ,—–-"))
+        elif words_before:
+            end = d.end + (2 if text.startswith("''", d.end) else 1)  # the closing mark
+        else:
+            return
+        d.kind, d.start, d.end = MIXED, start, end
 
     def _continues(self, q: QuoteSpan, drafts: list[_Draft]) -> bool:
         prev = drafts[-1] if drafts else None

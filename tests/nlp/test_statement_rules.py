@@ -384,3 +384,39 @@ def test_reported_speech_after_a_preposition_or_as_a_description(nlp, text, cont
 @pytest.mark.slow
 def test_a_phone_call_is_not_a_statement(nlp):
     assert not statements("The minister took a call from Seoul on Friday.", nlp)
+
+
+# -- what completes an object, and quotes that are part of a sentence --------------------------
+
+
+@pytest.mark.slow
+def test_the_object_content_takes_what_completes_it(nlp):
+    s = only_statement("Donald Trump blasted the American media for being dishonest.", nlp)
+
+    assert s.content == "the American media for being dishonest"
+
+
+@pytest.mark.slow
+def test_a_quote_that_is_part_of_the_sentence_makes_a_mixed_statement(nlp):
+    text = (
+        "With thousands of vote counting systems, “there is no single point of failure,” "
+        "Elizabeth Warren said."
+    )
+    s = only_statement(text, nlp)
+
+    assert s.kind == "mixed"
+    assert s.content == (
+        "With thousands of vote counting systems, “there is no single point of failure,”"
+    )
+    assert s.speaker == "Elizabeth Warren"
+
+
+@pytest.mark.slow
+def test_a_quote_introduced_by_a_colon_stays_direct(nlp):
+    text = (
+        "The union praised her in a statement: “Secretary Clinton has opened the door for "
+        "women,” the union wrote."
+    )
+    quotes = [s for s in statements(text, nlp) if "opened the door" in s.content]
+
+    assert [s.kind for s in quotes] == ["direct"]
