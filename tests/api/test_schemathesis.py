@@ -12,6 +12,8 @@ import hypothesis
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -29,6 +31,18 @@ SCHEMA.app = application  # requests go to the WSGI app in this process (and its
 READS = SCHEMA.include(method="GET")
 WRITES = SCHEMA.include(method="POST")
 MAX_WRITE_EXAMPLES = 10
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests go straight to the WSGI app, whose request signals would close the database
+    connection that holds the test's transaction (PostgreSQL then fails every later query);
+    Django's own test client disconnects them the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _operations(schema) -> dict:
