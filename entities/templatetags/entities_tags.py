@@ -71,16 +71,30 @@ def highlighted_body(body: str, mentions, statements, selected=None) -> SafeStri
                 mention.actor.name,
                 mark_safe(html),  # noqa: S308 - escaped just above
             )
-        marks = ((speaker_at(a, b), "speaker", "speaker"), (cue_at(a, b), "cue", "verb"))
-        for found, css, label in marks:
-            if found is not None:
-                html = format_html(
-                    '<span class="{}" title="{} of statement {}">{}</span>',
-                    css,
-                    label,
-                    found.statement.pk,
-                    mark_safe(html),  # noqa: S308 - escaped above
-                )
+        speaker = speaker_at(a, b)
+        if speaker is not None and mention is None and speaker.statement.speaker_id:
+            # a speaker written as "he" or "the ministry": the highlight still leads to its actor
+            who = speaker.statement.speaker
+            html = format_html(
+                '<a class="speaker" href="{}" title="speaker of statement {}: {}">{}</a>',
+                reverse("entities:actor_detail", args=[who.slug]),
+                speaker.statement.pk,
+                who.name,
+                mark_safe(html),  # noqa: S308 - escaped above
+            )
+        elif speaker is not None:
+            html = format_html(
+                '<span class="speaker" title="speaker of statement {}">{}</span>',
+                speaker.statement.pk,
+                mark_safe(html),  # noqa: S308 - escaped above
+            )
+        cue = cue_at(a, b)
+        if cue is not None:
+            html = format_html(
+                '<span class="cue" title="verb of statement {}">{}</span>',
+                cue.statement.pk,
+                mark_safe(html),  # noqa: S308 - escaped above
+            )
         content = content_at(a, b)
         if content is not None:
             statement = content.statement

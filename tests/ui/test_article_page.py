@@ -18,13 +18,37 @@ def test_speaker_cue_and_content_are_marked(client):
     response = client.get(statement.article.get_absolute_url())
 
     pk = statement.pk
-    assert f'<span class="speaker" title="speaker of statement {pk}">Dmitry Peskov</span>' in (
-        response.text
-    )
+    speaker = statement.speaker
+    assert (
+        f'<a class="speaker" href="/actors/{speaker.slug}/" '
+        f'title="speaker of statement {pk}: Dmitry Peskov">Dmitry Peskov</a>'
+    ) in response.text
     assert f'<span class="cue" title="verb of statement {pk}">told</span>' in response.text
     assert (
         f'<mark class="statement kind-direct" data-statement="{pk}" id="s-{pk}">'
         "We will not go</mark>" in response.text
+    )
+
+
+def test_a_speaker_inside_a_mention_is_marked_around_the_mention_link(client):
+    statement = said(ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov"), "We will not go")
+    MentionFactory(article=statement.article, actor=statement.speaker, start=0, end=13)
+
+    response = client.get(statement.article.get_absolute_url())
+
+    assert (
+        f'<span class="speaker" title="speaker of statement {statement.pk}">'
+        '<a class="mention kind-person" href="/actors/dmitry-peskov/"'
+    ) in response.text
+
+
+def test_an_unresolved_speaker_is_marked_without_a_link(client):
+    statement = said(None, "We will not go")
+
+    response = client.get(statement.article.get_absolute_url())
+
+    assert f'<span class="speaker" title="speaker of statement {statement.pk}">An official' in (
+        response.text
     )
 
 
@@ -44,7 +68,7 @@ def test_a_statement_opened_from_a_link_is_highlighted_whole(client):
 
     assert response.context["selected"] == statement.pk
     body = response.text.split('id="article-body">', 1)[1].split("</div>", 1)[0]
-    assert body.startswith('<span class="selected"><span class="speaker"')
+    assert body.startswith('<span class="selected"><a class="speaker"')
     assert (
         '<span class="selected"><mark class="statement kind-direct" '
         f'data-statement="{statement.pk}"' in body
