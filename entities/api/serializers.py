@@ -163,7 +163,7 @@ class ArticleLinksSerializer(serializers.Serializer):
     html = serializers.URLField()
 
 
-def _article_links(request, article: Article) -> dict[str, str]:
+def article_links(request, article: Article) -> dict[str, str]:
     paths = {
         "api": reverse("api:article-detail", args=[article.pk]),
         "status": reverse("api:article-status", args=[article.pk]),
@@ -194,7 +194,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ArticleLinksSerializer)
     def get_links(self, article: Article) -> dict[str, str]:
-        return _article_links(self.context.get("request"), article)
+        return article_links(self.context.get("request"), article)
 
 
 class MentionSerializer(serializers.ModelSerializer):
@@ -258,7 +258,7 @@ class ArticleCreatedSerializer(ArticleStatusSerializer):
 
     @extend_schema_field(ArticleLinksSerializer)
     def get_links(self, article: Article) -> dict[str, str]:
-        return _article_links(self.context.get("request"), article)
+        return article_links(self.context.get("request"), article)
 
 
 class ReprocessSerializer(serializers.Serializer):

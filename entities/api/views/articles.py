@@ -132,7 +132,7 @@ class ArticleViewSet(BaseViewSet):
             {
                 "id": article.pk,
                 "status": article.status,
-                "links": s._article_links(request, article),
+                "links": s.article_links(request, article),
             },
             status=status.HTTP_202_ACCEPTED,
         )
