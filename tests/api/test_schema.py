@@ -50,6 +50,15 @@ def test_docs_pages_use_local_files_only(client, page):
     assert "/api/v1/schema/" in html
 
 
+@pytest.mark.parametrize("page", ["/api/v1/docs/", "/api/v1/redoc/"])
+def test_docs_pages_may_load_nothing_from_elsewhere(client, page):
+    # ReDoc's bundle asks cdn.redoc.ly for a logo: the policy makes the browser refuse it
+    policy = client.get(page)["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "img-src 'self' data:;" in policy
+    assert "http" not in policy
+
+
 def test_swagger_ui_does_not_call_the_online_validator(client):
     html = client.get("/api/v1/docs/").content.decode()
     assert '"validatorUrl": null' in html
