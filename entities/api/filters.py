@@ -20,7 +20,7 @@ class ActorSlugFilter(filters.CharFilter):
 
 
 def _resolve_actors(filterset, names: tuple[str, ...]) -> dict:
-    data = dict(filterset.form.cleaned_data)
+    data = dict(getattr(filterset.form, "cleaned_data", {}))
     for name in names:
         slug = data.get(name)
         data[name] = None
@@ -38,10 +38,10 @@ class SelectorFilterSet(filters.FilterSet):
     actor_params: tuple[str, ...] = ()
 
     def is_valid(self):
-        if not super().is_valid():
-            return False
+        valid = super().is_valid()
+        # unknown slugs are reported along with the other bad parameters
         self._values = _resolve_actors(self, self.actor_params)
-        return not self.form.errors
+        return valid and not self.form.errors
 
     def filter_queryset(self, queryset):
         return self.select(**self._values)

@@ -213,6 +213,7 @@ def test_a_file_over_the_upload_limit_is_a_413(user_api, settings):
     error = response.json()["error"]
     assert error["code"] == "too_large"
     assert "file" in error["fields"]
+    assert "is 500 bytes" in error["message"]  # its real size
     assert not Article.objects.exists()
 
 

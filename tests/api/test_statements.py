@@ -67,6 +67,11 @@ def test_bad_filters_are_400_naming_the_parameter(api, world, query, field):
     assert error["code"] != "None"
 
 
+def test_every_bad_parameter_is_reported_at_once(api, world):
+    fields = api.get(f"{URL}?speaker=nobody&date_from=2024-02-30").json()["error"]["fields"]
+    assert set(fields) == {"speaker", "date_from"}
+
+
 def test_one_statement_with_offsets_targets_and_permalink(api, world):
     statement = world["s1"]
     data = api.get(f"{URL}{statement.pk}/").json()
