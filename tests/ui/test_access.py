@@ -97,3 +97,22 @@ def test_upload_status_page_is_linked_from_the_navigation(client):
 
     for name in ("article_list", "actor_list", "statement_search", "network", "article_upload"):
         assert f'href="{reverse(f"entities:{name}")}"' in response.text
+
+
+def test_not_found_pages_use_the_site_layout(client, settings):
+    settings.DEBUG = False
+
+    response = client.get("/actors/nobody-at-all/")
+
+    assert response.status_code == 404
+    assert "<title>Not found · newsapp</title>" in response.text
+    assert "No such actor." in response.text
+
+
+def test_refused_curation_says_why(user_client):
+    actor = ActorFactory()
+
+    response = user_client.post(reverse("entities:actor_rename", args=[actor.slug]), {"name": "X"})
+
+    assert response.status_code == 403
+    assert "ask an administrator for the editor permission" in response.text
