@@ -39,8 +39,11 @@ class SelectorFilterSet(filters.FilterSet):
 
     def is_valid(self):
         valid = super().is_valid()
-        # unknown slugs are reported along with the other bad parameters
+        # unknown slugs and a reversed date range are reported with the other bad parameters
         self._values = _resolve_actors(self, self.actor_params)
+        start, end = self._values.get("date_from"), self._values.get("date_to")
+        if start and end and start > end:
+            self.form.add_error("date_to", "The end date is before the start date.")
         return valid and not self.form.errors
 
     def filter_queryset(self, queryset):

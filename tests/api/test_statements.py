@@ -67,6 +67,15 @@ def test_bad_filters_are_400_naming_the_parameter(api, world, query, field):
     assert error["code"] != "None"
 
 
+@pytest.mark.parametrize("url", [URL, "/api/v1/articles/", "/api/v1/graph/"])
+def test_a_reversed_date_range_is_a_400(api, world, url):
+    response = api.get(f"{url}?date_from=2024-06-01&date_to=2024-01-01")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {
+        "date_to": ["The end date is before the start date."]
+    }
+
+
 def test_every_bad_parameter_is_reported_at_once(api, world):
     fields = api.get(f"{URL}?speaker=nobody&date_from=2024-02-30").json()["error"]["fields"]
     assert set(fields) == {"speaker", "date_from"}
