@@ -316,3 +316,9 @@ def test_a_multipart_body_over_file_and_field_limits_is_refused_unread(user_api,
     response = user_api.post(URL, {"file": upload}, format="multipart")
     assert response.status_code == 413
     assert response.json()["error"]["message"].startswith("The request body is over the limit")
+
+
+def test_html_without_text_names_the_html_field(user_api):
+    response = user_api.post(URL, {"html": "<html><body><p></p></body></html>"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["html"]

@@ -153,7 +153,7 @@ class ArticleViewSet(BaseViewSet):
 
 
 def _renamed(exc: DjangoValidationError, field: str) -> DjangoValidationError:
-    """article_create names its input \"text\"; the client may have sent \"html\" or a file."""
+    """article_create names its input 'text'; the client may have sent 'html', 'url' or a file."""
     if field == "text" or not hasattr(exc, "error_dict") or "text" not in exc.error_dict:
         return exc
     errors = dict(exc.error_dict)
