@@ -117,7 +117,6 @@ def capture(base: str, tmp: Path) -> None:
         article = page.locator("ol.statements .attribution a[href*='?s=']").first
         article = article.get_attribute("href")
         shot("article", article, full=False)
-        shot("article-full", full=True)
         shot("network", "/network/")
         pair = page.locator("table.list a[href*='/on/']").first.get_attribute("href")
         shot("a-on-b", pair)
@@ -135,6 +134,10 @@ def capture(base: str, tmp: Path) -> None:
         page.wait_for_url("**/articles/uploads/**")
         shot("upload-status")
         shot("actor-editor", actor)
+        page.goto(article)
+        page.locator("details.curate summary").first.click()
+        page.locator("section.statement-list").screenshot(path=OUT / "article-statements-editor.png")
+        print(f"article-statements-editor: {page.url}")
 
         mobile = browser.new_context(base_url=base, viewport={"width": 390, "height": 844})
         page = mobile.new_page()
