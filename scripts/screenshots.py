@@ -136,7 +136,8 @@ def capture(base: str, tmp: Path) -> None:
         shot("actor-editor", actor)
         page.goto(article)
         page.locator("details.curate summary").first.click()
-        page.locator("section.statement-list").screenshot(path=OUT / "article-statements-editor.png")
+        statements = page.locator("section.statement-list")
+        statements.screenshot(path=OUT / "article-statements-editor.png")
         print(f"article-statements-editor: {page.url}")
 
         mobile = browser.new_context(base_url=base, viewport={"width": 390, "height": 844})
