@@ -152,7 +152,7 @@ NEWSAPP_FETCH_TIMEOUT = env.float("NEWSAPP_FETCH_TIMEOUT", default=10.0)
 NEWSAPP_FETCH_MAX_BYTES = env.int("NEWSAPP_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
 NEWSAPP_FETCH_ALLOW_PRIVATE = env.bool("NEWSAPP_FETCH_ALLOW_PRIVATE", default=False)
 # Reading (pages and API) is public unless this is true; uploading always needs a login,
-# curation the entities.curate_actor permission ("editors").
+# curation the entities.curate permission ("editors").
 NEWSAPP_READ_REQUIRES_LOGIN = env.bool("NEWSAPP_READ_REQUIRES_LOGIN", default=False)
 
 # API ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce, TruncMonth
 
 from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
-from entities.selectors.statements import statement_rows
+from entities.selectors.statements import newest_first, statement_rows
 
 ACTOR_ORDERINGS = {
     "mentions": ("-mention_count", "name", "pk"),
@@ -55,12 +55,12 @@ def actor_aliases(*, actor: Actor) -> list[str]:
 
 
 def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
-    return statement_rows().filter(speaker=actor).order_by("-article__published_at", "-article_id")
+    return newest_first(statement_rows().filter(speaker=actor))
 
 
 def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
     ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
-    return statement_rows().filter(pk__in=ids).order_by("-article__published_at", "-article_id")
+    return newest_first(statement_rows().filter(pk__in=ids))
 
 
 def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:

@@ -25,7 +25,9 @@ def statement_rows() -> QuerySet[Statement]:
     )
 
 
-def _newest_first(qs: QuerySet[Statement]) -> QuerySet[Statement]:
+def newest_first(qs: QuerySet[Statement]) -> QuerySet[Statement]:
+    """By publication date, newest first, undated articles last (PostgreSQL would put NULLs
+    first)."""
     return qs.order_by(
         F("article__published_at").desc(nulls_last=True), "-article_id", "content_start"
     )
@@ -74,7 +76,7 @@ def statement_search(
         qs = qs.filter(article__publisher__iexact=publisher)
     query = query.strip()
     if not query:
-        return _newest_first(qs)
+        return newest_first(qs)
     if connection.vendor == "postgresql":
         search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         qs = qs.alias(document=_vector()).filter(document=search)
@@ -82,10 +84,10 @@ def statement_search(
             return qs.annotate(rank=SearchRank(F("document"), search)).order_by(
                 "-rank", F("article__published_at").desc(nulls_last=True), "pk"
             )
-        return _newest_first(qs)
+        return newest_first(qs)
     for word in _WORD.findall(query):
         qs = qs.filter(content__icontains=word)
-    return _newest_first(qs)
+    return newest_first(qs)
 
 
 def statement_snippet(*, text: str, query: str, width: int = 240) -> SafeString:
@@ -122,7 +124,7 @@ def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:
     """What A said about B and what B said about A, newest first."""
     about_b = StatementTarget.objects.filter(actor=b).values("statement_id")
     about_a = StatementTarget.objects.filter(actor=a).values("statement_id")
-    return _newest_first(
+    return newest_first(
         statement_rows().filter(Q(speaker=a, pk__in=about_b) | Q(speaker=b, pk__in=about_a))
     )
 

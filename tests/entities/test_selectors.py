@@ -236,3 +236,14 @@ def test_full_text_search_uses_the_gin_index_on_postgresql():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "entities_statement_content_fts" in plan
+
+
+def test_an_actors_statements_list_newest_first_and_undated_last():
+    peskov = ActorFactory()
+    old = _said(peskov, "x", published=_at(2020, 1))
+    undated = _said(peskov, "y")
+    new = _said(peskov, "z", published=_at(2026, 1), about=[ActorFactory()])
+
+    assert list(selectors.statement_list_by(actor=peskov)) == [new, old, undated]
+    target = new.targets.get().actor
+    assert list(selectors.statement_list_about(actor=target)) == [new]
