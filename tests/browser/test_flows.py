@@ -169,3 +169,15 @@ def test_merging_two_actors_redirects_the_old_page(page, editor):
     page.goto("/actors/d-peskov/")
     assert page.url.endswith("/actors/dmitry-peskov/")
     assert Actor.objects.get(pk=duplicate.pk).merged_into_id == survivor.pk
+
+
+def test_keyboard_reaches_the_skip_link_and_the_search_box(page):
+    page.goto("/")
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.locator("#global-q").focus()
+    page.keyboard.type("nobody")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_title("Search: nobody · newsapp")

@@ -94,3 +94,13 @@ def test_network_runs_a_bounded_number_of_queries(client, django_assert_max_num_
         response = client.get(NETWORK)
 
     assert len(response.context["edges"]) == 2 * rows
+
+
+def test_actor_names_are_escaped_in_the_drawing(client):
+    said(ActorFactory(name="<b>Bold</b> Speaker"), "Words", about=[ActorFactory(name="<i>It</i>")])
+
+    response = client.get(NETWORK)
+
+    assert "<b>Bold</b>" not in response.text
+    assert "&lt;b&gt;Bold&lt;/b&gt; Speaker" in response.text
+    assert "<i>It</i>" not in response.text

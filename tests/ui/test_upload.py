@@ -180,3 +180,24 @@ def test_status_page_runs_a_bounded_number_of_queries(client, django_assert_max_
         response = client.get(STATUS, {"ids": ids})
 
     assert len(response.context["articles"]) == rows
+
+
+def test_a_pdf_file_goes_through_the_text_extraction_service(user_client, no_extraction):
+    pdf = SimpleUploadedFile("talks.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    with mock.patch("entities.services.article_text_from_upload", return_value=TEXT) as read:
+        response = user_client.post(UPLOAD, {"file": pdf})
+
+    read.assert_called_once_with(name="talks.pdf", data=b"%PDF-1.4 ...")
+    article = Article.objects.get()
+    assert response.url == article.get_absolute_url()
+    assert article.title == "Kremlin rejects talks in Geneva"
+
+
+def test_an_unreadable_pdf_is_refused_at_the_file_field(user_client, no_extraction):
+    pdf = SimpleUploadedFile("talks.pdf", b"%PDF-1.4 broken", content_type="application/pdf")
+
+    response = user_client.post(UPLOAD, {"file": pdf})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"][0].startswith("talks.pdf ")
+    assert Article.objects.count() == 0
