@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entities import selectors
-from entities.models import Actor, Statement
+from entities.models import Actor, Article, Statement
 
 # what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
 ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
@@ -170,6 +170,36 @@ class StatementSearchForm(forms.Form):
             "date_to": data.get("date_to"),
             "publisher": (data.get("publisher") or "").strip(),
             "order": data.get("order") or "date",
+        }
+
+
+class ArticleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Title or publisher"), required=False, max_length=300)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("any")), *Article.Status.choices]
+    )
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data
+
+    def list_kwargs(self) -> dict:
+        data = self.cleaned_data if self.is_bound else {}
+        return {
+            "query": (data.get("q") or "").strip(),
+            "status": data.get("status") or "",
+            "publisher": (data.get("publisher") or "").strip(),
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
         }
 
 

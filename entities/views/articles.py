@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from entities import selectors, services
-from entities.forms import StatementSpeakerForm, StatementTargetsForm
+from entities.forms import ArticleFilterForm, StatementSpeakerForm, StatementTargetsForm
 from entities.models import Article
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
@@ -25,20 +25,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @read_access
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/article_list.html. Context: page, query, status."""
-    query = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "")
-    if status not in Article.Status.values:
-        status = ""
-    qs = selectors.article_list(query=query, status=status)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "query": query,
-        "status": status,
-        "statuses": Article.Status,
-        "querystring": without_page(request),
-    }
+    """Templates: entities/article_list.html. Context: form, page (None when a filter is wrong:
+    the form then says which)."""
+    form = ArticleFilterForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        articles = selectors.article_list(**form.list_kwargs())
+        page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "querystring": without_page(request)}
     return render(request, "entities/article_list.html", context)
 
 

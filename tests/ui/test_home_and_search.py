@@ -113,3 +113,23 @@ def test_search_runs_a_bounded_number_of_queries(client, django_assert_max_num_q
         response = client.get(SEARCH, {"q": "talk"})
 
     assert response.status_code == 200
+
+
+def test_article_list_filters_by_publisher_and_dates(client):
+    hit = ArticleFactory(publisher="Yonhap", published_at="2024-06-14T12:00:00Z")
+    ArticleFactory(publisher="Yonhap", published_at="2020-06-14T12:00:00Z")
+    ArticleFactory(publisher="TASS", published_at="2024-06-14T12:00:00Z")
+
+    response = client.get(
+        reverse("entities:article_list"),
+        {"publisher": "yonhap", "date_from": "2024-01-01", "date_to": "2024-12-31"},
+    )
+
+    assert list(response.context["page"].object_list) == [hit]
+
+
+def test_article_list_with_a_bad_date_says_so_at_the_field(client):
+    response = client.get(reverse("entities:article_list"), {"date_from": "yesterday"})
+
+    assert response.context["page"] is None
+    assert 'id="id_date_from-errors"' in response.text
