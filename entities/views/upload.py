@@ -3,6 +3,7 @@ was sent, polled by htmx until the workers are done."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -61,7 +62,13 @@ def _create(request: HttpRequest, form: ArticleUploadForm) -> list[tuple[Article
     # many files: each has its own title and address
     meta_one = meta if len(files) == 1 else {**meta, "title": "", "url": ""}
     created, refused = [], []
+    limit = settings.NEWSAPP_MAX_UPLOAD_BYTES
     for upload in files:
+        if upload.size > limit:  # refused before it is read into memory
+            refused.append(
+                f"{upload.name} is {upload.size:,} bytes; files up to {limit:,} bytes are accepted."
+            )
+            continue
         try:
             raw = services.article_text_from_upload(name=upload.name, data=upload.read())
             created.append(services.article_create(raw=raw, **meta_one))

@@ -201,3 +201,16 @@ def test_an_unreadable_pdf_is_refused_at_the_file_field(user_client, no_extracti
     assert response.status_code == 200
     assert response.context["form"].errors["file"][0].startswith("talks.pdf ")
     assert Article.objects.count() == 0
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(
+    user_client, no_extraction, settings
+):
+    settings.NEWSAPP_MAX_UPLOAD_BYTES = 10
+    with mock.patch("entities.services.article_text_from_upload") as read:
+        response = user_client.post(UPLOAD, {"file": _file("long.txt", "x" * 11)})
+
+    read.assert_not_called()
+    assert response.context["form"].errors["file"] == [
+        "long.txt is 11 bytes; files up to 10 bytes are accepted."
+    ]
