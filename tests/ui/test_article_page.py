@@ -215,3 +215,13 @@ def test_statement_permalink_opens_the_article_at_it(client):
     pk = statement.pk
     assert response.status_code == 302
     assert response.url == f"/articles/{statement.article_id}/?s={pk}#s-{pk}"
+
+
+def test_each_target_links_to_the_speakers_a_on_b_page(client):
+    peskov = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
+    korea = ActorFactory(name="North Korea", slug="north-korea", kind=Actor.Kind.COUNTRY)
+    statement = said(peskov, "Pyongyang is a partner", about=[korea])
+
+    response = client.get(statement.article.get_absolute_url())
+
+    assert 'href="/actors/dmitry-peskov/on/north-korea/"' in response.text
