@@ -22,6 +22,7 @@ from entities.views.common import PAGE_SIZE, read_access, without_page
 
 STATEMENTS_SHOWN = 100  # on an actor page, per column; the heading gives the full count
 PAIR_SHOWN = 200
+MEMBERS_SHOWN = 20  # on a country's page: its most mentioned people and organisations
 CURATION_FORMS = {
     "merge": ActorMergeForm,
     "rename": ActorRenameForm,
@@ -41,7 +42,11 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     ordering = request.GET.get("order", "mentions")
     if ordering not in ACTOR_ORDERINGS:
         ordering = "mentions"
-    actors = selectors.actor_list(query=query, kind=kind, ordering=ordering)
+    slug = request.GET.get("country", "").strip()
+    country = selectors.actor_get(slug=slug) if slug else None
+    if country is not None and country.kind != Actor.Kind.COUNTRY:
+        country = None
+    actors = selectors.actor_list(query=query, kind=kind, country=country, ordering=ordering)
     page = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -49,6 +54,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         "kind": kind,
         "kinds": Actor.Kind,
         "ordering": ordering,
+        "country": country,
         "orderings": [
             ("mentions", "most mentioned"),
             ("statements_by", "most quoted"),
@@ -82,6 +88,9 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
         "top_speakers": selectors.actor_top_speakers(actor=actor),
         "comentioned": selectors.actor_comentioned(actor=actor),
         "chart": timeline_bars(selectors.actor_timeline(actor=actor)),
+        "members": list(selectors.actor_list(country=actor)[:MEMBERS_SHOWN])
+        if actor.kind == Actor.Kind.COUNTRY
+        else [],
         "can_curate": request.user.has_perm("entities.curate"),
     }
     if context["can_curate"]:

@@ -197,3 +197,28 @@ def test_pair_page_shows_each_statement_in_its_sentence_highlighted(client, pesk
     )
     assert "First sentence here." not in response.text
     assert "Next one." not in response.text
+
+
+def test_a_country_page_lists_its_people_and_links_to_all_of_them(client, peskov):
+    russia = peskov.country
+
+    response = client.get(russia.get_absolute_url())
+
+    assert response.context["members"] == [peskov]
+    assert 'href="/actors/?country=russia"' in response.text
+
+
+def test_actor_list_filters_by_country(client, peskov):
+    ActorFactory(name="Antony Blinken")
+
+    response = client.get(reverse("entities:actor_list"), {"country": "russia"})
+
+    assert list(response.context["page"].object_list) == [peskov]
+    assert "<title>Actors of Russia · newsapp</title>" in response.text
+
+
+def test_actor_list_ignores_a_country_that_is_not_one(client, peskov):
+    response = client.get(reverse("entities:actor_list"), {"country": "dmitry-peskov"})
+
+    assert response.context["country"] is None
+    assert len(response.context["page"].object_list) == 2
