@@ -100,7 +100,8 @@ class ArticleUploadForm(forms.Form):
 
 
 class ActorField(forms.CharField):
-    """An actor named by its slug (or its page's URL); a merged actor means its survivor."""
+    """An actor named by its name, an alias ("Peskov"), its slug or its page's URL; a merged
+    actor means its survivor. A name several actors share is an error that lists them."""
 
     def __init__(self, *args, follow_merge: bool = True, **kwargs):
         self.follow_merge = follow_merge
@@ -112,11 +113,21 @@ class ActorField(forms.CharField):
         if not value:
             return None
         slug = value.strip().rstrip("/").rsplit("/", 1)[-1]
-        actor = selectors.actor_get(slug=slug)
+        actor = selectors.actor_get(slug=slug) if "/" in value or " " not in value else None
+        if actor is None:
+            found = selectors.actor_named(name=value)
+            if len(found) > 1:
+                raise forms.ValidationError(
+                    _("“%(name)s” may be %(actors)s: write the full name."),
+                    params={
+                        "name": value,
+                        "actors": "; ".join(f"{a.name} ({a.slug})" for a in found),
+                    },
+                )
+            actor = found[0] if found else None
         if actor is None:
             raise forms.ValidationError(
-                _("No actor with the slug “%(slug)s” (the last part of its page's address)."),
-                params={"slug": slug},
+                _("No actor is called “%(name)s”."), params={"name": value.strip()}
             )
         while self.follow_merge and actor.merged_into_id:
             actor = actor.merged_into
@@ -124,13 +135,13 @@ class ActorField(forms.CharField):
 
 
 def _slug_input(example: str) -> forms.TextInput:
-    return forms.TextInput(attrs={"placeholder": f"actor slug, e.g. {example}"})
+    return forms.TextInput(attrs={"placeholder": f"name or alias, e.g. {example}"})
 
 
 class StatementSearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=300)
-    speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("dmitry-peskov"))
-    target = ActorField(label=_("About"), required=False, widget=_slug_input("north-korea"))
+    speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("Peskov"))
+    target = ActorField(label=_("About"), required=False, widget=_slug_input("North Korea"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("any")), *Statement.Kind.choices]
     )
@@ -204,7 +215,7 @@ class ArticleFilterForm(forms.Form):
 
 
 class NetworkForm(forms.Form):
-    actor = ActorField(label=_("Around actor"), required=False, widget=_slug_input("north-korea"))
+    actor = ActorField(label=_("Around actor"), required=False, widget=_slug_input("North Korea"))
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -240,7 +251,7 @@ class ActorAliasForm(forms.Form):
 class ActorUpdateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Actor.Kind.choices)
     country = ActorField(
-        label=_("Country"), required=False, help_text=_("slug of a country; empty for none")
+        label=_("Country"), required=False, help_text=_("a country, by name or slug; empty for none")
     )
     role = forms.CharField(label=_("Role or title"), max_length=300, required=False)
 
@@ -259,7 +270,7 @@ class ActorRejectForm(forms.Form):
 
 class StatementSpeakerForm(forms.Form):
     speaker = ActorField(
-        label=_("Speaker"), required=False, help_text=_("actor slug; empty for unknown")
+        label=_("Speaker"), required=False, help_text=_("an actor, by name, alias or slug; empty for unknown")
     )
 
 
@@ -268,7 +279,7 @@ class StatementTargetsForm(forms.Form):
         label=_("About"),
         required=False,
         max_length=2000,
-        help_text=_("actor slugs separated by commas; empty for none"),
+        help_text=_("actors by name, alias or slug, separated by commas; empty for none"),
     )
 
     def clean_targets(self) -> list[Actor]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -157,6 +160,13 @@ class ActorAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alias} -> {self.actor}"
+
+    @staticmethod
+    def normalise(name: str) -> str:
+        """The stored form of a name: 'The  U.S. ' -> 'u.s', curly apostrophes straightened."""
+        text = unicodedata.normalize("NFKC", name).lower().replace("’", "'").strip()
+        text = re.sub(r"^the\s+", "", text)
+        return re.sub(r"\s+", " ", text).strip(" .,'")
 
 
 class Mention(models.Model):

@@ -82,8 +82,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "entities:article_list"
-LOGOUT_REDIRECT_URL = "entities:article_list"
+LOGIN_REDIRECT_URL = "entities:home"
+LOGOUT_REDIRECT_URL = "entities:home"
 
 # I18N ---------------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

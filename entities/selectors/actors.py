@@ -46,6 +46,30 @@ def _count(rows: QuerySet, by: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
+    """Live actors a person may mean by `name`: its slug, its canonical name or one of its
+    aliases ("Peskov", "the Kremlin spokesman"), merged ones replaced by their survivors."""
+    key = ActorAlias.normalise(name)
+    if not key:
+        return []
+    aliased = ActorAlias.objects.filter(alias=key).values("actor_id")
+    name = name.strip()
+    found = (
+        Actor.objects.filter(Q(slug=name) | Q(name__iexact=name) | Q(pk__in=aliased))
+        .select_related("merged_into")
+        .order_by("pk")[: limit * 2]
+    )
+    out: dict[int, Actor] = {}
+    for actor in found:
+        seen = set()
+        while actor.merged_into_id and actor.pk not in seen:
+            seen.add(actor.pk)
+            actor = actor.merged_into
+        if not actor.rejected:
+            out.setdefault(actor.pk, actor)
+    return list(out.values())[:limit]
+
+
 def actor_get(*, slug: str) -> Actor | None:
     return Actor.objects.select_related("country", "merged_into").filter(slug=slug).first()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
@@ -18,9 +16,7 @@ _NAME_MAX = 300  # Actor.name's max_length
 
 
 def normalise_alias(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'").strip()
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .,'")
+    return ActorAlias.normalise(name)
 
 
 def actors_resolve(*, extracted) -> dict[str, Actor]:

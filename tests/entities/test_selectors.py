@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from entities import selectors
-from entities.models import Actor
+from entities.models import Actor, ActorAlias
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -247,3 +247,16 @@ def test_an_actors_statements_list_newest_first_and_undated_last():
     assert list(selectors.statement_list_by(actor=peskov)) == [new, old, undated]
     target = new.targets.get().actor
     assert list(selectors.statement_list_about(actor=target)) == [new]
+
+
+def test_actor_named_finds_by_name_alias_or_slug_and_follows_merges():
+    peskov = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
+    ActorAlias.objects.create(actor=peskov, alias="peskov")
+    old = ActorFactory(name="D. Peskov", merged_into=peskov)
+    ActorFactory(name="Peskov", rejected=True)
+
+    assert selectors.actor_named(name="dmitry peskov") == [peskov]
+    assert selectors.actor_named(name="  The Peskov ") == [peskov]
+    assert selectors.actor_named(name="dmitry-peskov") == [peskov]
+    assert selectors.actor_named(name=old.name) == [peskov]
+    assert selectors.actor_named(name="Lavrov") == []
