@@ -175,11 +175,12 @@ class _Extractor:
                     if speaker is None:
                         continue  # "denied arms deals" matters when we know who denied
                     confidence = 0.6
-                out.append(
-                    _Draft(
-                        INDIRECT, span.start_char, span.end_char, token, speaker, sspan, confidence
-                    )
+                draft = _Draft(
+                    INDIRECT, span.start_char, span.end_char, token, speaker, sspan, confidence
                 )
+                if token.dep_ == "parataxis" and comp is None:
+                    draft.parts = _around(self.doc, start, end, token)
+                out.append(draft)
             elif token.lower_ == "according":
                 draft = self._according(token)
                 if draft is not None:
@@ -516,6 +517,21 @@ class _Extractor:
             targets=tuple(targets.values()),
             fragments=tuple(d.parts) if len(d.parts) > 1 else (),
         )
+
+
+def _around(doc: Doc, start: int, end: int, cue: Token) -> list[tuple[int, int]]:
+    """'Less clear, he said, is what Russia has provided': the content's two parts, without
+    the parenthetical attribution in the middle (character offsets)."""
+    left = _trimmed(doc, start, cue.left_edge.i)
+    right_start = cue.right_edge.i + 1
+    while right_start < end and doc[right_start].is_punct:
+        right_start += 1
+    if left[1] <= left[0] or right_start >= end:
+        return []  # the attribution opens or closes the sentence: one piece
+    return [
+        (doc[left[0]].idx, doc[left[1] - 1].idx + len(doc[left[1] - 1])),
+        (doc[right_start].idx, doc[end - 1].idx + len(doc[end - 1])),
+    ]
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -420,3 +420,15 @@ def test_a_quote_introduced_by_a_colon_stays_direct(nlp):
     quotes = [s for s in statements(text, nlp) if "opened the door" in s.content]
 
     assert [s.kind for s in quotes] == ["direct"]
+
+
+@pytest.mark.slow
+def test_a_parenthetical_attribution_is_left_out_of_the_content_parts(nlp):
+    text = "Less clear, Kurt Campbell said, is what Russia has provided North Korea."
+    s = only_statement(text, nlp)
+
+    assert [text[a:b] for a, b in s.fragments] == [
+        "Less clear",
+        "is what Russia has provided North Korea",
+    ]
+    assert s.speaker == "Kurt Campbell"
