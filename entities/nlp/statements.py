@@ -155,7 +155,10 @@ class _Extractor:
         out = []
         for token in self.doc:
             if token.lemma_ in self.verbs and token.pos_ == "VERB":
-                comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                comps = [c for c in token.children if c.dep_ == "ccomp"]
+                # 'It is unlikely; her team says she'll go on': of two clauses, the one after
+                # the verb is what was said
+                comp = next((c for c in comps if c.i > token.i), comps[0] if comps else None)
                 if comp is not None:
                     start, end = clause_span(comp, exclude=token)
                 elif token.dep_ == "parataxis":

@@ -432,3 +432,14 @@ def test_a_parenthetical_attribution_is_left_out_of_the_content_parts(nlp):
         "is what Russia has provided North Korea",
     ]
     assert s.speaker == "Kurt Campbell"
+
+
+@pytest.mark.slow
+def test_of_two_clauses_the_one_after_the_verb_is_what_was_said(nlp):
+    text = (
+        "It is an extremely unlikely scenario; Hillary Clinton’s team says she’ll continue her "
+        "march toward Election Day."
+    )
+    s = only_statement(text, nlp)
+
+    assert s.content == "she’ll continue her march toward Election Day"
