@@ -12,6 +12,9 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,9 @@ def article_fetch(*, url: str) -> str:
     current = url
     session = requests.Session()
     session.trust_env = False  # no proxy from the environment: the address check must hold
+    adapter = _PublicOnlyAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
     for _ in range(_MAX_REDIRECTS + 1):
         _check_address(current)
         try:
@@ -79,6 +85,8 @@ def article_fetch(*, url: str) -> str:
                 allow_redirects=False,
                 headers={"User-Agent": "newsapp/0.1 (article import)"},
             )
+        except _Refused as exc:
+            raise _refused(_host(current), exc.address) from exc
         except requests.Timeout as exc:
             raise _error(
                 "url",
@@ -92,7 +100,12 @@ def article_fetch(*, url: str) -> str:
             ) from exc  # fmt: skip
         with response:
             if response.is_redirect and response.headers.get("location"):
-                current = urljoin(current, response.headers["location"])
+                try:
+                    current = urljoin(current, response.headers["location"])
+                except ValueError as exc:  # "http://[::1", a port out of range...
+                    raise _error(
+                        "url", f"{_host(current)} redirects to an invalid address.", "unreachable"
+                    ) from exc
                 continue
             return _read(current, response)
     raise _error("url", f"{url} redirects more than {_MAX_REDIRECTS} times.", "unreachable")
@@ -103,24 +116,95 @@ def _host(url: str) -> str:
 
 
 def _check_address(url: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port out of range is a ValueError here
+    except ValueError as exc:
+        raise _error("url", f"{url} is not a valid address.", "invalid") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise _error("url", f"{url} is not an http or https address.", "invalid")
     if settings.NEWSAPP_FETCH_ALLOW_PRIVATE:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
+        _public_addresses(parts.hostname, port or (443 if parts.scheme == "https" else 80))
+    except _Refused as exc:
+        raise _refused(parts.hostname, exc.address) from exc
     except (socket.gaierror, UnicodeError) as exc:
         raise _error("url", f"{parts.hostname} is not a known host name.", "unreachable") from exc
+
+
+class _Refused(Exception):
+    """A host name that resolves to a local or private address. Not an OSError, so that
+    urllib3 neither retries nor wraps it."""
+
+    def __init__(self, address) -> None:
+        super().__init__(str(address))
+        self.address = address
+
+
+def _refused(host: str, address) -> ValidationError:
+    return _error(
+        "url",
+        f"{host} is a local or private address ({address}); importing from "
+        "such addresses is turned off (NEWSAPP_FETCH_ALLOW_PRIVATE).",
+        "refused",
+    )
+
+
+def _public_addresses(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, all of them public; _Refused if any is not."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    addresses = []
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        text = info[4][0].split("%", 1)[0]
+        address = ipaddress.ip_address(text)
         if not address.is_global or address.is_multicast:
-            raise _error(
-                "url",
-                f"{parts.hostname} is a local or private address ({address}); importing from "
-                "such addresses is turned off (NEWSAPP_FETCH_ALLOW_PRIVATE).",
-                "refused",
-            )
+            raise _Refused(address)
+        addresses.append(text)
+    return addresses
+
+
+class _PinnedConnection:
+    """A connection that resolves its host itself, refuses private addresses and connects to
+    the address it checked. Without it a host name could resolve to a public address for the
+    check and to 127.0.0.1 for the connection (DNS rebinding). TLS still verifies and sends
+    the host name: only the address of the TCP connection is pinned."""
+
+    def _new_conn(self):
+        if settings.NEWSAPP_FETCH_ALLOW_PRIVATE:
+            return super()._new_conn()
+        host = self._dns_host
+        address = _public_addresses(host.strip("[]"), self.port)[0]
+        self._dns_host = address
+        try:
+            return super()._new_conn()
+        finally:
+            self._dns_host = host
+
+
+class _PinnedHTTPConnection(_PinnedConnection, HTTPConnection):
+    pass
+
+
+class _PinnedHTTPSConnection(_PinnedConnection, HTTPSConnection):
+    pass
+
+
+class _PinnedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _PinnedHTTPConnection
+
+
+class _PinnedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _PinnedHTTPSConnection
+
+
+class _PublicOnlyAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _PinnedHTTPPool,
+            "https": _PinnedHTTPSPool,
+        }
 
 
 def _read(url: str, response: requests.Response) -> str:

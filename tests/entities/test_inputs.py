@@ -178,3 +178,80 @@ def test_a_redirect_to_a_private_address_is_refused(monkeypatch):
         services.article_fetch(url="http://news.example/story")
     assert _code(excinfo, "url") == "refused"
     assert fetched == ["http://news.example/story"]  # the private address was never asked
+
+
+def test_a_host_that_resolves_to_a_private_address_after_the_check_is_refused(site, monkeypatch):
+    """DNS rebinding: the name answers a public address to the check, then 127.0.0.1 to the
+    connection. The connection must go to the address that was checked, or not at all."""
+    real = socket.getaddrinfo
+    port = int(site.rsplit(":", 1)[1])
+    asked = []
+
+    def resolve(host, *args, **kwargs):
+        if host == "rebind.example":
+            asked.append(host)
+            address = "93.184.216.34" if len(asked) == 1 else "127.0.0.1"
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=f"http://rebind.example:{port}/article")
+    assert _code(excinfo, "url") == "refused"
+
+
+def test_the_connection_goes_to_the_checked_address_with_the_host_name_kept(site, monkeypatch):
+    """The TCP connection goes to the address that was checked; the request still names the
+    host (and TLS would still verify it)."""
+    port = int(site.rsplit(":", 1)[1])
+    hosts, connected = [], []
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host == "news.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port))]
+        return real(host, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        connected.append(address[0])  # the local test server stands in for that address
+        return socket.create_connection(("127.0.0.1", address[1]))
+
+    def do_get(handler):
+        hosts.append(handler.headers["Host"])
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/plain")
+        handler.send_header("Content-Length", "4")
+        handler.end_headers()
+        handler.wfile.write(b"news")
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    monkeypatch.setattr("urllib3.util.connection.create_connection", create_connection)
+    monkeypatch.setattr(_Handler, "do_GET", do_get)
+    assert services.article_fetch(url=f"http://news.example:{port}/story") == "news"
+    assert connected == ["93.184.216.34"]
+    assert hosts == [f"news.example:{port}"]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://news.example:99999/a", "http://news.example:0x50/a", "http://[::1/a"]
+)
+def test_an_invalid_address_is_a_validation_error_not_a_crash(url):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=url)
+    assert _code(excinfo, "url") == "invalid"
+
+
+def test_a_redirect_to_an_invalid_address_is_a_validation_error(monkeypatch):
+    redirect = requests.Response()
+    redirect.status_code = 302
+    redirect.headers["Location"] = "http://[::1/admin"
+    redirect.raw = io.BytesIO(b"")
+
+    def resolve(host, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 80))]
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    monkeypatch.setattr(requests.Session, "get", lambda self, url, **kwargs: redirect)
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url="http://news.example/story")
+    assert _code(excinfo, "url") == "unreachable"
