@@ -79,7 +79,7 @@ def _csv_cell(value):
     return "" if value is None else value
 
 
-def _formula_safe(value):
+def formula_safe(value):
     # a cell starting with = + - @ is a formula to spreadsheet programs
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -91,7 +91,7 @@ def csv_lines(request, rows: Iterable) -> Iterator[str]:
     yield writer.writerow(COLUMNS)
     for st in rows:
         record = statement_record(request, st)
-        yield writer.writerow([_formula_safe(_csv_cell(record[c])) for c in COLUMNS])
+        yield writer.writerow([formula_safe(_csv_cell(record[c])) for c in COLUMNS])
 
 
 def jsonl_lines(request, rows: Iterable) -> Iterator[str]:

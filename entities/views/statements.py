@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from entities import selectors
+from entities.api.export import formula_safe
 from entities.forms import StatementSearchForm
 from entities.models import Statement
 from entities.views.common import PAGE_SIZE, read_access, without_page
@@ -104,7 +105,7 @@ def statement_export_csv(request: HttpRequest) -> HttpResponse:
         record = _record(request, s)
         record["targets"] = "; ".join(record["targets"])
         record["target_slugs"] = "; ".join(record["target_slugs"])
-        writer.writerow([record[c] if record[c] is not None else "" for c in columns])
+        writer.writerow([formula_safe(record[c]) if record[c] is not None else "" for c in columns])
     return response
 
 

@@ -145,6 +145,20 @@ def test_csv_export_holds_the_filtered_statements(client, cast):
     assert rows[0]["url"].startswith("http://testserver/articles/")
 
 
+def test_csv_export_cells_cannot_start_a_spreadsheet_formula(client, cast):
+    peskov, _, _ = cast
+    hostile = ActorFactory(name='=HYPERLINK("http://evil.example")', slug="hostile")
+    said(peskov, "=1+2 is what he wrote", about=[hostile], title="@SUM(A1)", publisher="-TASS")
+
+    response = client.get(CSV)
+
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["content"] == "'=1+2 is what he wrote"
+    assert row["targets"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["article_title"] == "'@SUM(A1)"
+    assert row["publisher"] == "'-TASS"
+
+
 def test_json_export_holds_the_filtered_statements(client, cast):
     peskov, blinken, korea = cast
     statement = said(peskov, "Pyongyang is a partner", about=[korea])
