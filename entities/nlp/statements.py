@@ -89,6 +89,9 @@ class _Extractor:
         for q in self.quotes:
             if any(d.start <= q.start < d.end for d in drafts if d.cue is None):
                 continue  # inside a transcript turn: the turn is the statement
+            title = is_title(self.text[q.start : q.end])
+            if title and q.words(self.text) >= _MIN_QUOTE_WORDS:
+                continue  # a quoted name ("A Change Is Gonna Come"), even inside reported speech
             host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
             if host is not None:
                 # '"We will respond," Police Chief Chuck Jordan said': a parse that pulls the
@@ -238,7 +241,7 @@ class _Extractor:
     def _predicative_span(self, verb: Token) -> tuple[int, int]:
         """'called the charges unsubstantiated', 'described the plan as a disaster': the object
         and what the speaker calls it."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None or subject_of(verb) is None:
             return 0, 0
         what = next(

@@ -443,3 +443,14 @@ def test_of_two_clauses_the_one_after_the_verb_is_what_was_said(nlp):
     s = only_statement(text, nlp)
 
     assert s.content == "she’ll continue her march toward Election Day"
+
+
+@pytest.mark.slow
+def test_a_quoted_title_inside_a_sentence_is_not_a_quote(nlp):
+    text = (
+        "Patti LaBelle got a huge roar when, at the end of the anthem “A Change Is Gonna Come,” "
+        "she added the words “Hillary Clinton.”"
+    )
+    found = statements(text, nlp)
+
+    assert all(s.kind == "indirect" for s in found if "A Change Is Gonna Come" in s.content)
