@@ -39,7 +39,10 @@ class ActorAdmin(admin.ModelAdmin):
     list_filter = ["kind", "rejected"]
     search_fields = ["name", "role", "aliases__alias"]
     prepopulated_fields = {"slug": ["name"]}
-    raw_id_fields = ["country", "merged_into"]
+    raw_id_fields = ["country"]
+    # merging and rejecting move rows and are stored as corrections: the curation pages and API
+    # do it (entities.services.actor_merge / actor_reject), not a field edited here
+    readonly_fields = ["merged_into", "rejected"]
     inlines = [ActorAliasInline]
 
 

@@ -251,7 +251,9 @@ class ActorAliasForm(forms.Form):
 class ActorUpdateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Actor.Kind.choices)
     country = ActorField(
-        label=_("Country"), required=False, help_text=_("a country, by name or slug; empty for none")
+        label=_("Country"),
+        required=False,
+        help_text=_("a country, by name or slug; empty for none"),
     )
     role = forms.CharField(label=_("Role or title"), max_length=300, required=False)
 
@@ -270,7 +272,9 @@ class ActorRejectForm(forms.Form):
 
 class StatementSpeakerForm(forms.Form):
     speaker = ActorField(
-        label=_("Speaker"), required=False, help_text=_("an actor, by name, alias or slug; empty for unknown")
+        label=_("Speaker"),
+        required=False,
+        help_text=_("an actor, by name, alias or slug; empty for unknown"),
     )
 
 
