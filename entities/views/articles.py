@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from entities import selectors, services
 from entities.forms import ArticleFilterForm, StatementSpeakerForm, StatementTargetsForm
 from entities.models import Article
-from entities.views.common import PAGE_SIZE, read_access, without_page
+from entities.views.common import PAGE_SIZE, as_id, read_access, without_page
 
 IN_PROGRESS = (Article.Status.QUEUED, Article.Status.PROCESSING)
 
@@ -37,8 +37,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 
 def _selected(request: HttpRequest) -> int | None:
-    value = request.GET.get("s", "")
-    return int(value) if value.isdigit() else None
+    return as_id(request.GET.get("s", ""))
 
 
 def article_context(request: HttpRequest, article: Article, *, bound: dict | None = None) -> dict:

@@ -34,5 +34,15 @@ def without_page(request: HttpRequest) -> str:
     return params.urlencode()
 
 
+def as_id(value: str) -> int | None:
+    """A database id from a query string value: ASCII digits only ("²".isdigit() is true, and
+    int() refuses it) and at most 18 of them (a larger number overflows the database's
+    integers); None for anything else."""
+    value = value.strip()
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"

@@ -14,7 +14,7 @@ from django.urls import reverse
 from entities import selectors, services
 from entities.forms import ArticleUploadForm
 from entities.models import Article
-from entities.views.common import is_htmx, read_access
+from entities.views.common import as_id, is_htmx, read_access
 
 IN_PROGRESS = (Article.Status.QUEUED, Article.Status.PROCESSING)
 MAX_STATUS_IDS = 200
@@ -120,7 +120,7 @@ def upload_status(request: HttpRequest) -> HttpResponse:
     every two seconds until none is queued or processing.
     Templates: entities/upload_status.html, includes/upload_rows.html (htmx).
     Context: articles, running, counts."""
-    ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()]
+    ids = [i for i in map(as_id, request.GET.get("ids", "").split(",")) if i is not None]
     articles = selectors.article_uploads(ids=ids[:MAX_STATUS_IDS])
     counts: dict[str, int] = {}
     for article in articles:

@@ -87,6 +87,16 @@ def test_an_unknown_selected_statement_is_ignored(client):
     assert 'class="selected"' not in response.text
 
 
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "9" * 40])
+def test_a_selected_statement_that_is_not_a_plain_number_is_ignored(client, value):
+    statement = said(ActorFactory(), "We will not go")
+
+    response = client.get(statement.article.get_absolute_url(), {"s": value})
+
+    assert response.status_code == 200
+    assert response.context["selected"] is None
+
+
 def test_metadata_is_shown(client):
     article = ArticleFactory(
         publisher="Yonhap",

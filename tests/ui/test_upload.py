@@ -172,6 +172,17 @@ def test_status_page_ignores_garbage_ids(client):
     assert response.context["articles"] == []
 
 
+@pytest.mark.parametrize("ids", ["\u00b2", "\u0663", "99999999999999999999999"])
+def test_status_page_ignores_ids_that_are_not_plain_numbers(client, ids):
+    # "²" and "٣" pass str.isdigit() but not int(); 23 digits overflow the database's integers
+    a = ArticleFactory(status=Article.Status.DONE)
+
+    response = client.get(STATUS, {"ids": f"{a.pk},{ids}"})
+
+    assert response.status_code == 200
+    assert [x.pk for x in response.context["articles"]] == [a.pk]
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_status_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows):
     ids = ",".join(str(ArticleFactory().pk) for _ in range(rows))
