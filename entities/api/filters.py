@@ -10,6 +10,9 @@ from entities import selectors
 from entities.models import Actor, Article, Statement
 
 
+QUERY_MAX_LENGTH = 300  # as the search forms of the pages; longer is a 400, not a huge query
+
+
 class ActorSlugFilter(filters.CharFilter):
     """An actor by slug (a merged actor's slug means its survivor); unknown slugs are a 400."""
 
@@ -58,7 +61,9 @@ class ArticleFilter(SelectorFilterSet):
     publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
     date_from = filters.DateFilter(help_text="Published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Published on or before (YYYY-MM-DD).")
-    q = filters.CharFilter(help_text="Words in the title or the publisher.")
+    q = filters.CharFilter(
+        max_length=QUERY_MAX_LENGTH, help_text="Words in the title or the publisher."
+    )
 
     class Meta:
         model = Article
@@ -78,7 +83,9 @@ ACTOR_ORDERINGS = [(name, name) for name in selectors.ACTOR_ORDERINGS]
 
 
 class ActorFilter(SelectorFilterSet):
-    q = filters.CharFilter(help_text="Part of the name or of an alias.")
+    q = filters.CharFilter(
+        max_length=QUERY_MAX_LENGTH, help_text="Part of the name or of an alias."
+    )
     kind = filters.ChoiceFilter(choices=Actor.Kind.choices)
     country = ActorSlugFilter(help_text="Slug of the actor's country.")
     ordering = filters.ChoiceFilter(
@@ -100,7 +107,8 @@ class ActorFilter(SelectorFilterSet):
 
 class StatementFilter(SelectorFilterSet):
     q = filters.CharFilter(
-        help_text='Words in the content (PostgreSQL: web search syntax, "a phrase", -not).'
+        max_length=QUERY_MAX_LENGTH,
+        help_text='Words in the content (PostgreSQL: web search syntax, "a phrase", -not).',
     )
     speaker = ActorSlugFilter(help_text="Slug of the speaker.")
     target = ActorSlugFilter(help_text="Slug of an actor the statement is about.")

@@ -85,7 +85,7 @@ def statement_search(
                 "-rank", F("article__published_at").desc(nulls_last=True), "pk"
             )
         return newest_first(qs)
-    for word in _WORD.findall(query):
+    for word in dict.fromkeys(_WORD.findall(query)):  # each word once: no deeper query
         qs = qs.filter(content__icontains=word)
     return newest_first(qs)
 

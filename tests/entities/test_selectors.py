@@ -57,6 +57,12 @@ def test_search_with_several_words_needs_all_of_them():
     assert list(selectors.statement_search(query="sanctions oil")) == [both]
 
 
+def test_search_with_a_word_repeated_many_times_is_one_condition():
+    hit = _said(None, "New sanctions on oil exports.")
+
+    assert list(selectors.statement_search(query="oil " * 2000)) == [hit]
+
+
 def test_search_filters_by_speaker_target_kind_cue_publisher_and_dates():
     peskov, korea, other = ActorFactory(), ActorFactory(), ActorFactory()
     wanted = _said(
