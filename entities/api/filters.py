@@ -9,7 +9,6 @@ from django import forms
 from entities import selectors
 from entities.models import Actor, Article, Statement
 
-
 QUERY_MAX_LENGTH = 300  # as the search forms of the pages; longer is a 400, not a huge query
 
 
