@@ -44,17 +44,30 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     into = Actor.objects.select_for_update().get(pk=into.pk)
     _live(source, "source")
     _live(into, "into")
+    if into.rejected:
+        # its rows would vanish from every page, and extraction would not bring them back
+        raise ValidationError({"into": f"{into.name} was rejected as an actor."})
     Mention.objects.filter(actor=source).update(actor=into)
     Statement.objects.filter(speaker=source).update(speaker=into)
     both = StatementTarget.objects.filter(actor=into).values("statement_id")
     StatementTarget.objects.filter(actor=source, statement_id__in=both).delete()
     StatementTarget.objects.filter(actor=source).update(actor=into)
+    # what one of them said about the other is now the survivor on itself: never a target
+    StatementTarget.objects.filter(actor=into, statement__speaker=into).delete()
     kept = ActorAlias.objects.filter(actor=into).values("alias")
     ActorAlias.objects.filter(actor=source, alias__in=kept).delete()
     ActorAlias.objects.filter(actor=source).update(actor=into)
     for name in (source.name, into.name):
         ActorAlias.objects.get_or_create(actor=into, alias=normalise_alias(name)[:300])
-    Actor.objects.filter(country=source).update(country=into)
+    # a country is always an actor of kind country, and never the actor itself
+    citizens = Actor.objects.filter(country=source)
+    citizens.filter(pk=into.pk).update(country=None)
+    if into.kind == Actor.Kind.COUNTRY:
+        citizens.exclude(pk=into.pk).update(country=into)
+    else:
+        citizens.update(country=None)
+    if into.country_id == source.pk:
+        into.country_id = None
     Actor.objects.filter(merged_into=source).update(merged_into=into)
     Correction.objects.filter(actor=source).update(actor=into)
     changed = []
@@ -184,6 +197,7 @@ def actor_reject(*, actor: Actor, user=None) -> None:
     Mention.objects.filter(actor=actor).delete()
     StatementTarget.objects.filter(actor=actor).delete()
     Statement.objects.filter(speaker=actor).update(speaker=None)
+    Actor.objects.filter(country=actor).update(country=None)  # no link to a rejected country
     actor.rejected = True
     actor.save(update_fields=["rejected"])
     Correction.objects.create(
@@ -223,6 +237,11 @@ def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=N
         _live(speaker, "speaker")
         if speaker.rejected:
             raise ValidationError({"speaker": f"{speaker.name} was rejected as an actor."})
+        if statement.targets.filter(actor=speaker).exists():
+            raise ValidationError(
+                {"speaker": f"The statement is about {speaker.name}: remove it from the targets "
+                 "first, as a speaker is never a target of its own statement."}
+            )  # fmt: skip
     correction = _statement_correction(statement, Correction.Kind.SPEAKER, user)
     correction.actor = speaker
     correction.data = {"before": statement.speaker_id, "speaker_text": statement.speaker_text}

@@ -100,6 +100,45 @@ def test_merge_redirects_actors_merged_into_the_source_and_its_country_reference
     assert citizen.country == into
 
 
+def test_merge_drops_what_the_two_said_about_each_other_as_targets():
+    """Merged, 'A on B' would be the survivor on itself: a speaker is never its own target."""
+    source, into, other = ActorFactory(), ActorFactory(), ActorFactory()
+    by_source = StatementFactory(speaker=source)
+    StatementTargetFactory(statement=by_source, actor=into)
+    StatementTargetFactory(statement=by_source, actor=other)
+    by_into = StatementFactory(speaker=into)
+    StatementTargetFactory(statement=by_into, actor=source)
+
+    services.actor_merge(source=source, into=into)
+
+    assert list(by_source.targets.values_list("actor_id", flat=True)) == [other.pk]
+    assert not by_into.targets.exists()
+
+
+def test_merge_into_a_rejected_actor_is_refused():
+    source, into = ActorFactory(), ActorFactory(rejected=True)
+    MentionFactory(actor=source)
+
+    with pytest.raises(ValidationError, match="rejected"):
+        services.actor_merge(source=source, into=into)
+
+    assert Mention.objects.filter(actor=source).exists()
+    assert not Correction.objects.exists()
+
+
+def test_merging_a_country_into_an_actor_of_it_leaves_no_actor_its_own_country():
+    russia = ActorFactory(name="Russia", kind=Actor.Kind.COUNTRY)
+    kremlin = ActorFactory(name="Kremlin", kind=Actor.Kind.ORGANIZATION, country=russia)
+    citizen = ActorFactory(country=russia)
+
+    services.actor_merge(source=russia, into=kremlin)
+
+    kremlin.refresh_from_db()
+    citizen.refresh_from_db()
+    assert kremlin.country is None
+    assert citizen.country is None  # a country is an actor of kind country
+
+
 def test_merge_is_stored_as_a_correction():
     source, into = ActorFactory(), ActorFactory()
     services.actor_merge(source=source, into=into)
@@ -218,6 +257,16 @@ def test_a_rejected_actor_loses_its_rows_and_does_not_come_back(delay, nlp):
     assert Mention.objects.filter(actor=washington).exists()
 
 
+def test_rejecting_a_country_unlinks_its_people():
+    country = ActorFactory(kind=Actor.Kind.COUNTRY)
+    citizen = ActorFactory(country=country)
+
+    services.actor_reject(actor=country)
+
+    citizen.refresh_from_db()
+    assert citizen.country is None
+
+
 # -- statements -------------------------------------------------------------------------------
 
 
@@ -254,6 +303,18 @@ def test_the_speaker_cannot_be_a_target():
     statement = StatementFactory()
     with pytest.raises(ValidationError, match="speaker"):
         services.statement_targets_set(statement=statement, targets=[statement.speaker])
+
+
+def test_a_target_cannot_become_the_speaker():
+    statement = StatementFactory()
+    target = StatementTargetFactory(statement=statement).actor
+
+    with pytest.raises(ValidationError, match="targets"):
+        services.statement_speaker_set(statement=statement, speaker=target)
+
+    statement.refresh_from_db()
+    assert statement.speaker != target
+    assert not Correction.objects.exists()
 
 
 def test_a_newer_decision_on_a_statement_replaces_the_older_one():
