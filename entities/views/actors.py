@@ -73,6 +73,15 @@ def live_actor(slug: str) -> Actor:
     return actor
 
 
+def shown_actor(slug: str) -> Actor:
+    """An actor whose pages can be read: a rejected one is not an actor (the API answers 404
+    too), nor is a merged one whose survivor was rejected."""
+    actor = live_actor(slug)
+    if actor.rejected or (actor.merged_into_id and actor.merged_into.rejected):
+        raise Http404("No such actor.")
+    return actor
+
+
 def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = None) -> dict:
     """What the actor page shows; curation views re-render it with the form that failed."""
     said = selectors.statement_list_by(actor=actor)
@@ -115,7 +124,7 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Templates: entities/actor_detail.html. Context: actor, aliases, said, about, counts,
     top_targets, top_speakers, comentioned, timeline; for editors, forms."""
-    actor = live_actor(slug)
+    actor = shown_actor(slug)
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=True)
     return render(request, "entities/actor_detail.html", actor_context(request, actor))
@@ -125,7 +134,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     """What A said about B and what B said about A, newest first.
     Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b, b_on_a."""
-    first, second = live_actor(a), live_actor(b)
+    first, second = shown_actor(a), shown_actor(b)
     if first.merged_into_id or second.merged_into_id:
         first, second = first.merged_into or first, second.merged_into or second
         url = reverse("entities:actor_pair", args=[first.slug, second.slug])

@@ -154,6 +154,16 @@ def test_pair_page_of_an_unknown_actor_is_404(client, peskov):
     assert response.status_code == 404
 
 
+def test_pages_of_a_rejected_actor_are_404(client, peskov, korea):
+    fake = ActorFactory(name="Said Tuesday", slug="said-tuesday", rejected=True)
+    merged_away = ActorFactory(name="Tuesday", slug="tuesday", merged_into=fake)
+
+    assert client.get(fake.get_absolute_url()).status_code == 404
+    assert client.get(merged_away.get_absolute_url()).status_code == 404
+    assert client.get(_pair_url(fake, korea)).status_code == 404
+    assert client.get(_pair_url(peskov, fake)).status_code == 404
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_pair_page_runs_a_bounded_number_of_queries(
     client, peskov, korea, django_assert_max_num_queries, rows
