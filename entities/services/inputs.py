@@ -6,6 +6,7 @@ import io
 import ipaddress
 import logging
 import socket
+import time
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
 
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +70,13 @@ def _pdf_text(name: str, data: bytes) -> str:
 def article_fetch(*, url: str) -> str:
     """The page at `url` (HTML, plain text or PDF text), fetched with a timeout and a size cap.
     Addresses on this machine or its private networks are refused, at every redirect, unless
-    NEWSAPP_FETCH_ALLOW_PRIVATE is set."""
+    NEWSAPP_FETCH_ALLOW_PRIVATE is set.
+
+    NEWSAPP_FETCH_TIMEOUT bounds the whole fetch, redirects and body included: requests' own
+    timeout is per socket operation, so a server sending a byte every few seconds would hold
+    the upload (and a web worker) for as long as it liked."""
+    timeout = settings.NEWSAPP_FETCH_TIMEOUT
+    deadline = time.monotonic() + timeout
     current = url
     session = requests.Session()
     session.trust_env = False  # no proxy from the environment: the address check must hold
@@ -80,7 +88,7 @@ def article_fetch(*, url: str) -> str:
         try:
             response = session.get(
                 current,
-                timeout=settings.NEWSAPP_FETCH_TIMEOUT,
+                timeout=max(deadline - time.monotonic(), 0.001),
                 stream=True,
                 allow_redirects=False,
                 headers={"User-Agent": "newsapp/0.1 (article import)"},
@@ -88,11 +96,7 @@ def article_fetch(*, url: str) -> str:
         except _Refused as exc:
             raise _refused(_host(current), exc.address) from exc
         except requests.Timeout as exc:
-            raise _error(
-                "url",
-                f"{_host(current)} did not answer within {settings.NEWSAPP_FETCH_TIMEOUT:g} s.",
-                "unreachable",
-            ) from exc
+            raise _too_slow(current) from exc
         except requests.RequestException as exc:
             raise _error(
                 "url", f"{_host(current)} could not be reached ({type(exc).__name__}).",
@@ -107,8 +111,16 @@ def article_fetch(*, url: str) -> str:
                         "url", f"{_host(current)} redirects to an invalid address.", "unreachable"
                     ) from exc
                 continue
-            return _read(current, response)
+            return _read(current, response, deadline)
     raise _error("url", f"{url} redirects more than {_MAX_REDIRECTS} times.", "unreachable")
+
+
+def _too_slow(url: str) -> ValidationError:
+    return _error(
+        "url",
+        f"{_host(url)} did not send the page within {settings.NEWSAPP_FETCH_TIMEOUT:g} s.",
+        "unreachable",
+    )
 
 
 def _host(url: str) -> str:
@@ -207,7 +219,7 @@ class _PublicOnlyAdapter(HTTPAdapter):
         }
 
 
-def _read(url: str, response: requests.Response) -> str:
+def _read(url: str, response: requests.Response, deadline: float) -> str:
     if response.status_code >= 400:
         raise _error(
             "url", f"{url} answered {response.status_code} {response.reason}.", "unreachable"
@@ -217,13 +229,24 @@ def _read(url: str, response: requests.Response) -> str:
         raise _error("url", f"{url} is {content_type}, not a web page, text or PDF.", "bad_type")
     limit = settings.NEWSAPP_FETCH_MAX_BYTES
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise _error("url", f"{url} is larger than {limit:,} bytes.", "too_large")
     body = bytearray()
-    for chunk in response.iter_content(_CHUNK):
-        body.extend(chunk)
-        if len(body) > limit:
-            raise _error("url", f"{url} is larger than {limit:,} bytes.", "too_large")
+    try:
+        # read1: whatever has arrived, so that the deadline is looked at between small reads
+        # (iter_content waits for a whole chunk, one slow byte at a time)
+        while chunk := response.raw.read1(_CHUNK, decode_content=True):
+            body.extend(chunk)
+            if len(body) > limit:
+                raise _error("url", f"{url} is larger than {limit:,} bytes.", "too_large")
+            if time.monotonic() > deadline:
+                raise _too_slow(url)
+    except ReadTimeoutError as exc:
+        raise _too_slow(url) from exc
+    except (HTTPError, OSError) as exc:  # the connection broke off mid-page
+        raise _error(
+            "url", f"{_host(url)} broke off the page ({type(exc).__name__}).", "unreachable"
+        ) from exc
     if content_type == "application/pdf" or bytes(body[:5]) == b"%PDF-":
         return _pdf_text(url, bytes(body)).replace("\x00", "")
     encoding = response.encoding if "charset" in response.headers.get("content-type", "") else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -254,4 +255,59 @@ def test_a_redirect_to_an_invalid_address_is_a_validation_error(monkeypatch):
     monkeypatch.setattr(requests.Session, "get", lambda self, url, **kwargs: redirect)
     with pytest.raises(ValidationError) as excinfo:
         services.article_fetch(url="http://news.example/story")
+    assert _code(excinfo, "url") == "unreachable"
+
+
+class _SlowHandler(BaseHTTPRequestHandler):
+    """/drip: a byte every 0.1 s for 3 s; /stall: headers, then nothing; /cut: half the body
+    its Content-Length promises, then the connection closes."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        if self.path == "/cut":
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"x" * 500)
+            return
+        self.send_header("Content-Length", "30")
+        self.end_headers()
+        self.wfile.flush()
+        if self.path == "/stall":
+            time.sleep(2)
+            return
+        for _ in range(30):
+            self.wfile.write(b"x")
+            self.wfile.flush()
+            time.sleep(0.1)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True, NEWSAPP_FETCH_TIMEOUT=0.6)
+@pytest.mark.parametrize("path", ["/drip", "/stall"])
+def test_the_timeout_bounds_the_whole_fetch_not_each_read(slow_site, path):
+    started = time.monotonic()
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=slow_site + path)
+    assert _code(excinfo, "url") == "unreachable"
+    assert "0.6 s" in str(excinfo.value)
+    assert time.monotonic() - started < 2
+
+
+@override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True)
+def test_a_page_cut_short_is_a_validation_error(slow_site):
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url=slow_site + "/cut")
     assert _code(excinfo, "url") == "unreachable"
