@@ -142,6 +142,23 @@ def _article_fail(article: Article, reason: str) -> Article:
     return article
 
 
+def _targets(rows, statements, actors) -> list[StatementTarget]:
+    """One target per statement and actor: two names in the text may be one actor in the
+    database ("Google" and "Microsoft" after an editor merged them), so the first mention
+    counts. Never the speaker."""
+    out = []
+    for row, s in zip(rows, statements, strict=True):
+        speaker = actors.get(s.speaker) if s.speaker else None
+        seen: set[int] = set()
+        for t in s.targets:
+            actor = actors.get(t.actor)
+            if actor is None or actor == speaker or actor.pk in seen:
+                continue
+            seen.add(actor.pk)
+            out.append(StatementTarget(statement=row, actor=actor, start=t.start, end=t.end))
+    return out
+
+
 @transaction.atomic
 def article_store_extraction(*, article: Article, result: ExtractionResult) -> Article:
     """Replace the article's extracted rows with `result`, all in one transaction.
@@ -187,12 +204,7 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
         )
         for s in result.statements
     )
-    StatementTarget.objects.bulk_create(
-        StatementTarget(statement=row, actor=actors[t.actor], start=t.start, end=t.end)
-        for row, s in zip(statements, result.statements, strict=True)
-        for t in s.targets
-        if t.actor in actors and actors[t.actor] != actors.get(s.speaker)
-    )
+    StatementTarget.objects.bulk_create(_targets(statements, result.statements, actors))
     corrections_apply(article_id=article.pk, statements=statements)
     article.status = Article.Status.DONE
     article.error = ""

@@ -347,3 +347,18 @@ def test_a_correction_is_not_applied_to_a_statement_that_barely_overlaps():
 
     assert services.corrections_apply(article_id=article.pk, statements=[elsewhere]) == 0
     assert StatementTarget.objects.count() == 0
+
+
+def test_extracting_again_after_merging_two_targets_of_one_statement(delay, nlp):
+    article = _extracted(
+        "Olaf Scholz said that Microsoft and Google had ignored European rules for years.\n"
+    )
+    google, microsoft = _actor(article, "Google"), _actor(article, "Microsoft")
+    services.actor_merge(source=google, into=microsoft)
+
+    _reextract(article)
+
+    article.refresh_from_db()
+    assert article.status == "done", article.error
+    statement = Statement.objects.get(article=article)
+    assert [t.actor for t in statement.targets.all()] == [microsoft]
