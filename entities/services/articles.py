@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -69,7 +70,7 @@ def article_create(
     cleaned = nlp.clean.clean(raw, take_title=not title)
     if not cleaned.body.strip():
         raise ValidationError({"text": ARTICLE_NO_TEXT})
-    url = url or cleaned.metadata.url
+    url = url or _page_url(cleaned.metadata.url)
     digest = content_hash(cleaned.body)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is None and url:
@@ -101,6 +102,18 @@ def article_create(
     if enqueue:
         transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
     return article, True
+
+
+def _page_url(value: str) -> str:
+    """The page's own address from its metadata (canonical link, og:url) when it is a valid
+    http(s) URL, else none: a malformed one must not make the article impossible to upload."""
+    if not value or len(value) > Article._meta.get_field("url").max_length:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
 
 
 def _title_from(body: str) -> str:

@@ -140,6 +140,39 @@ def test_create_with_a_known_url_returns_the_existing_article(delay):
     assert Article.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "canonical", ["http://exa mple.com/story", "https://example.com/" + "a" * 2100, "ftp://x.org/a"]
+)
+def test_a_malformed_address_in_the_page_metadata_is_left_out_not_an_error(delay, canonical):
+    """The page's own canonical link is metadata: one that is not a valid http(s) URL must not
+    make the article impossible to upload (the uploader gave no URL)."""
+    html = (
+        f'<html><head><title>Sanctions</title><link rel="canonical" href="{canonical}"></head>'
+        "<body><article><p>Russian President Vladimir Putin said on Tuesday that Moscow would "
+        "respond to any new sanctions imposed by Washington.</p><p>Officials in Geneva said the "
+        "talks would go on next week despite the warnings.</p></article></body></html>"
+    )
+
+    article, created = _create(html)
+
+    assert created is True
+    assert article.url is None
+
+
+def test_a_valid_address_in_the_page_metadata_is_kept(delay):
+    html = (
+        '<html><head><title>Sanctions</title><link rel="canonical" '
+        'href="https://news.example/world/sanctions"></head>'
+        "<body><article><p>Russian President Vladimir Putin said on Tuesday that Moscow would "
+        "respond to any new sanctions imposed by Washington.</p><p>Officials in Geneva said the "
+        "talks would go on next week despite the warnings.</p></article></body></html>"
+    )
+
+    article, _ = _create(html)
+
+    assert article.url == "https://news.example/world/sanctions"
+
+
 def test_a_duplicate_enqueues_nothing(delay, django_capture_on_commit_callbacks):
     _create(SANCTIONS)
 
