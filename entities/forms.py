@@ -101,7 +101,8 @@ class ArticleUploadForm(forms.Form):
 
 class ActorField(forms.CharField):
     """An actor named by its name, an alias ("Peskov"), its slug or its page's URL; a merged
-    actor means its survivor. A name several actors share is an error that lists them."""
+    actor means its survivor. A name several actors share means the one far more prominent
+    than the others (twice the statements and mentions), else it is an error that lists them."""
 
     def __init__(self, *args, follow_merge: bool = True, **kwargs):
         self.follow_merge = follow_merge
@@ -116,6 +117,8 @@ class ActorField(forms.CharField):
         actor = selectors.actor_get(slug=slug) if "/" in value or " " not in value else None
         if actor is None:
             found = selectors.actor_named(name=value)
+            if len(found) > 1 and found[0].prominence >= 2 * max(found[1].prominence, 1):
+                found = found[:1]  # "Obama": Barack Obama, far ahead of Michelle Obama
             if len(found) > 1:
                 raise forms.ValidationError(
                     _("“%(name)s” may be %(actors)s: write the full name."),

@@ -42,13 +42,14 @@ def actor_list(
 
 
 def _count(rows: QuerySet, by: str) -> Coalesce:
-    counted = rows.order_by().values(by).annotate(n=Count("pk")).values("n")
+    counted = rows.order_by().values(by).annotate(n=Count("*")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
     """Live actors a person may mean by `name`: its slug, its canonical name or one of its
-    aliases ("Peskov", "the Kremlin spokesman"), merged ones replaced by their survivors."""
+    aliases ("Peskov", "the Kremlin spokesman"), merged ones replaced by their survivors; the
+    most prominent first (statements by and about it, and mentions, as `prominence`)."""
     key = ActorAlias.normalise(name)
     if not key:
         return []
@@ -67,6 +68,16 @@ def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
             actor = actor.merged_into
         if not actor.rejected:
             out.setdefault(actor.pk, actor)
+    if len(out) > 1:
+        ranked = (
+            actor_list()
+            .filter(pk__in=list(out))
+            .values_list("pk", "statements_by", "statements_about", "mention_count")
+        )
+        weight = {pk: by + about + mentions for pk, by, about, mentions in ranked}
+        for actor in out.values():
+            actor.prominence = weight.get(actor.pk, 0)
+        return sorted(out.values(), key=lambda a: (-a.prominence, a.pk))[:limit]
     return list(out.values())[:limit]
 
 
@@ -90,7 +101,7 @@ def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
 def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:
     """(actor, count) of the `by` actor ids in rows, most frequent first; two queries."""
     counted = list(
-        rows.order_by().values_list(by).annotate(n=Count("pk")).order_by("-n", by)[: limit * 2]
+        rows.order_by().values_list(by).annotate(n=Count("*")).order_by("-n", by)[: limit * 2]
     )
     actors = Actor.objects.in_bulk([pk for pk, _ in counted])
     out = [

@@ -33,7 +33,7 @@ def article_list(
     if query:
         qs = qs.search(query)
     if publisher:
-        qs = qs.filter(publisher__iexact=publisher)
+        qs = qs.filter(publisher__icontains=publisher)
     if date_from:
         qs = qs.filter(published_at__date__gte=date_from)
     if date_to:

@@ -73,7 +73,7 @@ def statement_search(
     if date_to:
         qs = qs.filter(article__published_at__date__lte=date_to)
     if publisher:
-        qs = qs.filter(article__publisher__iexact=publisher)
+        qs = qs.filter(article__publisher__icontains=publisher)
     query = query.strip()
     if not query:
         return newest_first(qs)

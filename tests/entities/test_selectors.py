@@ -266,3 +266,11 @@ def test_actor_named_finds_by_name_alias_or_slug_and_follows_merges():
     assert selectors.actor_named(name="dmitry-peskov") == [peskov]
     assert selectors.actor_named(name=old.name) == [peskov]
     assert selectors.actor_named(name="Lavrov") == []
+
+
+def test_publisher_filters_match_part_of_the_name_in_any_case():
+    nyt = _said(None, "x", publisher="The New York Times")
+    _said(None, "y", publisher="Reuters")
+
+    assert list(selectors.statement_search(publisher="new york")) == [nyt]
+    assert list(selectors.article_list(publisher="TIMES")) == [nyt.article]

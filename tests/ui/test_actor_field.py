@@ -7,7 +7,7 @@ from django import forms
 
 from entities.forms import ActorField
 from entities.models import ActorAlias
-from tests.factories import ActorFactory
+from tests.factories import ActorFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +36,14 @@ def test_a_name_two_actors_share_is_refused_with_both_listed():
 def test_an_unknown_name_says_so():
     with pytest.raises(forms.ValidationError, match="No actor is called “Lavrov”"):
         ActorField().clean("Lavrov")
+
+
+def test_a_shared_name_means_the_actor_far_more_present_in_the_news():
+    barack = ActorFactory(name="Barack Obama", slug="barack-obama")
+    michelle = ActorFactory(name="Michelle Obama", slug="michelle-obama")
+    for actor in (barack, michelle):
+        ActorAlias.objects.create(actor=actor, alias="obama")
+    StatementFactory.create_batch(3, speaker=barack)
+    StatementFactory(speaker=michelle)
+
+    assert ActorField().clean("Obama") == barack
