@@ -44,7 +44,9 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         ordering = "mentions"
     slug = request.GET.get("country", "").strip()
     country = selectors.actor_get(slug=slug) if slug else None
-    if country is not None and country.kind != Actor.Kind.COUNTRY:
+    if country is not None and country.merged_into_id:
+        country = country.merged_into  # its people moved to the survivor with the merge
+    if country is not None and (country.kind != Actor.Kind.COUNTRY or country.rejected):
         country = None
     actors = selectors.actor_list(query=query, kind=kind, country=country, ordering=ordering)
     page = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))

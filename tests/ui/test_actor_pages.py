@@ -232,3 +232,13 @@ def test_actor_list_ignores_a_country_that_is_not_one(client, peskov):
 
     assert response.context["country"] is None
     assert len(response.context["page"].object_list) == 2
+
+
+def test_actor_list_by_a_merged_country_lists_the_survivors_people(client, peskov):
+    ActorFactory(name="Russian Federation", slug="russian-federation", kind=Actor.Kind.COUNTRY,
+                 merged_into=peskov.country)  # fmt: skip
+
+    response = client.get(reverse("entities:actor_list"), {"country": "russian-federation"})
+
+    assert response.context["country"] == peskov.country
+    assert list(response.context["page"].object_list) == [peskov]
