@@ -35,6 +35,11 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
         name = item.name[:_NAME_MAX]  # matched as it is stored
         key = normalise_alias(name)
         actor = _choose(candidates.get((key, item.kind), []), key)
+        short = _short_form(item)
+        if actor is None and short:
+            # "Donald J. Trump" is the Donald Trump already known
+            short_key = normalise_alias(short)
+            actor = _choose(candidates.get((short_key, item.kind), []), short_key)
         if actor is None:
             # an editor changed the kind of the actor this name leads to
             recast = [
@@ -72,8 +77,9 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
 def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
     """Existing actors that an item may be, keyed by (normalised name, kind): through an alias,
     or by their name (actors made in the admin have no alias rows)."""
-    keys = {normalise_alias(i.name[:_NAME_MAX]) for i in items}
-    lowered = {i.name[:_NAME_MAX].lower() for i in items}
+    names = [i.name[:_NAME_MAX] for i in items] + [f for f in map(_short_form, items) if f]
+    keys = {normalise_alias(n) for n in names}
+    lowered = {n.lower() for n in names}
     found: dict[tuple[str, str], dict[int, Actor]] = defaultdict(dict)
     rows = ActorAlias.objects.filter(alias__in=keys).select_related("actor__merged_into")
     for row in rows:
@@ -106,13 +112,36 @@ def _choose(candidates: list[Actor], key: str) -> Actor | None:
 
 
 def _derived_aliases(item) -> list[str]:
-    """Forms later articles may use: a person's surname, the name with its title."""
+    """Forms later articles may use: a person's surname, the name without middle initials or
+    suffixes, the name with its title."""
     if item.kind != "person" or " " not in item.name:
         return []
-    out = [item.name.split()[-1]]
+    out = [item.name.split()[-1].rstrip(",")]
+    if short := _short_form(item):
+        out.append(short)
     if item.role:
         out.append(f"{item.role} {item.name}")
     return out
+
+
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _short_form(item) -> str:
+    """A person's name without middle initials and suffixes ("Joseph R. Biden Jr." -> "Joseph
+    Biden"), or "" when there is nothing to drop."""
+    if item.kind != "person":
+        return ""
+    words = [w.rstrip(",") for w in item.name.split()]
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if w.lower().rstrip(".") not in _NAME_SUFFIXES
+        and not (0 < i < len(words) - 1 and len(w.rstrip(".")) == 1 and w[0].isupper())
+    ]
+    if len(kept) < 2 or len(kept) == len(words):
+        return ""
+    return " ".join(kept)
 
 
 def _actor_match(name: str, kind: str) -> Actor | None:

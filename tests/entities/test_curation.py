@@ -362,3 +362,13 @@ def test_extracting_again_after_merging_two_targets_of_one_statement(delay, nlp)
     assert article.status == "done", article.error
     statement = Statement.objects.get(article=article)
     assert [t.actor for t in statement.targets.all()] == [microsoft]
+
+
+@pytest.mark.parametrize(("first", "later"), [("Donald Trump", "Donald J. Trump"),
+                                              ("Joseph R. Biden Jr.", "Joseph Biden")])  # fmt: skip
+def test_a_name_with_or_without_middle_initials_is_one_person(first, later):
+    known = services.actors_resolve(extracted=[nlp_types.Actor(name=first, kind="person")])
+    again = services.actors_resolve(extracted=[nlp_types.Actor(name=later, kind="person")])
+
+    assert again[later] == known[first]
+    assert Actor.objects.count() == 1
