@@ -158,7 +158,7 @@ def graph_edges(
         rows.exclude(actor_id=F("statement__speaker_id"))
         .order_by()
         .values("statement__speaker_id", "actor_id")
-        .annotate(weight=Count("statement_id", distinct=True))
+        .annotate(weight=Count("*"))  # one row per statement and target: no DISTINCT needed
         .order_by("-weight", "statement__speaker_id", "actor_id")[:limit]
     )
     ids = {r["statement__speaker_id"] for r in counted} | {r["actor_id"] for r in counted}
