@@ -170,10 +170,27 @@ def _public_addresses(host: str, port: int) -> list[str]:
     for info in infos:
         text = info[4][0].split("%", 1)[0]
         address = ipaddress.ip_address(text)
-        if not address.is_global or address.is_multicast:
+        if not _is_public(address):
             raise _Refused(address)
         addresses.append(text)
     return addresses
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A global unicast address; an IPv6 address that carries an IPv4 one (mapped, 6to4,
+    NAT64) only if that one is public too: 64:ff9b::7f00:1 is 127.0.0.1 behind a NAT64."""
+    if not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = address.ipv4_mapped or address.sixtofour
+        if inner is None and address in _NAT64:
+            inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if inner is not None:
+            return _is_public(inner)
+    return True
 
 
 class _PinnedConnection:

@@ -311,3 +311,19 @@ def test_a_page_cut_short_is_a_validation_error(slow_site):
     with pytest.raises(ValidationError) as excinfo:
         services.article_fetch(url=slow_site + "/cut")
     assert _code(excinfo, "url") == "unreachable"
+
+
+@pytest.mark.parametrize(
+    "address", ["64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2002:a00:1::1"]
+)
+def test_an_ipv6_address_carrying_a_private_ipv4_one_is_refused(monkeypatch, address):
+    """NAT64 (64:ff9b::/96) and 6to4 (2002::/16) addresses embed an IPv4 address, here
+    127.0.0.1, 169.254.169.254 or 10.0.0.1: that one decides."""
+
+    def resolve(host, *args, **kwargs):
+        return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, 80, 0, 0))]
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    with pytest.raises(ValidationError) as excinfo:
+        services.article_fetch(url="http://news.example/story")
+    assert _code(excinfo, "url") == "refused"
