@@ -8,6 +8,8 @@ capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisati
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
@@ -15,6 +17,15 @@ from .index import ActorDraft, ActorIndex
 from .types import COUNTRY, ORGANIZATION, PERSON, Mention
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _opening_gerund(token) -> bool:
+    """'Injecting' in 'Injecting Clinton's troubles, ...', tagged NNP at a sentence start."""
+    return bool(token.is_sent_start) and len(token) > 5 and token.lower_.endswith("ing")
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
+_NOT_NAME_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "IN", "DT", "PRP$"}
 _CONNECTORS = {"of", "for", "and", "the", "’s", "'s", "on", "-"}
 # FAC spans named like institutions ("the Stimson Center") act as organisations.
 _INSTITUTION_HEADS = {"center", "centre", "institute", "foundation", "council", "university"}
@@ -132,6 +143,10 @@ class _Builder:
     def _person(self, name_span: Span, whole: Span) -> None:
         doc = self.doc
         tokens = [t for t in name_span if t.lower_ not in self.titles]
+        # "Injecting Clinton's troubles": a capitalised verb or adverb opening a sentence is
+        # not the first name the tagger took it for
+        while tokens and (tokens[0].tag_ in _NOT_NAME_TAGS or _opening_gerund(tokens[0])):
+            tokens.pop(0)
         if not tokens:
             return
         name_start = tokens[0].i
@@ -183,6 +198,10 @@ class _Builder:
             j -= 1
         while j < end and (doc[j].lower_ in _CONNECTORS or doc[j].tag_ == "POS"):
             j += 1
+        if end > 0 and doc[end - 1].lower_ in _CONNECTORS:
+            # "a spokeswoman for Hillary Clinton", "the health of Donald Trump": the name is
+            # the object of the title, not its holder
+            return self._apposition_role(name_start)
         if j < end and any(self._is_title(k) for k in range(j, end)):
             return doc[j:end]
         return self._apposition_role(name_start)
@@ -284,6 +303,7 @@ class _Builder:
     # -- bookkeeping ----------------------------------------------------------------------
 
     def _add(self, span: Span, name: str, kind: str, label: str, country: str = "") -> ActorDraft:
+        name = _POSSESSIVE.sub("", name) or name  # "Trump’s" tokenised as one word
         draft = self.actors.get(name)
         if draft is None:
             draft = self.actors[name] = ActorDraft(name=name, kind=kind, country=country)

@@ -136,3 +136,29 @@ def test_a_media_name_is_an_organisation_but_lower_case_words_before_it_are_not(
     names = {a.name: a.kind for a in result.actors}
     assert names.get("KCNA") == "organization"
     assert not any(name.islower() or name.startswith("state") for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters asked about the health of Donald Trump on Monday.",
+        "Karen Finney, a spokeswoman for Donald Trump, said the plan was bad.",
+    ],
+)
+def test_a_title_whose_object_is_the_name_is_not_its_role(nlp, text):
+    result = extract(text, nlp, take_title=False)
+
+    assert actor(result, "Donald Trump").role == ""
+
+
+def test_a_gerund_opening_the_sentence_is_not_a_first_name(nlp):
+    text = (
+        "Trump suggested that a Hillary Clinton victory would bring her husband’s sex scandal "
+        "back to the White House.\n\nInjecting Clinton’s marital troubles into the 2016 campaign "
+        "is Trump’s latest effort to bounce back from Monday night’s widely panned debate "
+        "performance."
+    )  # the model tags "Injecting Clinton’s" as one PERSON here
+    result = extract(text, nlp, take_title=False)
+
+    assert not [a.name for a in result.actors if a.name.startswith("Injecting")]
+    assert not [a.name for a in result.actors if a.name.endswith("’s")]
