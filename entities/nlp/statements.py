@@ -288,6 +288,10 @@ class _Extractor:
         inner = self.index.within(q.end, cue.idx)
         if not inner:
             return parsed.speaker, parsed.speaker_span
+        if self.text[inner[0].end : cue.idx].lstrip().startswith(","):
+            # '"...," Flynn, a top Trump surrogate, said': the names in the apposition after
+            # the first one describe it
+            inner = inner[:1]
         best = min(
             reversed(inner),
             key=lambda m: _SPEAKER_PREFERENCE.get(self.index.kind_of(m.actor), 9),

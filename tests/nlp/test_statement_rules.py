@@ -454,3 +454,14 @@ def test_a_quoted_title_inside_a_sentence_is_not_a_quote(nlp):
     found = statements(text, nlp)
 
     assert all(s.kind == "indirect" for s in found if "A Change Is Gonna Come" in s.content)
+
+
+@pytest.mark.slow
+def test_the_speaker_between_quote_and_verb_is_the_name_before_its_apposition(nlp):
+    text = (
+        "“There is a severe disconnect between this White House and the military,” Michael "
+        "Flynn, a top Donald Trump surrogate, said on Thursday."
+    )
+    s = only_statement(text, nlp)
+
+    assert s.speaker == "Michael Flynn"
