@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +22,9 @@ from entities.selectors.actors import ACTOR_ORDERINGS
 from entities.views.charts import timeline_bars
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
-STATEMENTS_SHOWN = 100  # on an actor page, per column; the heading gives the full count
+# On an actor page, per column: the newest few, then a link to the statement search filtered by
+# the actor (a busy actor has hundreds); the heading gives the full count.
+STATEMENTS_SHOWN = 10
 PAIR_SHOWN = 200
 MEMBERS_SHOWN = 20  # on a country's page: its most mentioned people and organisations
 CURATION_FORMS = {
@@ -84,6 +88,11 @@ def shown_actor(slug: str) -> Actor:
     return actor
 
 
+def _search_url(**filters: str) -> str:
+    """The statement search filtered by an actor (?speaker=<slug> or ?target=<slug>)."""
+    return f"{reverse('entities:statement_search')}?{urlencode(filters)}"
+
+
 def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = None) -> dict:
     """What the actor page shows; curation views re-render it with the form that failed."""
     said = selectors.statement_list_by(actor=actor)
@@ -95,6 +104,8 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
         "about": about[:STATEMENTS_SHOWN],
         "said_count": said.count(),
         "about_count": about.count(),
+        "said_search": _search_url(speaker=actor.slug),
+        "about_search": _search_url(target=actor.slug),
         "top_targets": selectors.actor_top_targets(actor=actor),
         "top_speakers": selectors.actor_top_speakers(actor=actor),
         "comentioned": selectors.actor_comentioned(actor=actor),

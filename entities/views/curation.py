@@ -1,6 +1,12 @@
 """Editors' corrections (permission entities.curate): POST-only views that validate a form,
 call one service and come back to the page with a message, or re-render the page with the
-error next to its field."""
+error next to its field.
+
+Both ways land where the editor was: a success redirects to the actor page's #curation or the
+article page's #statement-<id>; a failure re-renders the page with the failed form open, its
+first erroring field `autofocus`ed (the browser scrolls to it), and the form posts to an
+address ending in the form's own #anchor, so the re-rendered page opens at the form even
+without focus handling."""
 
 from __future__ import annotations
 
@@ -31,6 +37,14 @@ def _apply(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+def _focus_error(form) -> None:
+    """Autofocus the first field with an error (or the first field, for a form-wide error), so
+    the re-rendered page opens at the form instead of its top."""
+    names = [name for name in form.fields if name in form.errors] or list(form.fields)[:1]
+    if names:
+        form.fields[names[0]].widget.attrs["autofocus"] = True
+
+
 def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpResponse:
     actor = live_actor(slug)
     form = CURATION_FORMS[name](request.POST, auto_id=f"{name}-%s")
@@ -41,7 +55,10 @@ def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpRespon
             _apply(form, exc)
         else:
             messages.success(request, message)
-            return redirect(target)
+            if isinstance(target, str) or target.pk != actor.pk:
+                return redirect(target)  # another page (the actor was rejected or merged)
+            return redirect(f"{target.get_absolute_url()}#curation")
+    _focus_error(form)
     context = actor_context(request, actor, bound={name: form})
     return render(request, "entities/actor_detail.html", context, status=400)
 
@@ -123,6 +140,7 @@ def _statement_action(request: HttpRequest, pk: int, name: str, form_class, act)
             messages.success(request, message)
             url = reverse("entities:article_detail", args=[statement.article_id])
             return redirect(f"{url}?s={pk}#statement-{pk}")
+    _focus_error(form)
     article = selectors.article_get(article_id=statement.article_id)
     context = article_context(request, article, bound={(name, pk): form})
     return render(request, "entities/article_detail.html", context, status=400)

@@ -1,22 +1,25 @@
 """Who talks about whom: speakers -> targets drawn as an SVG circle, and the same edges as a
-table, filterable by date range and by actor."""
+paged table, filterable by date range and by actor."""
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from entities import selectors
 from entities.forms import NetworkForm
 from entities.views.charts import network_layout
-from entities.views.common import read_access
+from entities.views.common import read_access, without_page
 
-EDGE_LIMIT = 300
+EDGE_LIMIT = 300  # edges read (the heaviest); the drawing shows fewer, the table pages them
+TABLE_PAGE = 50
 
 
 @read_access
 def network(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/network.html. Context: form, edges, layout."""
+    """Templates: entities/network.html. Context: form, edges (all read), page (of the table),
+    layout (what is drawn), limit."""
     form = NetworkForm(request.GET or None)
     edges = []
     if not form.is_bound or form.is_valid():
@@ -30,6 +33,8 @@ def network(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "edges": edges,
+        "page": Paginator(edges, TABLE_PAGE).get_page(request.GET.get("page")),
+        "querystring": without_page(request),
         "layout": network_layout(edges),
         "limit": EDGE_LIMIT,
     }

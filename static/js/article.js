@@ -22,7 +22,15 @@
     var id = hash ? hash[1] : query ? query[1] : null;
     if (id) select(id);
   }
+  // a failed correction re-renders the page at the form's #anchor, where the browser skips
+  // `autofocus`: focus the field the server marked
+  function focusError() {
+    var field = document.querySelector("form [autofocus]");
+    if (field && document.activeElement !== field) field.focus();
+  }
   // after the browser's own jump to the #s-<id> anchor, centre the sentence instead
-  window.addEventListener("load", function () { window.setTimeout(fromLocation, 0); });
+  window.addEventListener("load", function () {
+    window.setTimeout(function () { fromLocation(); focusError(); }, 0);
+  });
   window.addEventListener("hashchange", fromLocation);
 })();

@@ -38,7 +38,7 @@ def test_merge_moves_statements_and_the_old_url_redirects(editor_client, peskov,
 
     response = editor_client.post(_url("merge", duplicate), {"into": "dmitry-peskov"}, follow=True)
 
-    assert response.redirect_chain[-1][0] == peskov.get_absolute_url()
+    assert response.redirect_chain[-1][0] == peskov.get_absolute_url()  # a new page: its top
     assert "D. Peskov was merged into Dmitry Peskov; its page redirects here." in _messages(
         response
     )

@@ -33,7 +33,7 @@ def test_network_draws_each_edge_as_a_line_linking_to_its_pair_page(client, grap
     edges = [(e.speaker, e.target, e.weight) for e in response.context["edges"]]
     assert edges[0] == (peskov, korea, 2)
     pair = reverse("entities:actor_pair", args=["dmitry-peskov", "north-korea"])
-    assert f'<a href="{pair}"><line' in response.text
+    assert f'<a href="{pair}" class="edge"' in response.text
     assert "<title>Dmitry Peskov on North Korea: 2 statements</title>" in response.text
 
 
