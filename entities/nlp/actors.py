@@ -19,6 +19,27 @@ from .types import COUNTRY, ORGANIZATION, PERSON, Mention
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m"}
+_GENDERED_ROLE_WORDS = {
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "queen": "f", "lady": "f", "princess": "f", "spokesman": "m", "chairman": "m",
+    "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
+}  # fmt: skip
+
+
+def _gender_before(doc, start: int, name_start: int, role: str) -> str:
+    """What the words before a name (or its role) say of the person's gender: "Mr.", "Mrs.",
+    "spokeswoman"; "" when they say nothing."""
+    for token in doc[max(0, min(start, name_start - 1)) : name_start]:
+        word = token.lower_.rstrip(".")
+        if word in _HONORIFICS:
+            return _HONORIFICS[word]
+    for word in role.lower().split():
+        if word in _GENDERED_ROLE_WORDS:
+            return _GENDERED_ROLE_WORDS[word]
+    return ""
+
+
 def _opening_gerund(token) -> bool:
     """'Injecting' in 'Injecting Clinton's troubles, ...', tagged NNP at a sentence start."""
     return bool(token.is_sent_start) and len(token) > 5 and token.lower_.endswith("ing")
@@ -157,6 +178,9 @@ class _Builder:
         role = role_span.text if role_span is not None else ""
         country = self._country_in(role_span) if role_span is not None else ""
         draft = self._add(doc[name_start : name_span.end], name, PERSON, "PERSON")
+        gender = _gender_before(doc, whole.start, name_start, role)
+        if gender:
+            draft.gender_seen(gender)
         if role and not draft.role:
             draft.role = role
         if country and not draft.country:

@@ -30,6 +30,14 @@ class ActorDraft:
     role: str = ""
     country: str = ""
     aliases: set[str] = field(default_factory=set)
+    # "m" or "f" when the article says so ("Mr. Trump", "Mrs. Clinton", "a spokeswoman");
+    # "" when it does not, or says both. Pronouns only pass over persons of the other gender.
+    gender: str = ""
+    _genders: set[str] = field(default_factory=set, repr=False)
+
+    def gender_seen(self, gender: str) -> None:
+        self._genders.add(gender)
+        self.gender = gender if len(self._genders) == 1 else ""
 
 
 @dataclass
@@ -95,6 +103,7 @@ class ActorIndex:
         kinds: set[str],
         last_word: str = "",
         skip: Callable[[int], bool] | None = None,
+        gender: str = "",
     ) -> Mention | None:
         """The nearest mention before `offset` of an actor of one of `kinds`, passing over
         mentions for which `skip(start)` is true (names inside quotes are not antecedents)."""
@@ -106,6 +115,8 @@ class ActorIndex:
                 continue
             if last_word and m.actor.lower().split()[-1] != last_word:
                 continue
+            if gender and self.actors[m.actor].gender not in ("", gender):
+                continue  # "he" is not Mrs. Clinton
             return m
         return None
 
@@ -116,7 +127,8 @@ def resolve_reference(
     """The actor a pronoun or a definite nominal ("the ministry", "the official") refers to."""
     lower = token.lower_
     if lower in _PRONOUNS_PERSON:
-        return index.before(token.idx, {PERSON}, skip=skip)
+        gender = "m" if lower in ("he", "him") else "f"
+        return index.before(token.idx, {PERSON}, skip=skip, gender=gender)
     if lower in _PRONOUNS_OTHER:
         return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP}, skip=skip)
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)

@@ -465,3 +465,19 @@ def test_the_speaker_between_quote_and_verb_is_the_name_before_its_apposition(nl
     s = only_statement(text, nlp)
 
     assert s.speaker == "Michael Flynn"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Donald Trump attacked Mrs. Clinton on Monday. He said the election was rigged.",
+         "Donald Trump"),
+        ("Hillary Clinton debated Mr. Trump on Monday. She said the economy was growing.",
+         "Hillary Clinton"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_passes_over_a_person_the_article_gives_the_other_gender(nlp, text, speaker):
+    said = [s for s in statements(text, nlp) if s.cue == "said"]
+
+    assert [s.speaker for s in said] == [speaker]
