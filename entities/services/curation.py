@@ -315,6 +315,8 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
                 continue
             statement.speaker = speaker
             statement.save(update_fields=["speaker"])
+            if speaker is not None:  # a speaker is never a target of its own statement
+                StatementTarget.objects.filter(statement=statement, actor=speaker).delete()
         else:
             ids = correction.data.get("actor_ids", [])
             found = Actor.objects.filter(pk__in=ids).select_related("merged_into")

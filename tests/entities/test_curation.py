@@ -317,6 +317,27 @@ def test_a_target_cannot_become_the_speaker():
     assert not Correction.objects.exists()
 
 
+def test_a_speaker_decision_applied_again_drops_that_actor_from_the_targets():
+    """Re-extraction may find the corrected speaker among the new statement's targets."""
+    statement = StatementFactory()
+    other = StatementTargetFactory(statement=statement).actor
+    speaker = StatementTargetFactory(statement=statement).actor
+    Correction.objects.create(
+        kind=Correction.Kind.SPEAKER,
+        article=statement.article,
+        content_start=statement.content_start,
+        content_end=statement.content_end,
+        actor=speaker,
+        data={},
+    )
+
+    assert services.corrections_apply(article_id=statement.article_id, statements=[statement]) == 1
+
+    statement.refresh_from_db()
+    assert statement.speaker == speaker
+    assert list(statement.targets.values_list("actor_id", flat=True)) == [other.pk]
+
+
 def test_a_newer_decision_on_a_statement_replaces_the_older_one():
     statement = StatementFactory()
     first, second = ActorFactory(), ActorFactory()
