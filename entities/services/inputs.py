@@ -16,7 +16,12 @@ from django.core.exceptions import ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import HTTPError, ReadTimeoutError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    NewConnectionError,
+    ReadTimeoutError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -203,12 +208,19 @@ class _PinnedConnection:
         if settings.NEWSAPP_FETCH_ALLOW_PRIVATE:
             return super()._new_conn()
         host = self._dns_host
-        address = _public_addresses(host.strip("[]"), self.port)[0]
-        self._dns_host = address
-        try:
-            return super()._new_conn()
-        finally:
-            self._dns_host = host
+        addresses = _public_addresses(host.strip("[]"), self.port)
+        failure = None
+        for address in addresses:  # each in turn, as urllib3 would: an IPv6 one may be unroutable
+            self._dns_host = address
+            try:
+                return super()._new_conn()
+            except (NewConnectionError, ConnectTimeoutError) as exc:
+                failure = exc
+            finally:
+                self._dns_host = host
+        if failure is None:
+            raise NewConnectionError(self, f"{host} has no address")
+        raise failure
 
 
 class _PinnedHTTPConnection(_PinnedConnection, HTTPConnection):

@@ -327,3 +327,29 @@ def test_an_ipv6_address_carrying_a_private_ipv4_one_is_refused(monkeypatch, add
     with pytest.raises(ValidationError) as excinfo:
         services.article_fetch(url="http://news.example/story")
     assert _code(excinfo, "url") == "refused"
+
+
+def test_the_next_checked_address_is_tried_when_one_cannot_be_reached(site, monkeypatch):
+    """A name with an IPv6 and an IPv4 address on a machine without IPv6: the IPv4 one serves."""
+    port = int(site.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    connected = []
+
+    def resolve(host, *args, **kwargs):
+        if host == "news.example":
+            return [
+                (socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("2606:4700::1", port, 0, 0)),
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port)),
+            ]
+        return real(host, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        connected.append(address[0])
+        if ":" in address[0]:
+            raise OSError(101, "Network is unreachable")
+        return socket.create_connection(("127.0.0.1", address[1]))
+
+    monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
+    monkeypatch.setattr("urllib3.util.connection.create_connection", create_connection)
+    assert services.article_fetch(url=f"http://news.example:{port}/article") == "<p>Séoul</p>"
+    assert connected == ["2606:4700::1", "93.184.216.34"]
