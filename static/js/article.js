@@ -1,9 +1,10 @@
-// The article page opened at a statement: ?s=<id> (the server marks it .selected) or
-// #statement-<id> (a link to the list entry) highlights that statement in the text and
-// scrolls to it. Without JavaScript the #s-<id> anchor still scrolls.
+// The article page opened at a statement: ?s=<id> (the server marks it .selected) or #s-<id>
+// highlights that statement in the text and scrolls to its sentence; #statement-<id> (the list
+// entry, where an editor lands after correcting it) highlights the sentence too but stays at the
+// list entry. Without JavaScript the anchors still scroll.
 (function () {
   "use strict";
-  function select(id) {
+  function select(id, scrollTo) {
     var mark = document.getElementById("s-" + id);
     if (!mark) return;
     document.querySelectorAll("mark.statement.selected").forEach(function (el) {
@@ -14,13 +15,14 @@
     });
     var item = document.getElementById("statement-" + id);
     if (item) item.classList.add("is-selected");
-    mark.scrollIntoView({ block: "center" });
+    if (scrollTo === "entry" && item) item.scrollIntoView({ block: "center" });
+    else mark.scrollIntoView({ block: "center" });
   }
   function fromLocation() {
-    var hash = /^#(?:statement|s)-(\d+)$/.exec(window.location.hash);
+    var hash = /^#(statement|s)-(\d+)$/.exec(window.location.hash);
     var query = /[?&]s=(\d+)/.exec(window.location.search);
-    var id = hash ? hash[1] : query ? query[1] : null;
-    if (id) select(id);
+    if (hash) select(hash[2], hash[1] === "statement" ? "entry" : "sentence");
+    else if (query) select(query[1], "sentence");
   }
   // a failed correction re-renders the page at the form's #anchor, where the browser skips
   // `autofocus`: focus the field the server marked
