@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entities import selectors
 from entities.models import Actor, Article, Statement
+from entities.services.articles import validate_publication_date
 
 # what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
 ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
@@ -73,7 +74,10 @@ class ArticleUploadForm(forms.Form):
     )
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
     published_at = forms.DateField(
-        label=_("Publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_publication_date],
     )
 
     def clean(self):

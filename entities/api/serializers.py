@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from entities import selectors
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from entities.services.articles import validate_publication_date
 
 STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/statement.html)
 
@@ -273,7 +274,10 @@ class ReprocessSerializer(serializers.Serializer):
 class _ArticleMetaInput(serializers.Serializer):
     title = serializers.CharField(required=False, allow_blank=True, max_length=500)
     date = serializers.DateField(
-        required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD."
+        required=False,
+        allow_null=True,
+        help_text="Publication date, YYYY-MM-DD (from 1900 to tomorrow).",
+        validators=[validate_publication_date],
     )
     publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
 

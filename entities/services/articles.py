@@ -29,6 +29,25 @@ ARTICLE_NO_TEXT = "No article text could be found in this input."
 ARTICLE_TOO_LONG = "The article is {size:,} characters long; the limit is {limit:,}."
 
 
+EARLIEST_PUBLICATION = date(1900, 1, 1)
+
+
+def validate_publication_date(value: date | None) -> None:
+    """A date a news article can have been published on: from 1900 to tomorrow (a time zone
+    ahead). A typo such as year 1 would stretch the timeline of every actor in the article over
+    two thousand years."""
+    if value is None:
+        return
+    day = value.date() if isinstance(value, datetime) else value
+    latest = timezone.localdate() + timedelta(days=1)
+    if not EARLIEST_PUBLICATION <= day <= latest:
+        raise ValidationError(
+            f"Give a publication date between {EARLIEST_PUBLICATION.isoformat()} and "
+            f"{latest.isoformat()}.",
+            code="out_of_range",
+        )
+
+
 def content_hash(body: str) -> str:
     """Hash of the body with case, quote styles and whitespace normalised away."""
     text = unicodedata.normalize("NFKC", body).lower()

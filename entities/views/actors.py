@@ -26,6 +26,8 @@ from entities.views.common import PAGE_SIZE, read_access, without_page
 # the actor (a busy actor has hundreds); the heading gives the full count.
 STATEMENTS_SHOWN = 10
 PAIR_SHOWN = 200
+# the chart's latest months: an article dated in year 1 drew 24,000 bars (6 MB, seconds)
+TIMELINE_MONTHS = 240
 MEMBERS_SHOWN = 20  # on a country's page: its most mentioned people and organisations
 CURATION_FORMS = {
     "merge": ActorMergeForm,
@@ -109,7 +111,7 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
         "top_targets": selectors.actor_top_targets(actor=actor),
         "top_speakers": selectors.actor_top_speakers(actor=actor),
         "comentioned": selectors.actor_comentioned(actor=actor),
-        "chart": timeline_bars(selectors.actor_timeline(actor=actor)),
+        "chart": timeline_bars(selectors.actor_timeline(actor=actor)[-TIMELINE_MONTHS:]),
         "members": list(selectors.actor_list(country=actor)[:MEMBERS_SHOWN])
         if actor.kind == Actor.Kind.COUNTRY
         else [],

@@ -111,6 +111,15 @@ def test_creating_needs_a_login(api, db):
     assert not Article.objects.exists()
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "2999-01-01"])
+def test_an_implausible_publication_date_is_a_400_on_date(user_api, day):
+    response = user_api.post(URL, {"text": TEXT, "date": day}, format="json")
+
+    assert response.status_code == 400
+    assert "date" in response.json()["error"]["fields"]
+    assert not Article.objects.exists()
+
+
 def test_create_from_text(user_api, user):
     response = user_api.post(
         URL,

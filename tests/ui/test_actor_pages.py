@@ -242,3 +242,13 @@ def test_actor_list_by_a_merged_country_lists_the_survivors_people(client, pesko
 
     assert response.context["country"] == peskov.country
     assert list(response.context["page"].object_list) == [peskov]
+
+
+def test_the_timeline_shows_at_most_the_latest_twenty_years(client, peskov):
+    said(peskov, "Old words", published="1901-01-01")
+    said(peskov, "New words", published="2024-05-01")
+
+    bars = client.get(peskov.get_absolute_url()).context["chart"]["bars"]
+
+    assert len(bars) == 240
+    assert bars[-1].label == "May 2024"

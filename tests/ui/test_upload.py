@@ -78,6 +78,17 @@ def test_text_and_files_together_are_refused(user_client, no_extraction):
     assert Article.objects.count() == 0
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2999-01-01"])
+def test_an_implausible_publication_date_is_refused_at_its_field(user_client, no_extraction, day):
+    response = user_client.post(UPLOAD, {"text": TEXT, "published_at": day})
+
+    assert (
+        "Give a publication date between 1900-01-01"
+        in response.context["form"].errors["published_at"][0]
+    )
+    assert Article.objects.count() == 0
+
+
 def test_a_url_alone_is_fetched_and_imported(user_client, no_extraction):
     with mock.patch("entities.services.article_fetch", return_value=PAGE) as fetch:
         response = user_client.post(UPLOAD, {"url": "https://example.org/envoy"})
