@@ -8,7 +8,8 @@ from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, F, Func, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -81,7 +82,10 @@ def statement_search(
         search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         qs = qs.alias(document=_vector()).filter(document=search)
         if order == "relevance":
-            return qs.annotate(rank=SearchRank(F("document"), search)).order_by(
+            # ts_rank is a 4-byte real: as a double it compares exactly with the cursor value
+            # the API pages by
+            rank = Cast(SearchRank(F("document"), search), FloatField())
+            return qs.annotate(rank=rank).order_by(
                 "-rank", F("article__published_at").desc(nulls_last=True), "pk"
             )
         return newest_first(qs)

@@ -187,3 +187,19 @@ def test_export_of_an_unknown_format_is_a_json_400(api, world):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "format" in response.json()["error"]["fields"]
+
+
+def test_relevance_pages_visit_every_match_once(api):
+    """Cursor pages ordered by full-text rank (PostgreSQL; by date on SQLite) neither repeat
+    nor skip a statement, ranks tied or not."""
+    made = [
+        StatementFactory(content=" ".join(["sanctions"] * (1 + i % 4) + ["on", f"item{i}"]))
+        for i in range(13)
+    ]
+    seen: list[int] = []
+    url = f"{URL}?q=sanctions&order=relevance&page_size=3"
+    while url:
+        body = api.get(url).json()
+        seen += [row["id"] for row in body["results"]]
+        url = body["next"]
+    assert sorted(seen) == sorted(s.pk for s in made)
