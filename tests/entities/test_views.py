@@ -467,4 +467,4 @@ def test_actor_page_gives_the_full_count_when_it_shows_only_the_newest(client):
 
     response = client.get(reverse("entities:actor_detail", args=["dmitry-peskov"]))
 
-    assert "(105, newest 100 shown)" in response.text
+    assert "(105, newest 10 shown)" in response.text

@@ -24,7 +24,7 @@ def test_home_shows_counts(client):
     assert response.status_code == 200
     stats = response.context["stats"]
     assert (stats["articles"], stats["statements"]) == (1, 1)
-    assert '<span class="figure">1</span> statements' in response.text
+    assert '<span class="figure">1</span> statement</a>' in response.text  # singular
 
 
 def test_home_lists_the_most_quoted_and_most_discussed_actors(client):
