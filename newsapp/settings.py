@@ -189,6 +189,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # two models have a field called "kind": each enum gets its own name in the schema
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "entities.models.Actor.Kind",
+        "StatementKindEnum": "entities.models.Statement.Kind",
+    },
 }
 
 LOGGING = {

@@ -97,23 +97,10 @@ class TargetSerializer(serializers.ModelSerializer):
         fields = ["actor", "start", "end"]
 
 
-@extend_schema_field(
-    {
-        "type": "string",
-        "pattern": "^(" + "|".join(Statement.Kind.values) + ")$",
-        "description": ", ".join(Statement.Kind.values),
-    }
-)
-class StatementKindField(serializers.CharField):
-    """A pattern, not an enum, in the schema: drf-spectacular names every enum of a field called
-    "kind" alike, and Actor.kind is one already (fixing it needs ENUM_NAME_OVERRIDES)."""
-
-
 class StatementSerializer(serializers.ModelSerializer):
     """A statement with every span as [start, end) character offsets into its article's body."""
 
     article = ArticleRefSerializer()
-    kind = StatementKindField(read_only=True)
     speaker = ActorRefSerializer(allow_null=True)
     targets = TargetSerializer(many=True)
     permalink = serializers.SerializerMethodField(

@@ -30,6 +30,10 @@ def test_schema_endpoint(api):
     reprocess = schema["paths"]["/api/v1/articles/{id}/reprocess/"]["post"]
     assert "202" in reprocess["responses"]
     assert "Error" in schema["components"]["schemas"]
+    # both models' "kind" fields are enums of their own
+    components = schema["components"]["schemas"]
+    assert components["StatementKindEnum"]["enum"] == ["direct", "mixed", "indirect"]
+    assert "country" in components["ActorKindEnum"]["enum"]
 
 
 @pytest.mark.parametrize("page", ["/api/v1/docs/", "/api/v1/redoc/"])
