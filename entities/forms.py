@@ -136,9 +136,7 @@ class ActorField(forms.CharField):
             raise forms.ValidationError(
                 _("No actor is called “%(name)s”."), params={"name": value.strip()}
             )
-        while self.follow_merge and actor.merged_into_id:
-            actor = actor.merged_into
-        return actor
+        return actor.survivor() if self.follow_merge else actor
 
 
 def _slug_input(example: str) -> forms.TextInput:

@@ -143,6 +143,15 @@ class Actor(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("entities:actor_detail", args=[self.slug])
 
+    def survivor(self) -> Actor:
+        """The actor this one was merged into, through chains of merges; itself if it was not
+        merged. A cycle (which actor_merge never makes) stops where it would repeat."""
+        actor, seen = self, set()
+        while actor.merged_into_id and actor.pk not in seen:
+            seen.add(actor.pk)
+            actor = actor.merged_into
+        return actor
+
 
 class ActorAlias(models.Model):
     alias = models.CharField(

@@ -61,11 +61,7 @@ def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
         .order_by("pk")[: limit * 2]
     )
     out: dict[int, Actor] = {}
-    for actor in found:
-        seen = set()
-        while actor.merged_into_id and actor.pk not in seen:
-            seen.add(actor.pk)
-            actor = actor.merged_into
+    for actor in (a.survivor() for a in found):
         if not actor.rejected:
             out.setdefault(actor.pk, actor)
     if len(out) > 1:

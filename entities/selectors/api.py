@@ -13,19 +13,13 @@ from entities.selectors.actors import actor_get, actor_list
 from entities.selectors.articles import article_list
 from entities.selectors.statements import statement_pair, statement_rows, statement_search
 
-_MAX_MERGE_HOPS = 20
-
 
 def api_actor_resolve(*, slug: str) -> Actor | None:
     """The live actor a slug names: a merged actor's survivor (followed through chains of
     merges); None for an unknown slug or a rejected actor."""
     actor = actor_get(slug=slug)
-    seen = set()
-    while actor is not None and actor.merged_into_id and actor.pk not in seen:
-        seen.add(actor.pk)
-        if len(seen) > _MAX_MERGE_HOPS:
-            break
-        actor = Actor.objects.select_related("country", "merged_into").get(pk=actor.merged_into_id)
+    if actor is not None and actor.merged_into_id:
+        actor = actor_get(slug=actor.survivor().slug)  # with its country, as actor_get gives
     if actor is None or actor.rejected:
         return None
     return actor

@@ -104,11 +104,7 @@ def _choose(candidates: list[Actor], key: str) -> Actor | None:
         chosen = candidates[0]  # "Putin" -> Vladimir Putin, the only person called so
     else:
         return None  # an ambiguous short name: better a separate actor than a wrong merge
-    seen = set()
-    while chosen.merged_into_id and chosen.pk not in seen:
-        seen.add(chosen.pk)
-        chosen = chosen.merged_into
-    return chosen
+    return chosen.survivor()
 
 
 def _derived_aliases(item) -> list[str]:

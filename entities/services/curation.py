@@ -205,14 +205,6 @@ def actor_reject(*, actor: Actor, user=None) -> None:
     )
 
 
-def _survivor(actor: Actor | None) -> Actor | None:
-    seen = set()
-    while actor is not None and actor.merged_into_id and actor.pk not in seen:
-        seen.add(actor.pk)
-        actor = actor.merged_into
-    return actor
-
-
 def _statement_correction(statement: Statement, kind: str, user) -> Correction:
     # one standing decision per statement and kind: the newest replaces the older ones
     Correction.objects.filter(
@@ -310,7 +302,7 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
         if statement is None:
             continue
         if correction.kind == Correction.Kind.SPEAKER:
-            speaker = _survivor(correction.actor)
+            speaker = correction.actor.survivor() if correction.actor else None
             if speaker is not None and speaker.rejected:
                 continue
             statement.speaker = speaker
@@ -322,7 +314,7 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
             found = Actor.objects.filter(pk__in=ids).select_related("merged_into")
             targets = [
                 t
-                for t in (_survivor(a) for a in found)
+                for t in (a.survivor() for a in found)
                 if t is not None and not t.rejected and t.pk != statement.speaker_id
             ]
             _targets_replace(statement, targets)

@@ -113,3 +113,17 @@ def test_actors_may_share_a_name_across_kinds():
     ActorFactory(name="Georgia", kind=Actor.Kind.PERSON)
 
     assert Actor.objects.filter(name="Georgia").count() == 2
+
+
+def test_an_actors_survivor_follows_chains_of_merges_and_stops_on_a_cycle():
+    last = ActorFactory()
+    middle = ActorFactory(merged_into=last)
+    first = ActorFactory(merged_into=middle)
+    assert first.survivor() == last
+    assert last.survivor() == last
+
+    a, b = ActorFactory(), ActorFactory()
+    a.merged_into, b.merged_into = b, a
+    a.save()
+    b.save()
+    assert a.survivor() in (a, b)  # returns instead of looping for ever
