@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from entities.api.serializers import statement_permalink
+from entities.spreadsheets import formula_safe
 
 EXPORT_MAX_ROWS = 10_000
 COLUMNS = [
@@ -77,13 +78,6 @@ def _csv_cell(value):
     if isinstance(value, list):
         return "; ".join(f"{v[0]}-{v[1]}" if isinstance(v, list) else str(v) for v in value)
     return "" if value is None else value
-
-
-def formula_safe(value):
-    # a cell starting with = + - @ is a formula to spreadsheet programs
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def csv_lines(request, rows: Iterable) -> Iterator[str]:

@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from entities import selectors
-from entities.api.export import formula_safe
 from entities.forms import StatementSearchForm
 from entities.models import Statement
+from entities.spreadsheets import formula_safe
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
 EXPORT_LIMIT = 5000  # rows in one export; the response says when the result was cut
