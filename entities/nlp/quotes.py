@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 # opening mark -> closing mark; a straight quote closes itself
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
+# a double quote opened in one style and closed in another, as careless copy has it:
+# '“Immunity deals should not be a requirement," Chaffetz said'
+_ALSO_CLOSES = {"“": '"', '"': "”"}
 _OPEN_AFTER = set(" \n([{—–-:")
 CLOSING_MARKS = {"”", '"', "»"}
 
@@ -28,17 +31,31 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     open_mark = ""  # the opening mark as written, "" when no quote is open
     content_start = 0
     closer = ""
+    nested = False  # a straight quote opened inside a curly one: '“He called it "fake news."”'
     i = 0
     n = len(text)
     while i < n:
         mark = text[i : i + 2] if text.startswith(("''", "``"), i) else text[i]
         c = '"' if len(mark) == 2 else mark
         before = text[i - 1] if i else " "
+        if before == " " and i >= 2 and text[i - 2] in "'’" and c == '"':
+            before = text[i - 2]  # a nested quote closing with the outer one: 'outreach,' "
         after = text[i + len(mark)] if i + len(mark) < n else " "
         if not open_mark:
             if c in _PAIRS and _is_opening(c, before, after):
                 open_mark, content_start, closer = mark, i + len(mark), _PAIRS[c]
         elif c == closer and _is_closing(c, before, after):
+            quotes.append(QuoteSpan(content_start, i))
+            open_mark, nested = "", False
+        elif c == '"' and c == _ALSO_CLOSES.get(open_mark):
+            if nested:
+                nested = not _is_closing(c, before, after)
+            elif _is_opening(c, before, after):
+                nested = True
+            elif _is_closing(c, before, after):
+                quotes.append(QuoteSpan(content_start, i))
+                open_mark = ""
+        elif c == "”" and c == _ALSO_CLOSES.get(open_mark) and _is_closing(c, before, after):
             quotes.append(QuoteSpan(content_start, i))
             open_mark = ""
         elif c == "\n" and text.startswith("\n\n", i):
@@ -47,7 +64,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 i = nxt + len(open_mark) - 1  # the quote goes on, reopened by the same mark
             else:
                 quotes.append(QuoteSpan(content_start, i))  # unbalanced: best effort
-                open_mark = ""
+                open_mark, nested = "", False
         i += len(mark) if len(mark) == 2 else 1
     if open_mark:
         quotes.append(QuoteSpan(content_start, n))

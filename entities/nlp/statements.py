@@ -162,11 +162,15 @@ class _Extractor:
                 # 'It is unlikely; her team says she'll go on': of two clauses, the one after
                 # the verb is what was said
                 comp = next((c for c in comps if c.i > token.i), comps[0] if comps else None)
+                bare = _bare_clause(token) if comp is None else None
+                comp = comp or bare
                 if comp is not None:
                     start, end = clause_span(comp, exclude=token)
+                    if bare is not None:  # from its subject: not 'after the convention'
+                        start = max(start, subject_of(bare).left_edge.i)
                 elif token.dep_ == "parataxis":
                     start, end = around_parenthetical(token)
-                elif token.lemma_ in self.object_verbs:
+                elif token.lemma_ in self.object_verbs or _directive(token):
                     start, end = self._object_span(token)
                 else:
                     start, end = self._prep_span(token)
@@ -403,7 +407,7 @@ class _Extractor:
             for t in doc[after.i : limit]:
                 if self._quoted(t) or t.text in _OPENERS:
                     break
-                if self._is_cue(t):
+                if self._is_cue(t) and not self._says_other(t, q):
                     return t
         before = (
             next((t for t in reversed(doc) if t.idx + len(t) < q.start), None) if q.start else None
@@ -412,17 +416,39 @@ class _Extractor:
             for t in reversed(doc[before.sent.start : before.i + 1]):
                 if self._quoted(t) or t.text in CLOSING_MARKS:
                     break
-                if self._is_cue(t):
+                if self._is_cue(t) and not self._says_other(t, q):
                     return t
         return None
 
     def _is_cue(self, t: Token) -> bool:
         return t.lemma_ in self.quote_cues and t.pos_ == "VERB"
 
+    def _says_other(self, verb: Token, q: QuoteSpan) -> bool:
+        """A verb with a clause of its own after it says that clause, not the quote before it:
+        '"... editorial policy." The network said it would send her to Crimea', 'exhorted them
+        to "vote your conscience" and said he was standing on principle'."""
+        quoted = self.text[q.start : q.end].rstrip()
+        if quoted.endswith(",") or self.text.startswith(",", q.end + 1):
+            return False  # '"... investigated," Warren told Stumpf, after he admitted ...'
+        return any(
+            c.dep_ == "ccomp"
+            and c.i > verb.i
+            and not c.left_edge.idx <= q.start <= c.right_edge.idx
+            and "," not in self.text[verb.idx : c.left_edge.idx]
+            and not self._quoted(c)
+            for c in verb.children
+        )
+
     # -- speakers -------------------------------------------------------------------------
 
     def _speaker(self, verb: Token) -> tuple[Mention | None, tuple[int, int]]:
         subject = subject_of(verb)
+        if subject is not None and not any(ch.isalnum() for ch in subject.text):
+            # 'made public ― Trump boasted': the parser took a dash for the subject
+            subject = next(
+                (c for c in verb.lefts if c.dep_.startswith("nsubj") and c.text[:1].isalnum()),
+                None,
+            )
         if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
             # '"...," Police Chief Chuck Jordan said Monday': the parser took the day for the
             # subject; the speaker is the name just before the verb
@@ -527,6 +553,33 @@ class _Extractor:
             targets=tuple(targets.values()),
             fragments=tuple(d.parts) if len(d.parts) > 1 else (),
         )
+
+
+def _bare_clause(verb: Token) -> Token | None:
+    """'Trump said after the convention he would not accept it': a clause with a subject and
+    no conjunction, which the parser hung on the verb as an adverbial clause, is what was
+    said ('said before he left' is not)."""
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+            and not any(
+                d.dep_ in ("mark", "advmod") or d.tag_ in ("WDT", "WP", "WRB")
+                for d in c.children
+                if d.i < c.i
+            )
+        ):
+            return c
+    return None
+
+
+def _directive(verb: Token) -> bool:
+    """'told his advisers to figure out how ...', 'asked Congress to act': an addressee and
+    what they are to do."""
+    return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.i > verb.i for c in verb.children
+    )
 
 
 def _around(doc: Doc, start: int, end: int, cue: Token) -> list[tuple[int, int]]:

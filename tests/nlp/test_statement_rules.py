@@ -481,3 +481,121 @@ def test_a_pronoun_passes_over_a_person_the_article_gives_the_other_gender(nlp, 
     said = [s for s in statements(text, nlp) if s.cue == "said"]
 
     assert [s.speaker for s in said] == [speaker]
+
+
+# -- pipeline 0.4.1 ----------------------------------------------------------------------
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
+    text = (
+        '“Immunity deals should not be a requirement," Chaffetz said, adding that the '
+        'agreements were handed out "like candy."'
+    )
+
+    assert quoted(text) == [
+        "Immunity deals should not be a requirement,",
+        "like candy.",
+    ]
+
+
+def test_a_straight_quote_inside_a_curly_one_does_not_close_it():
+    text = '“He called it "fake news" on Monday,” she said.'
+
+    assert quoted(text) == ['He called it "fake news" on Monday,']
+
+
+def test_a_straight_quote_closes_after_a_nested_single_quote_and_a_space():
+    text = "\"I've been insulted by the term 'outreach,' \" he told the group."
+
+    assert quoted(text) == ["I've been insulted by the term 'outreach,'"]
+
+
+@pytest.mark.slow
+def test_a_verb_with_a_clause_of_its_own_does_not_take_the_quote_before_it(nlp):
+    text = (
+        'Cruz exhorted Republicans to "vote your conscience" and said he was standing on '
+        "truth and principle."
+    )
+
+    found = statements(text, nlp)
+
+    said = [s for s in found if s.cue == "said"]
+    assert [s.content for s in said] == ["he was standing on truth and principle"]
+    assert said[0].kind == "indirect"
+    assert said[0].speaker == "Ted Cruz" or said[0].speaker_text == "Cruz"
+
+
+@pytest.mark.slow
+def test_a_quote_ending_a_sentence_is_not_said_by_the_next_sentence(nlp):
+    text = (
+        "Still, The New York Times reported at the time that the editor, Margarita Simonyan, "
+        "conveyed to Ms. Martin that her statement was ''not in line with our editorial "
+        "policy.'' The network said it would send Ms. Martin to Crimea."
+    )
+
+    found = statements(text, nlp)
+
+    network = [s for s in found if s.speaker_text == "The network"]
+    assert [s.content for s in network] == ["it would send Ms. Martin to Crimea"]
+    policy = next(s for s in found if "editorial policy" in s.content)
+    assert policy.speaker == "New York Times"
+
+
+@pytest.mark.slow
+def test_a_quote_ending_in_a_comma_keeps_the_verb_after_it(nlp):
+    text = (
+        "“You should resign and you should be criminally investigated,” Elizabeth Warren told "
+        "John Stumpf, after he admitted he had not been held accountable."
+    )
+
+    quote = next(s for s in statements(text, nlp) if s.kind == "direct")
+
+    assert quote.cue == "told"
+    assert quote.speaker == "Elizabeth Warren"
+
+
+@pytest.mark.slow
+def test_a_clause_after_a_phrase_is_what_was_said(nlp):
+    s = only_statement(
+        "Donald Trump said after the convention he would not accept the endorsement.", nlp
+    )
+
+    assert s.content == "he would not accept the endorsement"
+    assert s.speaker == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_a_clause_with_a_conjunction_is_not_what_was_said(nlp):
+    assert statements("Donald Trump spoke before he left the room.", nlp) == ()
+
+
+@pytest.mark.slow
+def test_telling_someone_to_do_something_is_reported_speech(nlp):
+    text = (
+        "Barack Obama told his advisers to figure out how to enact deep emissions cuts "
+        "without Congress."
+    )
+
+    s = only_statement(text, nlp)
+
+    assert s.cue_lemma == "tell"
+    assert s.content == (
+        "his advisers to figure out how to enact deep emissions cuts without Congress"
+    )
+
+
+@pytest.mark.slow
+def test_telling_someone_alone_is_not_a_statement(nlp):
+    assert statements("Barack Obama told reporters on Monday.", nlp) == ()
+
+
+@pytest.mark.slow
+def test_a_dash_taken_for_the_subject_is_not_the_speaker(nlp):
+    text = (
+        "His tax returns were made public ― Donald Trump boasted, “That makes me smart "
+        "and I am proud of it.”"
+    )
+
+    quote = next(s for s in statements(text, nlp) if s.kind == "direct")
+
+    assert quote.speaker_text != "―"
