@@ -15,7 +15,7 @@ _BOILERPLATE = re.compile(
     r"^(follow us\b|next in\b|others also read\b|also read\b|read more\b|read the rest\b"
     r"|related( articles| stories|:)|sign up\b|subscribe\b|click here\b|download (our|the) app"
     r"|copyright\b|©|all rights reserved|share this( article)?\b|more from\b|recommended\b"
-    r"|trending\b|most read\b|advertisement$)",
+    r"|trending\b|most read\b|advertisement$|editor[’']s note:)",
     re.IGNORECASE,
 )
 # A boilerplate line this early in a document is more likely part of the article itself.

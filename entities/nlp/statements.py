@@ -182,9 +182,7 @@ class _Extractor:
                 speaker, sspan = self._speaker(token)
                 confidence = 0.7
                 if comp is None and token.dep_ != "parataxis":
-                    if speaker is None:
-                        continue  # "denied arms deals" matters when we know who denied
-                    confidence = 0.6
+                    confidence = 0.6 if speaker is not None else 0.5
                 draft = _Draft(
                     INDIRECT, span.start_char, span.end_char, token, speaker, sspan, confidence
                 )
@@ -214,7 +212,7 @@ class _Extractor:
                 continue
             if any(not (t.is_punct or t.dep_ == "cc") for t in doc[end : c.left_edge.i]):
                 break
-            completes = (c.dep_ == "prep" and c.lower_ in ("as", "for")) or (
+            completes = (c.dep_ == "prep" and c.lower_ in ("as", "for", "of")) or (
                 infinitive
                 and c.dep_ in ("conj", "dep")
                 and c.pos_ == "VERB"

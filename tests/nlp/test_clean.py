@@ -96,6 +96,18 @@ def test_trailing_others_also_read_is_dropped():
     assert cleaned.body.endswith("the atmosphere had been constructive.")
 
 
+def test_a_trailing_editors_note_is_dropped():
+    raw = (
+        ARTICLE + "\nEditor’s note: Donald Trump regularly incites political violence and has "
+        "repeatedly pledged to ban all Muslims from entering the U.S.\n"
+    )
+
+    cleaned = clean(raw)
+
+    assert "Editor" not in cleaned.body
+    assert cleaned.body.endswith("the atmosphere had been constructive.")
+
+
 MESSY = (
     "Talks Resume In Geneva\r\n\r\n"
     "The  envoys\tmet on\u00a0Monday.   They agreed to meet again.\r\n"

@@ -202,8 +202,15 @@ def test_object_of_deny_is_an_indirect_statement_of_the_subject(nlp):
 
 
 @pytest.mark.slow
-def test_object_content_of_a_subject_that_is_no_actor_is_dropped(nlp):
-    assert statements("A government spokesman denied the allegations on Tuesday.", nlp) == ()
+def test_object_content_of_a_subject_that_is_no_actor_keeps_the_subject_as_written(nlp):
+    s = only_statement("A government spokesman denied the allegations on Tuesday.", nlp)
+
+    assert (s.content, s.speaker, s.speaker_text) == (
+        "the allegations",
+        None,
+        "A government spokesman",
+    )
+    assert s.confidence < 0.5  # no actor to credit
 
 
 # -- according to ---------------------------------------------------------------------------
@@ -599,3 +606,59 @@ def test_a_dash_taken_for_the_subject_is_not_the_speaker(nlp):
     quote = next(s for s in statements(text, nlp) if s.kind == "direct")
 
     assert quote.speaker_text != "―"
+
+
+# -- pipeline 0.4.2 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_an_object_statement_stands_when_its_speaker_is_no_known_actor(nlp):
+    s = only_statement(
+        "Fellow Republicans are urging Trump to make the second debate a game-changer.", nlp
+    )
+
+    assert s.cue == "urging"
+    assert s.speaker_text == "Fellow Republicans"
+    assert s.content == "Trump to make the second debate a game-changer"
+
+
+@pytest.mark.slow
+def test_what_someone_is_accused_of_belongs_to_the_content(nlp):
+    text = (
+        "Terry Strada accused the Saudi government of attempting to intimidate the families "
+        "of the victims."
+    )
+
+    s = only_statement(text, nlp)
+
+    assert s.cue_class == "accuse"
+    assert s.content == (
+        "the Saudi government of attempting to intimidate the families of the victims"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "At the debate, Hillary Clinton mentioned the remarks Trump had made about Machado.",
+            "mentioned",
+            "the remarks Trump had made about Machado",
+        ),
+        (
+            "Surety companies agreed to release millions in cash for the clean-up.",
+            "agreed",
+            "to release millions in cash for the clean-up",
+        ),
+        (
+            "Senate aides acknowledged a collaborative relationship with the administration.",
+            "acknowledged",
+            "a collaborative relationship with the administration",
+        ),
+    ],
+)
+def test_verbs_whose_object_is_what_was_said(nlp, text, cue, content):
+    s = only_statement(text, nlp)
+
+    assert (s.cue, s.content) == (cue, content)
