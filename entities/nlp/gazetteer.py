@@ -1,4 +1,4 @@
-"""Lookup tables read from `data/`: countries, their aliases, titles and speech verbs."""
+"""Lookup tables read from `data/`: countries, their aliases, titles, speech verbs and nouns."""
 
 from __future__ import annotations
 
@@ -65,6 +65,12 @@ def title_words() -> frozenset[str]:
 def speech_verbs() -> dict[str, str]:
     """Lemma -> cue class ("warn" -> "warn", "tell" -> "say")."""
     return {row["lemma"]: row["class"] for row in _rows("speech_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> dict[str, str]:
+    """Nouns of speech that take a 'that' clause ("his claim that ..."), with their cue class."""
+    return {row["lemma"]: row["class"] for row in _rows("speech_nouns.tsv")}
 
 
 @lru_cache(maxsize=1)

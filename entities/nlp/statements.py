@@ -32,6 +32,8 @@ _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _OBJECT_DEPS = ("dobj", "xcomp")
 _NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _DASHES = "―—–-"
+# whoever makes, repeats or issues a claim or warning is the one who says it
+_MAKING_VERBS = {"make", "repeat", "reiterate", "issue", "voice", "level", "renew", "deliver"}
 _SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 # between the parts of one quote stands only its attribution, ended by punctuation:
 # '"A," she said. "B."' - not '"A," she said, but as he went on about "B,"'
@@ -80,6 +82,7 @@ class _Extractor:
         self.quote_cues = gazetteer.quote_cues()
         self.object_verbs = gazetteer.object_content_verbs()
         self.prep_verbs = gazetteer.prep_content_verbs()
+        self.nouns = gazetteer.speech_nouns()
         self.quotes = find_quotes(self.text)
         self._quote_starts = [q.start for q in self.quotes]
 
@@ -189,6 +192,10 @@ class _Extractor:
                 if token.dep_ == "parataxis" and comp is None:
                     draft.parts = _around(self.doc, start, end, token)
                 out.append(draft)
+            elif token.lemma_ in self.nouns and token.pos_ == "NOUN":
+                draft = self._nominal(token)
+                if draft is not None:
+                    out.append(draft)
             elif token.lower_ == "according":
                 draft = self._according(token)
                 if draft is not None:
@@ -221,7 +228,7 @@ class _Extractor:
             if not completes:
                 break
             end = c.right_edge.i + 1
-        return _trimmed(doc, start, end)
+        return _trimmed(doc, start, self._before_next_statement(verb, end))
 
     def _prep_span(self, verb: Token) -> tuple[int, int]:
         """'called for a moratorium', 'called on Republicans to unendorse Trump': what follows
@@ -229,16 +236,29 @@ class _Extractor:
         preps = self.prep_verbs.get(verb.lemma_)
         if not preps or subject_of(verb) is None:
             return 0, 0
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        prep = next(
+            (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None
+        )
         if prep is None:
             return 0, 0
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if not objects:
             return 0, 0
         parts = objects + [c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i]
-        return _trimmed(
-            verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
-        )
+        start = min(p.left_edge.i for p in parts)
+        end = self._before_next_statement(verb, max(p.right_edge.i for p in parts) + 1)
+        return _trimmed(verb.doc, start, end)
+
+    def _before_next_statement(self, verb: Token, end: int) -> int:
+        """'called on police to release the videos and called on people to protest': the
+        content ends before a second speech verb joined to it."""
+        for t in verb.doc[verb.i + 1 : end]:
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_ in self.verbs:
+                cut = t.left_edge.i
+                while cut > verb.i + 1 and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                return cut
+        return end
 
     def _predicative_span(self, verb: Token) -> tuple[int, int]:
         """'called the charges unsubstantiated', 'described the plan as a disaster': the object
@@ -257,6 +277,35 @@ class _Extractor:
         if what is None:
             return 0, 0
         return _trimmed(verb.doc, obj.left_edge.i, what.right_edge.i + 1)
+
+    def _nominal(self, noun: Token) -> _Draft | None:
+        """'Trump's claim that there have been thousands of shootings', 'charges that he has
+        given questionable advice': the 'that' clause of a noun of speech, said by whoever
+        owns the noun."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.i > noun.i
+                and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        start, end = clause_span(clause, exclude=noun)
+        if end - start < 2:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ in _MAKING_VERBS:
+            owner = subject_of(noun.head)  # 'Trump repeated the claim that ...'
+        speaker, sspan = (
+            self._resolvesubject_of(owner) if owner is not None else (None, (noun.idx, noun.idx))
+        )
+        span = self.doc[start:end]
+        confidence = 0.6 if speaker is not None else 0.5
+        return _Draft(INDIRECT, span.start_char, span.end_char, noun, speaker, sspan, confidence)
 
     def _according(self, token: Token) -> _Draft | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -530,7 +579,8 @@ class _Extractor:
             cue_text, lemma, cue_class = "according to", "according to", "report"
             cue_start, cue_end = cue.idx, cue.idx + len("according to")
         else:
-            cue_text, lemma, cue_class = cue.text, cue.lemma_, self.verbs.get(cue.lemma_, "say")
+            cue_class = self.verbs.get(cue.lemma_) or self.nouns.get(cue.lemma_, "say")
+            cue_text, lemma = cue.text, cue.lemma_
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
         s0, s1 = d.speaker_span
         return Statement(

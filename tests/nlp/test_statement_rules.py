@@ -662,3 +662,53 @@ def test_verbs_whose_object_is_what_was_said(nlp, text, cue, content):
     s = only_statement(text, nlp)
 
     assert (s.cue, s.content) == (cue, content)
+
+
+# -- pipeline 0.4.3 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_called_on_with_on_parsed_as_a_particle_takes_what_follows(nlp):
+    text = (
+        "Keith Scott's family has called on police to release the videos and called on "
+        "people to protest peacefully."
+    )
+
+    contents = {s.content for s in statements(text, nlp)}
+
+    assert "police to release the videos" in contents
+    assert "people to protest peacefully" in contents
+
+
+@pytest.mark.slow
+def test_the_that_clause_of_a_claim_is_said_by_whoever_owns_the_claim(nlp):
+    text = (
+        "Politifact did a fact-check on Donald Trump's claim that there have been thousands "
+        "of shootings in Chicago this year."
+    )
+
+    s = only_statement(text, nlp)
+
+    assert (s.cue, s.cue_class) == ("claim", "claim")
+    assert s.content == "there have been thousands of shootings in Chicago this year"
+    assert s.speaker == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_whoever_repeats_a_warning_says_it(nlp):
+    text = (
+        "Vladimir Putin repeated the warning that NATO troops near the border would provoke "
+        "a response."
+    )
+
+    found = [s for s in statements(text, nlp) if s.cue == "warning"]
+
+    assert [(s.speaker, s.cue_class) for s in found] == [("Vladimir Putin", "warn")]
+    assert found[0].content == "NATO troops near the border would provoke a response"
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_a_claim_is_not_its_content(nlp):
+    found = statements("The senator rejected the claim which he made on Monday.", nlp)
+
+    assert all(s.cue != "claim" for s in found)
