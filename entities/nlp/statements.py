@@ -165,12 +165,17 @@ class _Extractor:
                 # 'It is unlikely; her team says she'll go on': of two clauses, the one after
                 # the verb is what was said
                 comp = next((c for c in comps if c.i > token.i), comps[0] if comps else None)
+                if comp is None:
+                    comp = _clause_on_addressee(token, self.nouns)
                 bare = _bare_clause(token) if comp is None else None
                 comp = comp or bare
                 if comp is not None:
                     start, end = clause_span(comp, exclude=token)
                     if bare is not None:  # from its subject: not 'after the convention'
                         start = max(start, subject_of(bare).left_edge.i)
+                    later = [c for c in comps if c.i > comp.i and c.i > token.i]
+                    if later:  # 'said Trump has respect for X and his comment was Y': both
+                        end = max(end, clause_span(later[-1], exclude=token)[1])
                 elif token.dep_ == "parataxis":
                     start, end = around_parenthetical(token)
                 elif token.lemma_ in self.object_verbs or _directive(token):
@@ -619,6 +624,23 @@ def _bare_clause(verb: Token) -> Token | None:
             )
         ):
             return c
+    return None
+
+
+def _clause_on_addressee(verb: Token, nouns: dict[str, str]) -> Token | None:
+    """'he told a meeting of Pacific Island leaders that few people understood ...': a 'that'
+    clause with a subject of its own, which the parser hung on the addressee as a relative
+    clause, is what was said ('repeated the warning that ...' is the warning's own)."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        if obj.lemma_ in nouns:
+            continue
+        for c in obj.subtree:
+            if (
+                c.dep_ in ("relcl", "acl")
+                and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)
+                and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+            ):
+                return c
     return None
 
 

@@ -30,7 +30,10 @@ def clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
         if t.lower_ == "according" and t.i > start:  # ", according to X" names the source
             end = t.i
             break
-    while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
+    # a leading 'that' that joins the clause goes; 'that claim smacked of ...' keeps it
+    while start < end and (
+        doc[start].is_punct or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
+    ):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”’"':
         end -= 1

@@ -712,3 +712,41 @@ def test_a_relative_clause_on_a_claim_is_not_its_content(nlp):
     found = statements("The senator rejected the claim which he made on Monday.", nlp)
 
     assert all(s.cue != "claim" for s in found)
+
+
+# -- pipeline 0.4.4 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(nlp):
+    text = (
+        "In Honolulu last week, Barack Obama told a meeting of Pacific Island leaders that few "
+        "people understood the stakes of climate change better than they did."
+    )
+
+    s = only_statement(text, nlp)
+
+    assert s.cue == "told"
+    assert s.content == ("few people understood the stakes of climate change better than they did")
+
+
+@pytest.mark.slow
+def test_that_as_a_determiner_stays_in_the_content(nlp):
+    s = only_statement("Rep. Trey Gowdy said that claim smacked of hypocrisy.", nlp)
+
+    assert s.content == "that claim smacked of hypocrisy"
+
+
+@pytest.mark.slow
+def test_two_clauses_said_at_once_are_one_content(nlp):
+    text = (
+        "Michael Flynn said Trump has enormous respect for the military and his rubble "
+        "comment was instead an expression of frustration with the strategy."
+    )
+
+    s = only_statement(text, nlp)
+
+    assert s.content == (
+        "Trump has enormous respect for the military and his rubble comment was instead an "
+        "expression of frustration with the strategy"
+    )
