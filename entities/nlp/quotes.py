@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opening mark -> closing mark; a straight quote closes itself
@@ -11,6 +12,8 @@ _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 _OPEN_AFTER = set(" \n([{—–-:")
 CLOSING_MARKS = {"”", '"', "»"}
+# every character the pairing looks at; '' and `` first, as one double mark
+_MARKS = re.compile("''|``|[\"“”„«»‘’\n]")
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     content_start = 0
     closer = ""
     nested = False  # a straight quote opened inside a curly one: '“He called it "fake news."”'
-    i = 0
     n = len(text)
-    while i < n:
-        mark = text[i : i + 2] if text.startswith(("''", "``"), i) else text[i]
+    skip_until = 0  # past the mark that reopens a quote in the next paragraph
+    for m in _MARKS.finditer(text):
+        i, mark = m.start(), m.group()
+        if i < skip_until:
+            continue
         c = '"' if len(mark) == 2 else mark
         before = text[i - 1] if i else " "
         if before == " " and i >= 2 and text[i - 2] in "'’" and c == '"':
@@ -61,11 +66,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         elif c == "\n" and text.startswith("\n\n", i):
             nxt = i + 2
             if text.startswith(open_mark, nxt):
-                i = nxt + len(open_mark) - 1  # the quote goes on, reopened by the same mark
+                skip_until = nxt + len(open_mark)  # the quote goes on, reopened by the same mark
             else:
                 quotes.append(QuoteSpan(content_start, i))  # unbalanced: best effort
                 open_mark, nested = "", False
-        i += len(mark) if len(mark) == 2 else 1
+                skip_until = nxt
     if open_mark:
         quotes.append(QuoteSpan(content_start, n))
     return [_strip(q, text) for q in quotes if text[q.start : q.end].strip()]

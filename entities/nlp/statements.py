@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -85,6 +85,7 @@ class _Extractor:
         self.nouns = gazetteer.speech_nouns()
         self.quotes = find_quotes(self.text)
         self._quote_starts = [q.start for q in self.quotes]
+        self._token_starts = [t.idx for t in doc]
 
     def run(self) -> list[Statement]:
         reported = self._reported()
@@ -453,7 +454,10 @@ class _Extractor:
         ('"...," Clinton said'), else before it in the sentence that opens it ('He said: "...').
         Another quote in between ends the search: that verb is the other quote's."""
         doc = self.doc
-        after = next((t for t in doc if t.idx > q.end and not t.is_punct), None)
+        i = bisect_right(self._token_starts, q.end)
+        while i < len(doc) and doc[i].is_punct:
+            i += 1
+        after = doc[i] if i < len(doc) else None
         if after is not None and after.idx - q.end <= _AFTER_GAP:
             limit = min(after.sent.end, after.i + _CUE_WINDOW)
             for t in doc[after.i : limit]:
@@ -461,9 +465,10 @@ class _Extractor:
                     break
                 if self._is_cue(t) and not self._says_other(t, q):
                     return t
-        before = (
-            next((t for t in reversed(doc) if t.idx + len(t) < q.start), None) if q.start else None
-        )
+        i = bisect_left(self._token_starts, q.start) - 1
+        while i >= 0 and doc[i].idx + len(doc[i]) >= q.start:
+            i -= 1
+        before = doc[i] if q.start and i >= 0 else None
         if before is not None and q.start - (before.idx + len(before)) <= _AFTER_GAP:
             for t in reversed(doc[before.sent.start : before.i + 1]):
                 if self._quoted(t) or t.text in CLOSING_MARKS:
