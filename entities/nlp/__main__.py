@@ -1,7 +1,10 @@
-"""Command line: `python -m entities.nlp predict IN.jsonl OUT.jsonl [--model NAME]`.
+"""Command line: `python -m entities.nlp predict IN.jsonl OUT.jsonl [--model NAME]
+[--kinds direct,mixed]`.
 
 Reads records with `id` and `text`, writes one prediction per record in the format of
-shared/eval/README.md, with offsets mapped back into each record's text as given.
+shared/eval/README.md, with offsets mapped back into each record's text as given. `--kinds`
+keeps only statements of those kinds (all three by default): a direct-quote evaluation can be
+given the direct quotes alone.
 """
 
 from __future__ import annotations
@@ -25,10 +28,21 @@ def _records(path: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def prediction(record_id: str, raw: str, text: CleanText, result: ExtractionResult) -> dict:
+KINDS = ("direct", "mixed", "indirect")
+
+
+def prediction(
+    record_id: str,
+    raw: str,
+    text: CleanText,
+    result: ExtractionResult,
+    kinds: tuple[str, ...] = KINDS,
+) -> dict:
     locate = _Locator(raw, text)
     quotes = []
     for s in result.statements:
+        if s.kind not in kinds:
+            continue
         quote_start, quote_end = locate(s.content_start, s.content_end)
         speaker_start, speaker_end = locate(s.speaker_start, s.speaker_end)
         extra = {"fragments": [list(locate(a, b)) for a, b in s.fragments]} if s.fragments else {}
@@ -76,7 +90,7 @@ class _Locator:
         return found, found + len(piece)
 
 
-def predict(in_path: str, out_path: str, model: str) -> int:
+def predict(in_path: str, out_path: str, model: str, kinds: tuple[str, ...] = KINDS) -> int:
     nlp = pipeline.load(model)
     records = list(_records(in_path))
     texts = [clean(r["text"]) for r in records]
@@ -85,7 +99,8 @@ def predict(in_path: str, out_path: str, model: str) -> int:
         for record, text, result in zip(records, texts, extract_clean(texts, nlp), strict=True):
             out.write(
                 json.dumps(
-                    prediction(record["id"], record["text"], text, result), ensure_ascii=False
+                    prediction(record["id"], record["text"], text, result, kinds),
+                    ensure_ascii=False,
                 )
                 + "\n"
             )
@@ -100,9 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("input")
     p.add_argument("output")
     p.add_argument("--model", default=os.environ.get("SPACY_MODEL", pipeline.DEFAULT_MODEL))
+    p.add_argument(
+        "--kinds",
+        default=",".join(KINDS),
+        help="comma list of statement kinds to write (direct,mixed,indirect); default all",
+    )
     args = parser.parse_args(argv)
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown or not kinds:
+        parser.error(f"--kinds takes {', '.join(KINDS)}; not {', '.join(unknown) or 'nothing'}")
     try:
-        count = predict(args.input, args.output, args.model)
+        count = predict(args.input, args.output, args.model, kinds)
     except pipeline.ModelNotInstalledError as exc:
         print(exc, file=sys.stderr)
         return 2

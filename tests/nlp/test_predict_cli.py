@@ -33,12 +33,12 @@ QUOTE_KEYS = {
 }
 
 
-def run_predict(tmp_path, records):
+def run_predict(tmp_path, records, *options):
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     source.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
     )
-    code = main(["predict", str(source), str(target)])
+    code = main(["predict", str(source), str(target), *options])
     assert code == 0
     lines = target.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
@@ -116,3 +116,23 @@ def test_quote_offsets_point_into_an_html_input_text(tmp_path):
     assert prediction["quotes"]
     for quote in prediction["quotes"]:
         assert html[quote["quote_start"] : quote["quote_end"]] == quote["quote"]
+
+
+def test_kinds_option_writes_only_statements_of_those_kinds(tmp_path):
+    [prediction] = run_predict(tmp_path, RECORDS[:1], "--kinds", "direct")
+
+    assert [(q["kind"], q["quote"]) for q in prediction["quotes"]] == [
+        ("direct", "We will not accept any threats to our sovereignty,")
+    ]
+
+
+def test_an_unknown_kind_is_refused_with_the_kinds_there_are(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(RECORDS[0]) + "\n", encoding="utf-8")
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["predict", str(source), str(tmp_path / "out.jsonl"), "--kinds", "direct,quotes"])
+
+    assert exit_info.value.code == 2
+    assert "--kinds takes direct, mixed, indirect; not quotes" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
