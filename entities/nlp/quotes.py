@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 # opening mark -> closing mark; a straight quote closes itself
-_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
+# a closing mark typed where an opening one belongs ('. ”Fear. I am truly afraid ...” ― Edwin')
+# opens a quote too, after a space or a line break only
+_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "”": "”"}
 # a double quote opened in one style and closed in another, as careless copy has it:
 # '“Immunity deals should not be a requirement," Chaffetz said'
 _ALSO_CLOSES = {"“": '"', '"': "”"}
@@ -77,7 +79,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 
 def _is_opening(c: str, before: str, after: str) -> bool:
-    if c in '‘"':
+    if c in '‘"”':
         return (before in _OPEN_AFTER or before in "“") and not after.isspace()
     return c == "«" or not after.isspace()  # French spacing: « nous »
 

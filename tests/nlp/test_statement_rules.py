@@ -750,3 +750,32 @@ def test_two_clauses_said_at_once_are_one_content(nlp):
         "Trump has enormous respect for the military and his rubble comment was instead an "
         "expression of frustration with the strategy"
     )
+
+
+# -- pipeline 0.4.5 ----------------------------------------------------------------------
+
+
+def test_a_closing_mark_typed_after_a_line_break_opens_a_quote():
+    text = "Getty/Instagram.\n”Fear. I am truly afraid that he will win.” ― Edwin G. Monroy"
+
+    assert quoted(text) == ["Fear. I am truly afraid that he will win."]
+
+
+def test_a_closing_mark_after_a_word_still_closes():
+    text = "“We will win,” she said, and “we will not stop” after that."
+
+    assert quoted(text) == ["We will win,", "we will not stop"]
+
+
+@pytest.mark.slow
+def test_a_signed_quote_opened_by_a_closing_mark_is_the_signers(nlp):
+    text = (
+        "Readers wrote to us after the debate.\n\n"
+        "”Fear. I am truly afraid that Donald Trump will win the election.” ― Edwin G. Monroy"
+    )
+
+    s = only_statement(text, nlp)
+
+    assert s.kind == "direct"
+    assert s.content == "Fear. I am truly afraid that Donald Trump will win the election."
+    assert s.speaker_text == "Edwin G. Monroy"
