@@ -162,6 +162,8 @@ class _Extractor:
         out = []
         for token in self.doc:
             if token.lemma_ in self.verbs and token.pos_ == "VERB":
+                if _nobody_speaks(token):
+                    continue
                 comps = [c for c in token.children if c.dep_ == "ccomp"]
                 # 'It is unlikely; her team says she'll go on': of two clauses, the one after
                 # the verb is what was said
@@ -172,6 +174,9 @@ class _Extractor:
                 comp = comp or bare
                 if comp is not None:
                     start, end = clause_span(comp, exclude=token)
+                    if end <= token.i and any(t.text in ":;" for t in self.doc[end : token.i]):
+                        continue  # 'We have been here before: Osama bin Laden declared war'
+
                     if bare is not None:  # from its subject: not 'after the convention'
                         start = max(start, subject_of(bare).left_edge.i)
                     later = [c for c in comps if c.i > comp.i and c.i > token.i]
@@ -647,6 +652,19 @@ def _clause_on_addressee(verb: Token, nouns: dict[str, str]) -> Token | None:
             ):
                 return c
     return None
+
+
+def _nobody_speaks(verb: Token) -> bool:
+    """An order to the reader ('Now tell us this isn't ...') or a gerund with no one doing it
+    ('It goes without saying that', 'without knowing how ...')."""
+    subject = subject_of(verb)
+    if verb.tag_ == "VBG":
+        if subject is not None:  # 'began by saying he would never ...': whoever began
+            return subject.lower_ == "it"  # 'It goes without saying that ...'
+        return verb.dep_ != "acl"  # 'a letter saying that ...' is the letter's
+    if subject is not None:
+        return False
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _directive(verb: Token) -> bool:

@@ -14,6 +14,9 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "Dean began by saying ...": whoever began
+            continue
         if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
             return None
         verb = verb.head  # "Peskov declined to give a date but said ..."

@@ -779,3 +779,51 @@ def test_a_signed_quote_opened_by_a_closing_mark_is_the_signers(nlp):
     assert s.kind == "direct"
     assert s.content == "Fear. I am truly afraid that Donald Trump will win the election."
     assert s.speaker_text == "Edwin G. Monroy"
+
+
+# -- pipeline 0.4.6 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_clause_before_a_colon_is_not_said_by_the_verb_after_it(nlp):
+    found = statements(
+        "We have been here before: Osama bin Laden declared war on the United States.", nlp
+    )
+
+    assert all("here before" not in s.content for s in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now tell us this isn't a witch hunt of the highest order!",
+        "It goes without saying that raising taxes on the rich is anathema to Republicans.",
+        "It is impossible to evaluate the plan without knowing how it would affect him.",
+    ],
+)
+def test_orders_to_the_reader_and_gerunds_of_nobody_are_no_statements(nlp, text):
+    assert statements(text, nlp) == ()
+
+
+@pytest.mark.slow
+def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_verb(nlp):
+    s = only_statement(
+        "Howard Dean began by saying he would never diagnose someone through television.", nlp
+    )
+
+    assert s.speaker == "Howard Dean"
+    assert s.content == "he would never diagnose someone through television"
+
+
+@pytest.mark.slow
+def test_a_gerund_on_a_noun_is_said_by_the_noun(nlp):
+    found = statements(
+        "She wrote a series of postings, including one saying that the White House should "
+        "be burned to the ground.",
+        nlp,
+    )
+
+    assert [s.content for s in found if s.cue == "saying"] == [
+        "the White House should be burned to the ground"
+    ]
