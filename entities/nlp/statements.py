@@ -190,6 +190,7 @@ class _Extractor:
                     start, end = self._prep_span(token)
                     if end - start < 2:
                         start, end = self._predicative_span(token)
+                end = self._without_trailing_aside(start, end)
                 if end - start < 2:
                     continue
                 span = self.doc[start:end]
@@ -212,6 +213,28 @@ class _Extractor:
                 if draft is not None:
                     out.append(draft)
         return out
+
+    def _without_trailing_aside(self, start: int, end: int) -> int:
+        """'he expects Clinton to recover from pneumonia, which forced her to leave early': what
+        follows the last comma, when it is an aside on the content (a relative clause with
+        'which' or 'who', an apposition, a participle), is the reporter's, not the speaker's."""
+        doc = self.doc
+        for i in range(start + 2, end):
+            if doc[i - 1].text != "," or self._quoted(doc[i]):
+                continue
+            root = doc[i]
+            while root.head.i != root.i and start <= root.head.i < end and root.head.i >= i:
+                root = root.head
+            if root.left_edge.i != i or root.right_edge.i < end - 1:
+                continue
+            aside = (
+                (root.dep_ == "relcl" and doc[i].lower_ in ("which", "who", "whom", "whose"))
+                or root.dep_ == "appos"
+                or (root.dep_ in ("advcl", "acl") and root.tag_ == "VBG")
+            )
+            if aside:
+                return i - 1
+        return end
 
     def _object_span(self, verb: Token) -> tuple[int, int]:
         """'denied arms deals', 'wants to triple the size of ...', 'urged Trump to apologise'."""

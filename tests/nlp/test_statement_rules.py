@@ -827,3 +827,40 @@ def test_a_gerund_on_a_noun_is_said_by_the_noun(nlp):
     assert [s.content for s in found if s.cue == "saying"] == [
         "the White House should be burned to the ground"
     ]
+
+
+# -- pipeline 0.4.7 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Don Fowler said he expects Clinton to fully recover from her bout with pneumonia, "
+            "which forced her to leave a memorial event early.",
+            "he expects Clinton to fully recover from her bout with pneumonia",
+        ),
+        (
+            "Ed Schultz said he did not support Mr. Trump, the presumed Putin favorite.",
+            "he did not support Mr. Trump",
+        ),
+        (
+            "Hillary Clinton wants to sign up 5 million people, focusing on people under 30.",
+            "to sign up 5 million people",
+        ),
+    ],
+)
+def test_an_aside_after_the_last_comma_is_not_part_of_what_was_said(nlp, text, content):
+    s = only_statement(text, nlp)
+
+    assert s.content == content
+
+
+@pytest.mark.slow
+def test_an_aside_in_the_middle_of_the_content_stays(nlp):
+    s = only_statement(
+        "Ed Schultz said the plan, which he called a disaster, would fail within a year.", nlp
+    )
+
+    assert s.content == "the plan, which he called a disaster, would fail within a year"
