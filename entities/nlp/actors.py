@@ -9,6 +9,7 @@ capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisati
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -99,6 +100,30 @@ class _Builder:
         self._named_media()
         self._unlabelled_countries()
         self._unlabelled_surnames()
+        self._merge_epithets()
+
+    def _merge_epithets(self) -> None:
+        """'Crooked Hillary Clinton', 'Former White House Doctor Connie Mariano' in a headline:
+        a person's name that ends with the full name of another person of the article, after
+        words the model took for a first name, is that person."""
+        persons = [d for d in self.actors.values() if d.kind == PERSON and " " in d.name]
+        into: dict[str, ActorDraft] = {}
+        for longer in persons:
+            for shorter in persons:
+                if shorter is not longer and longer.name.endswith(" " + shorter.name):
+                    if shorter.name not in into:  # not itself merged away
+                        into[longer.name] = shorter
+                    break
+        if not into:
+            return
+        for name, survivor in into.items():
+            merged = self.actors.pop(name)
+            survivor.aliases |= merged.aliases
+            survivor.role = survivor.role or merged.role
+            survivor.country = survivor.country or merged.country
+        self.mentions = [
+            replace(m, actor=into[m.actor].name) if m.actor in into else m for m in self.mentions
+        ]
 
     # -- kinds of span -------------------------------------------------------------------
 
@@ -331,6 +356,8 @@ class _Builder:
         draft = self.actors.get(name)
         if draft is None:
             draft = self.actors[name] = ActorDraft(name=name, kind=kind, country=country)
+        elif draft.kind == ORGANIZATION and kind == PERSON:
+            draft.kind = PERSON  # "Lester Holt" tagged ORG once and PERSON elsewhere: a person
         self._mention(span, draft, label)
         return draft
 

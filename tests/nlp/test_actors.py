@@ -162,3 +162,27 @@ def test_a_gerund_opening_the_sentence_is_not_a_first_name(nlp):
 
     assert not [a.name for a in result.actors if a.name.startswith("Injecting")]
     assert not [a.name for a in result.actors if a.name.endswith("’s")]
+
+
+def test_an_epithet_before_a_known_full_name_is_not_a_new_person(nlp):
+    result = extract(
+        "Donald Trump attacked Crooked Hillary Clinton on Monday. Hillary Clinton said the "
+        "attack was a distraction from his tax returns.",
+        nlp,
+        take_title=False,
+    )
+
+    assert [a.name for a in result.actors if a.kind == "person"].count("Hillary Clinton") == 1
+    assert all(a.name != "Crooked Hillary Clinton" for a in result.actors)
+    assert mention_of(result, "Crooked Hillary Clinton").actor == "Hillary Clinton"
+
+
+def test_a_name_the_model_tags_as_a_person_anywhere_is_a_person(nlp):
+    from entities.nlp.actors import _Builder
+
+    doc = nlp("Moderator Lester Holt asked the question. Lester Holt then moved on.")
+    builder = _Builder(doc)
+    builder._add(doc[1:3], "Lester Holt", "organization", "ORG")  # the model's mistake
+    builder._add(doc[6:8], "Lester Holt", "person", "PERSON")
+
+    assert builder.actors["Lester Holt"].kind == "person"
