@@ -332,6 +332,16 @@ class _Extractor:
         if end - start < 2:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:  # 'Trump claims that ...' parsed as a noun, 'the Kremlin warning that'
+            owner = next(
+                (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+            )
+        if owner is None:  # 'warnings from his attorney that ...', 'claims by Russia that ...'
+            source = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")),
+                None,
+            )
+            owner = next((c for c in source.children if c.dep_ == "pobj"), None) if source else None
         if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ in _MAKING_VERBS:
             owner = subject_of(noun.head)  # 'Trump repeated the claim that ...'
         speaker, sspan = (
@@ -550,6 +560,11 @@ class _Extractor:
                     if c.pos_ in ("PROPN", "NOUN", "PRON") and not self._quoted(c)
                 ),
                 None,
+            )
+        if subject is None and verb.i == verb.sent.start:
+            # 'Said Ellis: "..."': the speaker named after a verb that opens the sentence
+            subject = next(
+                (c for c in verb.rights if c.pos_ == "PROPN" and not self._quoted(c)), None
             )
         if subject is None:
             return None, (verb.idx, verb.idx)

@@ -864,3 +864,36 @@ def test_an_aside_in_the_middle_of_the_content_stays(nlp):
     )
 
     assert s.content == "the plan, which he called a disaster, would fail within a year"
+
+
+# -- pipeline 0.4.9 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("But Donald Trump claims that he should be the exception.", "Donald Trump"),
+        (
+            "The hearing took place despite repeated warnings from his attorney that the "
+            "showdown was fruitless.",
+            "his attorney",
+        ),
+    ],
+)
+def test_the_speaker_of_a_noun_of_speech_without_a_possessive(nlp, text, speaker_text):
+    s = only_statement(text, nlp)
+
+    assert s.speaker_text == speaker_text
+
+
+@pytest.mark.slow
+def test_the_speaker_after_a_verb_that_opens_the_sentence(nlp):
+    text = (
+        "The plan is complicated. Said Ryan Ellis: “I don’t get the sense she’s the least bit "
+        "interested in tax reform.”"
+    )
+
+    s = only_statement(text, nlp)
+
+    assert (s.kind, s.speaker) == ("direct", "Ryan Ellis")
