@@ -82,7 +82,11 @@ class _Builder:
         self.taken: set[int] = set()  # token indices already inside a mention or a role
 
     def run(self) -> None:
-        spans = [s for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS) if s]
+        spans = [
+            s
+            for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS)
+            if s and not _dateline(s) and not _capitalised_modifier(s)
+        ]
         singles: list[Span] = []
         for span in spans:
             if self._country(span) or self._body_of_country(span):
@@ -381,14 +385,39 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
+    ):
+        end -= 1  # "Trump's 1995" (tax return) names Trump
     if start >= end:
         return None
     trimmed = Span(doc, start, end, label=span.label_)
     if trimmed.text.islower():
         return None
     return trimmed
+
+
+def _dateline(span: Span) -> bool:
+    """'HEMPSTEAD, N.Y. -', 'MIDWAY, Ky. -': the place a story was filed from, in capitals at
+    the start of a paragraph, is not an actor of the story."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return (
+        opens
+        and span.text.isupper()
+        and span.end < len(doc)
+        and doc[span.end].text in (",", "—", "–", "-")
+    )
+
+
+def _capitalised_modifier(span: Span) -> bool:
+    """'Federal prosecutors said', 'World leaders denounce': a capitalised word opening a
+    sentence before the noun it describes, which the model took for an organisation."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) != 1 or not span[0].is_sent_start:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
 
 
 def _is_name_word(token: Token) -> bool:

@@ -186,3 +186,21 @@ def test_a_name_the_model_tags_as_a_person_anywhere_is_a_person(nlp):
     builder._add(doc[6:8], "Lester Holt", "person", "PERSON")
 
     assert builder.actors["Lester Holt"].kind == "person"
+
+
+def test_a_dateline_is_not_an_actor(nlp):
+    result = extract(
+        "HEMPSTEAD, N.Y. — Donald Trump arrived at Hofstra University on Monday.",
+        nlp,
+        take_title=False,
+    )
+
+    assert sorted(a.name for a in result.actors) == ["Donald Trump", "Hofstra University"]
+
+
+def test_a_capitalised_word_before_its_noun_is_not_an_organisation(nlp):
+    result = extract(
+        "Federal prosecutors charged two Vermont developers on Monday.", nlp, take_title=False
+    )
+
+    assert all(a.name != "Federal" for a in result.actors)
