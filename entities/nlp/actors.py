@@ -25,6 +25,8 @@ _GENDERED_ROLE_WORDS = {
     "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
     "queen": "f", "lady": "f", "princess": "f", "spokesman": "m", "chairman": "m",
     "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
+    "wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f", "husband": "m",
+    "father": "m", "son": "m", "brother": "m",
 }  # fmt: skip
 
 
@@ -35,6 +37,10 @@ def _gender_before(doc, start: int, name_start: int, role: str) -> str:
         word = token.lower_.rstrip(".")
         if word in _HONORIFICS:
             return _HONORIFICS[word]
+    if name_start >= 2 and doc[name_start - 1].text == ",":  # "His wife, Heidi Cruz"
+        word = doc[name_start - 2].lower_
+        if word in _GENDERED_ROLE_WORDS:
+            return _GENDERED_ROLE_WORDS[word]
     for word in role.lower().split():
         if word in _GENDERED_ROLE_WORDS:
             return _GENDERED_ROLE_WORDS[word]
@@ -64,6 +70,7 @@ _MEDIA_NOUNS = {
     "outlet", "network", "weekly",
 }  # fmt: skip
 _MAX_NAME_TOKENS = 6
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&"}
 
 
 def find_actors(doc: Doc) -> ActorIndex:
@@ -80,6 +87,7 @@ class _Builder:
         self.actors: dict[str, ActorDraft] = {}
         self.mentions: list[Mention] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a role
+        self.first_seen: dict[str, int] = {}  # actor name -> offset of its first mention
 
     def run(self) -> None:
         spans = [
@@ -106,10 +114,29 @@ class _Builder:
         self._unlabelled_surnames()
         self._merge_epithets()
 
+    def _acronyms(self) -> dict[str, ActorDraft]:
+        """'IMF' after 'International Monetary Fund', 'S.E.C.' after 'Securities and Exchange
+        Commission': an organisation named by the initials of another one of the article."""
+        orgs = [d for d in self.actors.values() if d.kind == ORGANIZATION]
+        by_initials: dict[str, ActorDraft] = {}
+        for d in orgs:
+            words = [w for w in re.split(r"[\s-]+", d.name) if w and w.lower() not in _SMALL_WORDS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), d)
+        out = {}
+        for d in orgs:
+            letters = d.name.replace(".", "")
+            if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
+                full = by_initials.get(letters)
+                if full is not None and full is not d:
+                    out[d.name] = full
+        return out
+
     def _merge_epithets(self) -> None:
-        """'Crooked Hillary Clinton', 'Former White House Doctor Connie Mariano' in a headline:
-        a person's name that ends with the full name of another person of the article, after
-        words the model took for a first name, is that person."""
+        """One actor under two names of the same article: 'Crooked Hillary Clinton' is Hillary
+        Clinton (a name that ends with another person's full name, after words the model took
+        for a first name); 'De Blasio' opening a sentence is Bill de Blasio; 'IMF' is the
+        International Monetary Fund named before."""
         persons = [d for d in self.actors.values() if d.kind == PERSON and " " in d.name]
         into: dict[str, ActorDraft] = {}
         for longer in persons:
@@ -118,6 +145,15 @@ class _Builder:
                     if shorter.name not in into:  # not itself merged away
                         into[longer.name] = shorter
                     break
+                if (
+                    shorter is not longer
+                    and longer.name.lower().endswith(" " + shorter.name.lower())
+                    and shorter.name[:1].isupper()
+                    and longer.name[-len(shorter.name)].islower()
+                ):
+                    into[shorter.name] = longer  # "De Blasio" opening a sentence: Bill de Blasio
+                    break
+        into.update(self._acronyms())
         if not into:
             return
         for name, survivor in into.items():
@@ -340,17 +376,37 @@ class _Builder:
                 self._mention(self.doc[token.i : token.i + 1], person, "PERSON")
 
     def _person_by_part(self, token: Token, *, unlabelled: bool = False) -> ActorDraft | None:
-        """The person whose full name has this token as surname (or given name)."""
+        """The person whose full name has this token as surname (or given name).
+
+        Of several ("Cruz" after Ted Cruz and Heidi Cruz), the one the article named first,
+        as news writing does; "Mrs. Clinton" passes over a man and "Mr. Obama" over a woman.
+        A person already known by the bare name ("President Obama") is that person.
+        """
         word = token.text
-        best = None
+        same = self.actors.get(word)
+        if same is not None and same.kind == PERSON:
+            return same
+        honorific = self.doc[token.i - 1].lower_.rstrip(".") if token.i else ""
+        gender = _HONORIFICS.get(honorific, "")
+        candidates = []
         for draft in self.actors.values():
             if draft.kind != PERSON or " " not in draft.name:
+                continue
+            if self.first_seen.get(draft.name, 0) > token.idx:
+                continue  # "President Obama ... Michelle Obama": not a name given later
+            if gender and draft.gender not in ("", gender):
                 continue
             parts = draft.name.split()
             # a given name alone names the person only in family-name-first names (Kim Hong-kyun)
             given_ok = not unlabelled or "-" in parts[-1]
-            if word == parts[-1] or (given_ok and word == parts[0]):
-                best = draft
+            if _same_word(word, parts[-1]) or (given_ok and word == parts[0]):
+                candidates.append(draft)
+        if not candidates:
+            return None
+        # 'Mrs. Cruz': the Cruz known to be a woman before one whose gender is unknown
+        best = next((d for d in candidates if gender and d.gender == gender), candidates[0])
+        if gender:
+            best.gender_seen(gender)
         return best
 
     # -- bookkeeping ----------------------------------------------------------------------
@@ -367,6 +423,9 @@ class _Builder:
 
     def _mention(self, span: Span, draft: ActorDraft, label: str) -> None:
         draft.aliases.add(span.text)
+        seen = self.first_seen.get(draft.name)
+        if seen is None or span.start_char < seen:
+            self.first_seen[draft.name] = span.start_char
         self.mentions.append(
             Mention(
                 actor=draft.name,
@@ -395,6 +454,12 @@ def _trim(span: Span) -> Span | None:
     if trimmed.text.islower():
         return None
     return trimmed
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'O’Neill' and "O'Neill", 'WALLACE' and 'Wallace' (a transcript) are one surname."""
+    a, b = a.replace("’", "'"), b.replace("’", "'")
+    return a == b or (a.isupper() and len(a) > 2 and a == b.upper())
 
 
 def _dateline(span: Span) -> bool:

@@ -16,6 +16,10 @@ _PRONOUNS_OTHER = {"they", "it", "them"}
 _PERSON_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
     "diplomat", "envoy", "senator", "governor", "secretary", "chancellor", "ambassador",
+    "mayor", "congressman", "congresswoman", "lawmaker", "candidate", "nominee", "chairman",
+    "chairwoman", "director", "general", "judge", "prosecutor", "attorney", "lawyer",
+    "commissioner", "premier", "king", "queen", "economist", "analyst", "professor", "host",
+    "moderator", "businessman", "billionaire", "mogul", "chief", "commander", "admiral",
 }  # fmt: skip
 _ORGANISATION_NOUNS = {
     "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
@@ -104,6 +108,7 @@ class ActorIndex:
         last_word: str = "",
         skip: Callable[[int], bool] | None = None,
         gender: str = "",
+        role_word: str = "",
     ) -> Mention | None:
         """The nearest mention before `offset` of an actor of one of `kinds`, passing over
         mentions for which `skip(start)` is true (names inside quotes are not antecedents)."""
@@ -117,6 +122,8 @@ class ActorIndex:
                 continue
             if gender and self.actors[m.actor].gender not in ("", gender):
                 continue  # "he" is not Mrs. Clinton
+            if role_word and role_word not in self.actors[m.actor].role.lower().split():
+                continue
             return m
         return None
 
@@ -135,7 +142,9 @@ def resolve_reference(
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
     if token.lemma_ in _PERSON_NOUNS:
-        return index.before(token.idx, {PERSON}, skip=skip)
+        # "the mayor said": the mayor named before, else the nearest person
+        found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lemma_)
+        return found or index.before(token.idx, {PERSON}, skip=skip)
     found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_, skip=skip)
     if found is None and token.lemma_ in _ORGANISATION_NOUNS:
         found = index.before(token.idx, {ORGANIZATION}, skip=skip)

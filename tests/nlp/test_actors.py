@@ -204,3 +204,56 @@ def test_a_capitalised_word_before_its_noun_is_not_an_organisation(nlp):
     )
 
     assert all(a.name != "Federal" for a in result.actors)
+
+
+def test_a_bare_surname_is_the_person_the_article_named_first(nlp):
+    result = extract(
+        "Sen. Ted Cruz endorsed Donald Trump on Friday. His wife, Heidi Cruz, was at his side. "
+        '"I will vote for the Republican nominee," Cruz wrote. Later Mrs. Cruz said she agreed.',
+        nlp,
+        take_title=False,
+    )
+
+    speakers = {s.content: s.speaker for s in result.statements}
+    assert speakers["I will vote for the Republican nominee,"] == "Ted Cruz"
+    assert speakers["she agreed"] == "Heidi Cruz"  # "Mrs." and "His wife"
+
+
+def test_a_person_known_by_the_bare_name_keeps_it(nlp):
+    result = extract(
+        "President Obama spoke on Saturday. Michelle Obama spoke on Sunday. "
+        "Obama said the museum would open.",
+        nlp,
+        take_title=False,
+    )
+
+    said = next(s for s in result.statements if s.cue == "said")
+    assert said.speaker == "Obama"
+
+
+def test_the_mayor_is_the_person_whose_role_is_mayor(nlp):
+    result = extract(
+        "Mayor Bill de Blasio spoke at the scene. Police Commissioner James O'Neill was with "
+        "him. At a press conference, the mayor also said that it was too early to tell.",
+        nlp,
+        take_title=False,
+    )
+
+    [s] = result.statements
+    assert (s.speaker_text, s.speaker) == ("the mayor", "Bill de Blasio")
+
+
+def test_initials_and_a_capitalised_particle_name_the_actor_named_before(nlp):
+    result = extract(
+        "The International Monetary Fund cut its forecast on Tuesday. The IMF said growth "
+        "would slow. Mayor Bill de Blasio spoke later. De Blasio said the city was safe.",
+        nlp,
+        take_title=False,
+    )
+
+    names = {a.name for a in result.actors}
+    assert names == {"International Monetary Fund", "Bill de Blasio"}
+    assert [s.speaker for s in result.statements] == [
+        "International Monetary Fund",
+        "Bill de Blasio",
+    ]
