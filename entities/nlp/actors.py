@@ -246,6 +246,10 @@ class _Builder:
         gender = _gender_before(doc, whole.start, name_start, role)
         if gender:
             draft.gender_seen(gender)
+        if " " in name:  # "Hillary Clinton": her given name says it
+            given = gazetteer.first_names().get(name.split()[0])
+            if given:
+                draft.gender_seen(given)
         if role and not draft.role:
             draft.role = role
         if country and not draft.country:

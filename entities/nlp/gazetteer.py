@@ -11,8 +11,9 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table; lines starting with '#' are comments."""
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,12 @@ def institutions() -> dict[str, str]:
 def title_words() -> frozenset[str]:
     lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given names that name one gender: "Hillary" -> "f", "Donald" -> "m"."""
+    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -257,3 +257,27 @@ def test_initials_and_a_capitalised_particle_name_the_actor_named_before(nlp):
         "International Monetary Fund",
         "Bill de Blasio",
     ]
+
+
+def test_she_passes_over_a_man_known_by_his_given_name(nlp):
+    result = extract(
+        "Hillary Clinton spoke after police shot Terence Crutcher in Tulsa. "
+        '"How many times do we have to see this in our country?" she said.',
+        nlp,
+        take_title=False,
+    )
+
+    [s] = result.statements
+    assert (s.speaker_text, s.speaker) == ("she", "Hillary Clinton")
+
+
+def test_he_passes_over_a_woman_known_by_her_given_name(nlp):
+    result = extract(
+        "Governor Chris Christie spoke about Hillary Clinton on Wednesday. "
+        '"She\'s a disgrace and those comments are a disgrace," he said.',
+        nlp,
+        take_title=False,
+    )
+
+    s = next(s for s in result.statements if s.kind == "direct")
+    assert (s.speaker_text, s.speaker) == ("he", "Chris Christie")
