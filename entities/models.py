@@ -228,6 +228,15 @@ class Statement(models.Model):
     content = models.TextField(_("content"))
     content_start = models.PositiveIntegerField(_("content start"))
     content_end = models.PositiveIntegerField(_("content end"))
+    fragments = models.JSONField(
+        _("fragments"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "[[start, end], ...]: the speaker's words when the attribution interrupts them "
+            '(\'"A," she said. "B."\'); empty when the content is one piece.'
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     confidence = models.FloatField(_("confidence"))
 
@@ -239,6 +248,12 @@ class Statement(models.Model):
     def __str__(self) -> str:
         who = self.speaker.name if self.speaker_id else (self.speaker_text or "?")
         return f"{who}: {self.content[:60]}"
+
+    def content_spans(self) -> list[tuple[int, int]]:
+        """The pieces of the body that are the speaker's words, in order."""
+        if self.fragments:
+            return [(int(a), int(b)) for a, b in self.fragments]
+        return [(self.content_start, self.content_end)]
 
 
 class StatementTarget(models.Model):

@@ -106,6 +106,14 @@ class StatementSerializer(serializers.ModelSerializer):
     permalink = serializers.SerializerMethodField(
         help_text="The statement on its article page (absolute URL with an anchor)."
     )
+    fragments = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
+        read_only=True,
+        help_text=(
+            "[[start, end], ...] offsets of the speaker's words when the attribution interrupts "
+            "them; empty when the content is one piece. `content` joins them with ' … '."
+        ),
+    )
 
     class Meta:
         model = Statement
@@ -124,6 +132,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "content",
             "content_start",
             "content_end",
+            "fragments",
             "kind",
             "confidence",
             "targets",

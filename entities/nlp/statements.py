@@ -636,9 +636,11 @@ class _Extractor:
             cue_text, lemma = cue.text, cue.lemma_
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
         s0, s1 = d.speaker_span
+        pieces = d.parts if len(d.parts) > 1 else [(d.start, d.end)]
         return Statement(
             kind=d.kind,
-            content=self.text[d.start : d.end],
+            # '"A," she said. "B."': the speaker's words without the attribution between them
+            content=" … ".join(self.text[a:b] for a, b in pieces),
             content_start=d.start,
             content_end=d.end,
             cue=cue_text,

@@ -76,7 +76,7 @@ class Target:
 @dataclass(frozen=True)
 class Statement:
     kind: str
-    content: str
+    content: str  # the speaker's words: the fragments joined with " … " when there are several
     content_start: int
     content_end: int
     cue: str

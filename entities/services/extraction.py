@@ -199,6 +199,7 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
             content=s.content,
             content_start=s.content_start,
             content_end=s.content_end,
+            fragments=[list(f) for f in s.fragments],
             kind=s.kind,
             confidence=s.confidence,
         )

@@ -43,7 +43,12 @@ def highlighted_body(body: str, mentions, statements, selected=None) -> SafeStri
     Every piece of article text is escaped before a tag goes around it.
     """
     statements = list(statements)
-    contents = _spans(statements, "content_start", "content_end")
+    contents = [
+        SimpleNamespace(start=a, end=b, statement=s)
+        for s in statements
+        for a, b in s.content_spans()
+        if b > a
+    ]
     speakers = _spans(statements, "speaker_start", "speaker_end")
     cues = _spans(statements, "cue_start", "cue_end")
     chosen = [_extent(s) for s in statements if s.pk == selected]
@@ -147,7 +152,7 @@ _REACH = 300  # characters looked at beyond the statement on either side
 @register.simple_tag
 def statement_sentence(statement) -> SafeString:
     """The sentence(s) a statement sits in, from its article body, escaped, with its speaker in
-    <b>, its verb in <i> and its content in <mark>."""
+    <b>, its verb in <i> and its content (each fragment of it) in <mark>."""
     body = statement.article.body
     extent = _extent(statement)
     bounds = [body.rfind(m, 0, extent.start) for m in _SENTENCE_END]
@@ -162,7 +167,7 @@ def statement_sentence(statement) -> SafeString:
     spans = [
         (statement.speaker_start, statement.speaker_end, "b"),
         (statement.cue_start, statement.cue_end, "i"),
-        (statement.content_start, statement.content_end, "mark"),
+        *((a, b, "mark") for a, b in statement.content_spans()),
     ]
     spans = sorted((a, b, tag) for a, b, tag in spans if b > a and a >= start and b <= stop)
     out, cursor = [], start

@@ -113,6 +113,20 @@ def test_one_statement_with_offsets_targets_and_permalink(api, world):
     )
 
 
+def test_a_statement_in_one_piece_has_no_fragments(api, world):
+    assert api.get(f"{URL}{world['s1'].pk}/").json()["fragments"] == []
+
+
+def test_an_interrupted_quote_lists_its_fragments(api, world):
+    statement = StatementFactory(
+        article=world["old"], content_start=11, content_end=40, fragments=[[11, 20], [30, 40]]
+    )
+
+    data = api.get(f"{URL}{statement.pk}/").json()
+
+    assert data["fragments"] == [[11, 20], [30, 40]]
+
+
 def test_a_statement_without_speaker(api, world):
     statement = StatementFactory(article=world["old"], speaker=None)
     assert api.get(f"{URL}{statement.pk}/").json()["speaker"] is None

@@ -264,7 +264,9 @@ def test_extract_stores_statements_whose_offsets_point_into_the_body(delay, nlp)
     statements = list(Statement.objects.filter(article=article))
     assert {s.kind for s in statements} >= {Statement.Kind.DIRECT, Statement.Kind.INDIRECT}
     for s in statements:
-        assert article.body[s.content_start : s.content_end] == s.content
+        assert " … ".join(article.body[a:b] for a, b in s.content_spans()) == s.content
+        assert s.content_start == s.content_spans()[0][0]
+        assert s.content_end == s.content_spans()[-1][1]
         assert article.body[s.cue_start : s.cue_end] == s.cue
         assert article.body[s.speaker_start : s.speaker_end] == s.speaker_text
 
@@ -452,3 +454,19 @@ def test_resolving_an_article_s_actors_takes_a_bounded_number_of_queries(
     # every actor known already: no per-actor lookups, one write for the aliases
     with django_assert_max_num_queries(4):
         services.actors_resolve(extracted=items)
+
+
+INTERRUPTED = """Putin vows victory
+
+"We will not give up," Vladimir Putin said on Monday. "We will win this war."
+"""
+
+
+def test_extract_stores_the_fragments_of_a_quote_its_attribution_interrupts(delay, nlp):
+    article = _extracted(INTERRUPTED)
+
+    [statement] = Statement.objects.filter(article=article, kind=Statement.Kind.DIRECT)
+    pieces = [article.body[a:b] for a, b in statement.fragments]
+    assert pieces == ["We will not give up,", "We will win this war."]
+    assert statement.content == "We will not give up, … We will win this war."
+    assert "Putin said" not in statement.content

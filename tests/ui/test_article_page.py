@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from entities.models import Actor, Article
-from tests.factories import ActorFactory, ArticleFactory, MentionFactory
+from tests.factories import ActorFactory, ArticleFactory, MentionFactory, StatementFactory
 from tests.ui.conftest import said
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +235,30 @@ def test_each_target_links_to_the_speakers_a_on_b_page(client):
     response = client.get(statement.article.get_absolute_url())
 
     assert 'href="/actors/dmitry-peskov/on/north-korea/"' in response.text
+
+
+def test_only_the_fragments_of_an_interrupted_quote_are_marked(client):
+    body = '"We will not give up," Putin said. "We will win."'
+    article = ArticleFactory(body=body)
+    first, second = (1, 21), (36, 48)
+    statement = StatementFactory(
+        article=article,
+        speaker=ActorFactory(name="Vladimir Putin"),
+        speaker_text="Putin",
+        speaker_start=23,
+        speaker_end=28,
+        cue_start=29,
+        cue_end=33,
+        content="We will not give up, … We will win.",
+        content_start=first[0],
+        content_end=second[1],
+        fragments=[list(first), list(second)],
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    page = response.text
+    assert page.count(f'<mark class="statement kind-direct" data-statement="{statement.pk}"') == 2
+    assert f'id="s-{statement.pk}">We will not give up,</mark>' in page
+    assert f'data-statement="{statement.pk}">We will win.</mark>' in page
+    assert "said</span>. &quot;</mark>" not in page
