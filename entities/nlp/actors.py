@@ -93,7 +93,7 @@ class _Builder:
         spans = [
             s
             for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS)
-            if s and not _dateline(s) and not _capitalised_modifier(s)
+            if s and not _dateline(s) and not _capitalised_modifier(s) and not _heading_only(s)
         ]
         singles: list[Span] = []
         for span in spans:
@@ -477,6 +477,23 @@ def _dateline(span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].text in (",", "—", "–", "-")
     )
+
+
+def _heading_only(span: Span) -> bool:
+    """'Obama Sees Personal Insult', 'Obama Speech' in a subheading: in a line where every word
+    is capitalised, a name of several words that the article never writes again is the
+    heading's capitals, not a name. Single words go on to be linked as surnames."""
+    if len(span) < 2 or span.label_ not in ("PERSON", "ORG"):
+        return False
+    doc = span.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "as"}
+    heading = 2 <= len(words) <= 12 and all(w[0].isupper() or w in small for w in words)
+    return heading and text.count(span.text) == 1
 
 
 def _capitalised_modifier(span: Span) -> bool:

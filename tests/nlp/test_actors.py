@@ -281,3 +281,14 @@ def test_he_passes_over_a_woman_known_by_her_given_name(nlp):
 
     s = next(s for s in result.statements if s.kind == "direct")
     assert (s.speaker_text, s.speaker) == ("he", "Chris Christie")
+
+
+def test_a_name_only_in_a_capitalised_heading_is_not_an_actor(nlp):
+    result = extract(
+        "President Barack Obama spoke on Saturday.\n\nObama Speech Draws Crowd\n\n"
+        "The crowd cheered when Barack Obama arrived.",
+        nlp,
+        take_title=False,
+    )
+
+    assert [a.name for a in result.actors] == ["Barack Obama"]
