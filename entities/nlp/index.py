@@ -16,10 +16,13 @@ _PRONOUNS_OTHER = {"they", "it", "them"}
 _PERSON_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
     "diplomat", "envoy", "senator", "governor", "secretary", "chancellor", "ambassador",
+}  # fmt: skip
+# "the mayor", "the congressman": only a person the article gave that role
+_ROLE_NOUNS = {
     "mayor", "congressman", "congresswoman", "lawmaker", "candidate", "nominee", "chairman",
     "chairwoman", "director", "general", "judge", "prosecutor", "attorney", "lawyer",
     "commissioner", "premier", "king", "queen", "economist", "analyst", "professor", "host",
-    "moderator", "businessman", "billionaire", "mogul", "chief", "commander", "admiral",
+    "moderator", "chief", "commander", "admiral",
 }  # fmt: skip
 _ORGANISATION_NOUNS = {
     "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
@@ -141,10 +144,12 @@ def resolve_reference(
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
-    if token.lemma_ in _PERSON_NOUNS:
-        # "the mayor said": the mayor named before, else the nearest person
+    if token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS:
+        # "the mayor said": the mayor named before; "the official": else the nearest person
         found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lemma_)
-        return found or index.before(token.idx, {PERSON}, skip=skip)
+        if found is None and token.lemma_ in _PERSON_NOUNS:
+            found = index.before(token.idx, {PERSON}, skip=skip)
+        return found
     found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_, skip=skip)
     if found is None and token.lemma_ in _ORGANISATION_NOUNS:
         found = index.before(token.idx, {ORGANIZATION}, skip=skip)

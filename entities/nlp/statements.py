@@ -96,7 +96,17 @@ class _Extractor:
             title = is_title(self.text[q.start : q.end])
             if title and q.words(self.text) >= _MIN_QUOTE_WORDS:
                 continue  # a quoted name ("A Change Is Gonna Come"), even inside reported speech
-            host = next((r for r in reported if r.start <= q.start and q.end <= r.end + 1), None)
+            host = next(
+                (
+                    r
+                    for r in reported
+                    if r.start <= q.start
+                    and q.end <= r.end + 1
+                    # '"..., I think, to be disruptive ..."': speech inside a quote hosts nothing
+                    and not (r.cue is not None and self._quoted(r.cue))
+                ),
+                None,
+            )
             if host is not None:
                 # '"We will respond," Police Chief Chuck Jordan said': a parse that pulls the
                 # name after the quote into the clause; the quote is the whole statement

@@ -897,3 +897,34 @@ def test_the_speaker_after_a_verb_that_opens_the_sentence(nlp):
     s = only_statement(text, nlp)
 
     assert (s.kind, s.speaker) == ("direct", "Ryan Ellis")
+
+
+# -- pipeline 0.5.4 ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_speech_inside_a_quote_does_not_swallow_the_quote_after_its_attribution(nlp):
+    text = (
+        '"What makes this new is not just the hacking of a political party," Adam Schiff told '
+        'reporters on Wednesday, "but the attempt to interfere with the election process, I '
+        'think, to sow discord in the United States."'
+    )
+
+    [s] = statements(text, nlp)
+
+    assert s.kind == "direct"
+    assert s.speaker == "Adam Schiff"
+    assert len(s.fragments) == 2
+    assert s.content.endswith("to sow discord in the United States.")
+
+
+@pytest.mark.slow
+def test_a_role_noun_names_only_a_person_with_that_role(nlp):
+    text = (
+        "Barack Obama declined to threaten Moscow. Rep. Adam Schiff disagreed. The California "
+        "congressman said the hacking was designed to sow discord."
+    )
+
+    s = next(s for s in statements(text, nlp) if s.speaker_text.endswith("congressman"))
+
+    assert s.speaker is None  # not Barack Obama, the nearest person
