@@ -928,3 +928,16 @@ def test_a_role_noun_names_only_a_person_with_that_role(nlp):
     s = next(s for s in statements(text, nlp) if s.speaker_text.endswith("congressman"))
 
     assert s.speaker is None  # not Barack Obama, the nearest person
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["concluded", "quipped", "retorted", "observed"])
+def test_more_verbs_introduce_a_quote(nlp, verb):
+    text = (
+        "Chris Matthews spoke after the debate. "
+        f'"I think the winner tonight will end up being Pence," Matthews {verb}.'
+    )
+
+    s = next(s for s in statements(text, nlp) if s.kind == "direct")
+
+    assert (s.cue, s.speaker) == (verb, "Chris Matthews")
