@@ -246,10 +246,10 @@ class _Builder:
         gender = _gender_before(doc, whole.start, name_start, role)
         if gender:
             draft.gender_seen(gender)
-        if " " in name:  # "Hillary Clinton": her given name says it
-            given = gazetteer.first_names().get(name.split()[0])
-            if given:
-                draft.gender_seen(given)
+        # "Hillary Clinton": her given name says it ("Laura" alone too)
+        given = gazetteer.first_names().get(name.split()[0])
+        if given:
+            draft.gender_seen(given)
         if role and not draft.role:
             draft.role = role
         if country and not draft.country:
@@ -391,13 +391,16 @@ class _Builder:
         if same is not None and same.kind == PERSON:
             return same
         honorific = self.doc[token.i - 1].lower_.rstrip(".") if token.i else ""
+        heading = _heading_line(self.doc.text, token.idx, token.idx + len(token))
         gender = _HONORIFICS.get(honorific, "")
         candidates = []
         for draft in self.actors.values():
             if draft.kind != PERSON or " " not in draft.name:
                 continue
-            if self.first_seen.get(draft.name, 0) > token.idx:
-                continue  # "President Obama ... Michelle Obama": not a name given later
+            if self.first_seen.get(draft.name, 0) > token.idx and not heading:
+                # "President Obama ... Michelle Obama": not a name given later, except in a
+                # headline, which names people before the story does ("Axelrod calls on Dean")
+                continue
             if gender and draft.gender not in ("", gender):
                 continue
             parts = draft.name.split()
@@ -485,15 +488,33 @@ def _heading_only(span: Span) -> bool:
     heading's capitals, not a name. Single words go on to be linked as surnames."""
     if len(span) < 2 or span.label_ not in ("PERSON", "ORG"):
         return False
-    doc = span.doc
-    text = doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
+    text = span.doc.text
+    return (
+        _heading_line(text, span.start_char, span.end_char, capitalised_only=True)
+        and text.count(span.text) == 1
+    )
+
+
+_HEADING_SMALL_WORDS = {
+    "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "as", "if",
+    "but", "or", "is", "are", "be", "from", "into", "over", "after", "before", "up", "vs.",
+}  # fmt: skip
+
+
+def _heading_line(text: str, start: int, end: int, *, capitalised_only: bool = False) -> bool:
+    """Whether [start, end) lies in a headline or subheading: a short line whose words are
+    capitalised but for small ones ('Obama Sees Personal Insult if Blacks Don't Rally'), or a
+    first line of one short sentence ('Axelrod calls on Dean to apologize')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "as"}
-    heading = 2 <= len(words) <= 12 and all(w[0].isupper() or w in small for w in words)
-    return heading and text.count(span.text) == 1
+    words = [w.strip("[(“\"‘'") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    if not 2 <= len(words) <= 20:
+        return False
+    if not capitalised_only and line_start == 0 and ". " not in line.rstrip(". "):
+        return True  # the first line, one short sentence: a headline in sentence case
+    return all(w[0].isupper() or w.lower() in _HEADING_SMALL_WORDS for w in words)
 
 
 def _capitalised_modifier(span: Span) -> bool:

@@ -136,7 +136,11 @@ class _Extractor:
         for d in drafts:
             self._widen_to_mixed(d)
         used_cues = {d.cue.i for d in drafts if d.cue is not None}
-        drafts += [r for r in reported if r.cue is None or r.cue.i not in used_cues]
+        drafts += [
+            r
+            for r in reported
+            if r.cue is None or (r.cue.i not in used_cues and not self._quoted(r.cue))
+        ]
         drafts.sort(key=lambda d: d.start)
         return [self._finish(d) for d in _drop_overlaps(drafts)]
 
@@ -741,7 +745,7 @@ def _around(doc: Doc, start: int, end: int, cue: Token) -> list[tuple[int, int]]
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 

@@ -49,7 +49,7 @@ def around_parenthetical(cue: Token) -> tuple[int, int]:
     """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence is the content."""
     sent = cue.sent
     inner = range(cue.left_edge.i, cue.right_edge.i + 1)
-    words = [t for t in sent if t.i not in inner and not t.is_punct]
+    words = [t for t in sent if t.i not in inner and not (t.is_punct or t.is_space)]
     if not words:
         return 0, 0
     return words[0].i, words[-1].i + 1

@@ -292,3 +292,25 @@ def test_a_name_only_in_a_capitalised_heading_is_not_an_actor(nlp):
     )
 
     assert [a.name for a in result.actors] == ["Barack Obama"]
+
+
+def test_a_headline_surname_is_the_person_the_story_names_in_full(nlp):
+    result = extract(
+        "Axelrod calls on Dean to apologize for suggesting Trump uses cocaine.\n\n"
+        "David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.",
+        nlp,
+        take_title=False,
+    )
+
+    persons = sorted(a.name for a in result.actors if a.kind == "person")
+    assert persons == ["David Axelrod", "Donald Trump", "Howard Dean"]
+
+
+def test_a_lone_given_name_says_the_gender(nlp):
+    from entities.nlp.actors import _Builder
+
+    doc = nlp("Laura spoke first.")
+    builder = _Builder(doc)
+    builder._person(doc[0:1], doc[0:1])
+
+    assert builder.actors["Laura"].gender == "f"

@@ -941,3 +941,13 @@ def test_more_verbs_introduce_a_quote(nlp, verb):
     s = next(s for s in statements(text, nlp) if s.kind == "direct")
 
     assert (s.cue, s.speaker) == (verb, "Chris Matthews")
+
+
+@pytest.mark.slow
+def test_speech_reported_inside_an_unattributed_quote_is_not_a_statement(nlp):
+    text = (
+        'The crowd chanted. "We will win this election, I think, and they know it." '
+        "The rally ended at ten."
+    )
+
+    assert all(s.cue != "think" for s in statements(text, nlp))
