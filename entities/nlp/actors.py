@@ -237,8 +237,8 @@ class _Builder:
             return
         name_start = tokens[0].i
         name = doc[name_start : name_span.end].text
-        if len(name.split()) > _MAX_NAME_TOKENS - 2:
-            return
+        if not name.split() or len(name.split()) > _MAX_NAME_TOKENS - 2:
+            return  # a name of no words (a tagged no-break space) or too long to be one
         role_span = self._role(whole.start, name_start)
         role = role_span.text if role_span is not None else ""
         country = self._country_in(role_span) if role_span is not None else ""

@@ -314,3 +314,13 @@ def test_a_lone_given_name_says_the_gender(nlp):
     builder._person(doc[0:1], doc[0:1])
 
     assert builder.actors["Laura"].gender == "f"
+
+
+def test_a_tagged_no_break_space_is_no_person(nlp):
+    from entities.nlp.actors import find_actors
+
+    doc = nlp("“You are not a leader you are a dictator.” ―\u00a0Christina N Luis Olidem")
+    doc.ents = [doc.char_span(43, 45, label="PERSON")]  # the model tagged '―\u00a0' a person
+    index = find_actors(doc)  # the raw text, not cleaned: must not fail
+
+    assert all(a.name.strip() for a in index.actors.values())
