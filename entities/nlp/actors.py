@@ -82,6 +82,7 @@ def find_actors(doc: Doc) -> ActorIndex:
 class _Builder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.countries = gazetteer.countries()
         self.titles = gazetteer.title_words()
         self.actors: dict[str, ActorDraft] = {}
@@ -93,7 +94,10 @@ class _Builder:
         spans = [
             s
             for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS)
-            if s and not _dateline(s) and not _capitalised_modifier(s) and not _heading_only(s)
+            if s
+            and not _dateline(s)
+            and not _capitalised_modifier(s)
+            and not _heading_only(s, self.text)
         ]
         singles: list[Span] = []
         for span in spans:
@@ -391,7 +395,7 @@ class _Builder:
         if same is not None and same.kind == PERSON:
             return same
         honorific = self.doc[token.i - 1].lower_.rstrip(".") if token.i else ""
-        heading = _heading_line(self.doc.text, token.idx, token.idx + len(token))
+        heading = _heading_line(self.text, token.idx, token.idx + len(token))
         gender = _HONORIFICS.get(honorific, "")
         candidates = []
         for draft in self.actors.values():
@@ -482,13 +486,12 @@ def _dateline(span: Span) -> bool:
     )
 
 
-def _heading_only(span: Span) -> bool:
+def _heading_only(span: Span, text: str) -> bool:
     """'Obama Sees Personal Insult', 'Obama Speech' in a subheading: in a line where every word
     is capitalised, a name of several words that the article never writes again is the
     heading's capitals, not a name. Single words go on to be linked as surnames."""
     if len(span) < 2 or span.label_ not in ("PERSON", "ORG"):
         return False
-    text = span.doc.text
     return (
         _heading_line(text, span.start_char, span.end_char, capitalised_only=True)
         and text.count(span.text) == 1
