@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from entities.models import Actor, ActorAlias, Correction
+from entities.models import Actor, ActorAlias, Correction, Mention
 
 _MAX_SLUG_TRIES = 50
 _NAME_MAX = 300  # Actor.name's max_length
@@ -103,8 +103,30 @@ def _choose(candidates: list[Actor], key: str) -> Actor | None:
     elif len(candidates) == 1:
         chosen = candidates[0]  # "Putin" -> Vladimir Putin, the only person called so
     else:
-        return None  # an ambiguous short name: better a separate actor than a wrong merge
+        chosen = _dominant(candidates)
+        if chosen is None:
+            return None  # an ambiguous short name: better a separate actor than a wrong merge
     return chosen.survivor()
+
+
+_DOMINANCE = 2  # times the mentions of the runner-up
+_MIN_MENTIONS = 3
+
+
+def _dominant(candidates: list[Actor]) -> Actor | None:
+    """'Obama' alone, shared by Barack and Michelle Obama: the one the articles mention at
+    least twice as often as any other (and a few times at all); else nobody."""
+    counts = dict(
+        Mention.objects.filter(actor__in=candidates)
+        .values("actor")
+        .annotate(n=Count("id"))
+        .values_list("actor", "n")
+    )
+    ranked = sorted(candidates, key=lambda a: (-counts.get(a.pk, 0), a.pk))
+    first, second = (counts.get(a.pk, 0) for a in ranked[:2])
+    if first >= _MIN_MENTIONS and first >= _DOMINANCE * second:
+        return ranked[0]
+    return None
 
 
 def _derived_aliases(item) -> list[str]:

@@ -12,7 +12,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from entities import services
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
-from tests.factories import ActorAliasFactory, ActorFactory, ArticleFactory
+from tests.factories import ActorAliasFactory, ActorFactory, ArticleFactory, MentionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -470,3 +470,34 @@ def test_extract_stores_the_fragments_of_a_quote_its_attribution_interrupts(dela
     assert pieces == ["We will not give up,", "We will win this war."]
     assert statement.content == "We will not give up, … We will win this war."
     assert "Putin said" not in statement.content
+
+
+def _obamas(barack_mentions: int, michelle_mentions: int) -> tuple[Actor, Actor]:
+    barack = ActorFactory(name="Barack Obama", kind=Actor.Kind.PERSON, slug="barack-obama")
+    michelle = ActorFactory(name="Michelle Obama", kind=Actor.Kind.PERSON, slug="michelle-obama")
+    for actor, n in ((barack, barack_mentions), (michelle, michelle_mentions)):
+        ActorAliasFactory(actor=actor, alias="obama")
+        for _ in range(n):
+            MentionFactory(actor=actor)
+    return barack, michelle
+
+
+def test_a_shared_surname_alone_is_the_person_mentioned_far_more_often(db):
+    from entities.nlp.types import Actor as Extracted
+
+    barack, _ = _obamas(barack_mentions=6, michelle_mentions=2)
+
+    resolved = services.actors_resolve(extracted=[Extracted(name="Obama", kind="person")])
+
+    assert resolved["Obama"] == barack
+
+
+def test_a_shared_surname_without_a_clear_favourite_is_an_actor_of_its_own(db):
+    from entities.nlp.types import Actor as Extracted
+
+    barack, michelle = _obamas(barack_mentions=3, michelle_mentions=2)
+
+    resolved = services.actors_resolve(extracted=[Extracted(name="Obama", kind="person")])
+
+    assert resolved["Obama"] not in (barack, michelle)
+    assert resolved["Obama"].name == "Obama"
