@@ -244,7 +244,11 @@ class _Extractor:
             aside = (
                 (root.dep_ == "relcl" and doc[i].lower_ in ("which", "who", "whom", "whose"))
                 or root.dep_ == "appos"
-                or (root.dep_ in ("advcl", "acl") and root.tag_ == "VBG")
+                or (
+                    root.dep_ in ("advcl", "acl")
+                    and root.tag_ == "VBG"
+                    and root.lemma_ in self.verbs
+                )
             )
             if aside:
                 return i - 1
