@@ -160,6 +160,13 @@ class _Builder:
         into.update(self._acronyms())
         if not into:
             return
+        for name, survivor in list(into.items()):
+            seen = {name}
+            while survivor.name in into and survivor.name not in seen:  # A -> B -> C: A -> C
+                seen.add(survivor.name)
+                survivor = into[survivor.name]
+            into[name] = survivor
+        into = {name: survivor for name, survivor in into.items() if survivor.name not in into}
         for name, survivor in into.items():
             merged = self.actors.pop(name)
             survivor.aliases |= merged.aliases

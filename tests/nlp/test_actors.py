@@ -324,3 +324,21 @@ def test_a_tagged_no_break_space_is_no_person(nlp):
     index = find_actors(doc)  # the raw text, not cleaned: must not fail
 
     assert all(a.name.strip() for a in index.actors.values())
+
+
+def test_names_merged_in_a_chain_end_at_one_actor(nlp):
+    from entities.nlp.actors import _Builder
+
+    doc = nlp("Former Sen. Jim Bob Smith, Bob Smith and Jim Bob Smith spoke.")
+    builder = _Builder(doc)
+    for start, end, name in (
+        (0, 5, "Former Sen. Jim Bob Smith"),
+        (9, 12, "Jim Bob Smith"),  # named before "Bob Smith": the first match of the longest
+        (6, 8, "Bob Smith"),
+    ):
+        builder._add(doc[start:end], name, "person", "PERSON")
+
+    builder._merge_epithets()
+
+    assert set(builder.actors) == {"Bob Smith"}
+    assert {m.actor for m in builder.mentions} == {"Bob Smith"}
