@@ -143,7 +143,27 @@ def _slug_input(example: str) -> forms.TextInput:
     return forms.TextInput(attrs={"placeholder": f"name or alias, e.g. {example}"})
 
 
-class StatementSearchForm(forms.Form):
+class _DateRangeForm(forms.Form):
+    """A 'from' and a 'to' date, either may be empty; an end before the start is an error."""
+
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data
+
+
+class StatementSearchForm(_DateRangeForm):
+    field_order = [
+        "q", "speaker", "target", "kind", "cue_class", "date_from", "date_to", "publisher", "order"
+    ]  # fmt: skip
     q = forms.CharField(label=_("Words"), required=False, max_length=300)
     speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("Peskov"))
     target = ActorField(label=_("About"), required=False, widget=_slug_input("North Korea"))
@@ -155,24 +175,12 @@ class StatementSearchForm(forms.Form):
         required=False,
         choices=[("", _("any"))] + [(c, c) for c in CUE_CLASSES],
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
     publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
     order = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("date", _("date, newest first")), ("relevance", _("relevance"))],
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end date is before the start date."))
-        return data
 
     def search_kwargs(self) -> dict:
         data = self.cleaned_data
@@ -189,24 +197,13 @@ class StatementSearchForm(forms.Form):
         }
 
 
-class ArticleFilterForm(forms.Form):
+class ArticleFilterForm(_DateRangeForm):
+    field_order = ["q", "status", "publisher", "date_from", "date_to"]
     q = forms.CharField(label=_("Title or publisher"), required=False, max_length=300)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("any")), *Article.Status.choices]
     )
     publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end date is before the start date."))
-        return data
 
     def list_kwargs(self) -> dict:
         data = self.cleaned_data if self.is_bound else {}
@@ -219,20 +216,9 @@ class ArticleFilterForm(forms.Form):
         }
 
 
-class NetworkForm(forms.Form):
+class NetworkForm(_DateRangeForm):
+    field_order = ["actor", "date_from", "date_to"]
     actor = ActorField(label=_("Around actor"), required=False, widget=_slug_input("North Korea"))
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end date is before the start date."))
-        return data
 
 
 # -- curation (editors) -------------------------------------------------------------------
