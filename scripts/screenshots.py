@@ -16,15 +16,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from chromium import ARGS, CHROMIUM  # scripts/chromium.py, beside this file
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("NEWSAPP_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-]
 EDITOR, PASSWORD = "editor", "screenshots-only-passphrase"
 CREATE_EDITOR = f"""
 from datetime import datetime, timezone

@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.chromium import ARGS, CHROMIUM
 from tests.conftest import need_service
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("NEWSAPP_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-]
 PASSWORD = "a-long-passphrase"  # a test account on a throwaway database
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.conftest import ARGS, CHROMIUM, log_in
+from scripts.chromium import ARGS, CHROMIUM
+from tests.browser.conftest import log_in
 from tests.conftest import need_service
 from tests.factories import ActorFactory
 from tests.ui.conftest import said
