@@ -28,18 +28,19 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     """
     items = sorted(extracted, key=lambda a: a.kind != "country")
     candidates = _candidates(items)
+    counts = _mention_counts(a for found in candidates.values() if len(found) > 1 for a in found)
     curated, old_kinds, removed = _curated({a.pk for found in candidates.values() for a in found})
     out: dict[str, Actor] = {}
     names: dict[int, tuple[Actor, list[str]]] = {}
     for item in items:
         name = item.name[:_NAME_MAX]  # matched as it is stored
         key = normalise_alias(name)
-        actor = _choose(candidates.get((key, item.kind), []), key)
+        actor = _choose(candidates.get((key, item.kind), []), key, counts)
         short = _short_form(item)
         if actor is None and short:
             # "Donald J. Trump" is the Donald Trump already known
             short_key = normalise_alias(short)
-            actor = _choose(candidates.get((short_key, item.kind), []), short_key)
+            actor = _choose(candidates.get((short_key, item.kind), []), short_key, counts)
         if actor is None:
             # an editor changed the kind of the actor this name leads to
             recast = [
@@ -94,7 +95,9 @@ def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
     return {key: list(by_pk.values()) for key, by_pk in found.items()}
 
 
-def _choose(candidates: list[Actor], key: str) -> Actor | None:
+def _choose(
+    candidates: list[Actor], key: str, counts: dict[int, int] | None = None
+) -> Actor | None:
     if not candidates:
         return None
     exact = [a for a in candidates if normalise_alias(a.name) == key]
@@ -103,7 +106,7 @@ def _choose(candidates: list[Actor], key: str) -> Actor | None:
     elif len(candidates) == 1:
         chosen = candidates[0]  # "Putin" -> Vladimir Putin, the only person called so
     else:
-        chosen = _dominant(candidates)
+        chosen = _dominant(candidates, counts)
         if chosen is None:
             return None  # an ambiguous short name: better a separate actor than a wrong merge
     return chosen.survivor()
@@ -113,15 +116,21 @@ _DOMINANCE = 2  # times the mentions of the runner-up
 _MIN_MENTIONS = 3
 
 
-def _dominant(candidates: list[Actor]) -> Actor | None:
+def _mention_counts(actors) -> dict[int, int]:
+    """Mentions per actor, in one query (none for no actors)."""
+    pks = {a.pk for a in actors}
+    if not pks:
+        return {}
+    rows = Mention.objects.filter(actor__in=pks).values("actor").annotate(n=Count("id"))
+    return dict.fromkeys(pks, 0) | {row["actor"]: row["n"] for row in rows}
+
+
+def _dominant(candidates: list[Actor], counts: dict[int, int] | None) -> Actor | None:
     """'Obama' alone, shared by Barack and Michelle Obama: the one the articles mention at
-    least twice as often as any other (and a few times at all); else nobody."""
-    counts = dict(
-        Mention.objects.filter(actor__in=candidates)
-        .values("actor")
-        .annotate(n=Count("id"))
-        .values_list("actor", "n")
-    )
+    least twice as often as any other (and a few times at all); else nobody. `counts` holds
+    the mentions of the candidates when the caller fetched them for a whole article."""
+    if counts is None or any(a.pk not in counts for a in candidates):
+        counts = _mention_counts(candidates)
     ranked = sorted(candidates, key=lambda a: (-counts.get(a.pk, 0), a.pk))
     first, second = (counts.get(a.pk, 0) for a in ranked[:2])
     if first >= _MIN_MENTIONS and first >= _DOMINANCE * second:

@@ -501,3 +501,23 @@ def test_a_shared_surname_without_a_clear_favourite_is_an_actor_of_its_own(db):
 
     assert resolved["Obama"] not in (barack, michelle)
     assert resolved["Obama"].name == "Obama"
+
+
+def test_shared_short_names_are_weighed_in_one_query_for_the_article(
+    django_assert_max_num_queries,
+):
+    from entities.nlp.types import Actor as Extracted
+
+    surnames = [f"Family{n}" for n in range(6)]
+    for surname in surnames:  # each surname shared by a prominent and a rare person
+        for first, mentions in (("Known", 4), ("Rare", 1)):
+            actor = ActorFactory(name=f"{first} {surname}", kind=Actor.Kind.PERSON)
+            ActorAliasFactory(actor=actor, alias=surname.lower())
+            for _ in range(mentions):
+                MentionFactory(actor=actor)
+    items = [Extracted(name=surname, kind="person") for surname in surnames]
+
+    with django_assert_max_num_queries(6):
+        resolved = services.actors_resolve(extracted=items)
+
+    assert {resolved[s].name for s in surnames} == {f"Known {s}" for s in surnames}
