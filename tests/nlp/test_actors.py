@@ -199,11 +199,12 @@ def test_a_dateline_is_not_an_actor(nlp):
 
 
 def test_a_capitalised_word_before_its_noun_is_not_an_organisation(nlp):
-    result = extract(
-        "Federal prosecutors charged two Vermont developers on Monday.", nlp, take_title=False
-    )
+    from entities.nlp.actors import find_actors
 
-    assert all(a.name != "Federal" for a in result.actors)
+    doc = nlp("Federal prosecutors charged two Vermont developers on Monday.")
+    doc.ents = [doc.char_span(0, 7, label="ORG")]  # the model's mistake in other articles
+
+    assert all(a.name != "Federal" for a in find_actors(doc).actors.values())
 
 
 def test_a_bare_surname_is_the_person_the_article_named_first(nlp):
