@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint worker beat eval bench lock screenshots
+.PHONY: install run test test-fast lint worker beat eval bench lock screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "newsapp needs Python 3.11 or newer; $(PYTHON) is %d.%d" % v[:2])'
@@ -25,6 +25,13 @@ run: install
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The developer's loop: everything but the tests that load the spaCy model or start processes,
+# spread over the machine's cores; bytecode is kept so that each run does not compile again.
+test-fast: export DJANGO_SECRET_KEY ?= test-only-secret-key
+test-fast: export PYTHONDONTWRITEBYTECODE =
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -n auto -q $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

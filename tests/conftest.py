@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.test import override_settings
 
 from newsapp.celery import app as celery_app
 
@@ -16,6 +17,45 @@ def need_service(reason: str) -> None:
     if SERVICES_REQUIRED:
         pytest.fail(f"{reason} (NEWSAPP_REQUIRE_SERVICES=1: a missing service fails the run)")
     pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the real spaCy pipeline is slow, whether or not it says so."""
+    for item in items:
+        if "nlp" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_passwords():
+    # Users are made all over the suite; the production hasher would take most of their time.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _model_only_in_slow_tests(request, monkeypatch):
+    """Loading the spaCy model is what makes a test slow: a test not marked `slow` that loads it
+    (directly or through an extraction) fails, so `-m "not slow"` stays a fast loop."""
+    if request.node.get_closest_marker("slow"):
+        yield
+        return
+    from entities.nlp import pipeline
+
+    real_load = pipeline.load
+    loads = []
+
+    def refuse(model_name: str = pipeline.DEFAULT_MODEL):
+        if not pipeline.model_installed(model_name):
+            return real_load(model_name)  # refused at once, without loading anything
+        loads.append(model_name)
+        raise AssertionError("this test loads the spaCy model: mark it @pytest.mark.slow")
+
+    monkeypatch.setattr("entities.nlp.pipeline.load", refuse)
+    monkeypatch.setattr("entities.nlp.load", refuse)
+    yield
+    if loads:
+        pytest.fail("this test loads the spaCy model: mark it @pytest.mark.slow")
 
 
 @pytest.fixture(autouse=True)

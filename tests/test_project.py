@@ -82,3 +82,16 @@ def test_dockerfile_installs_from_the_lock_file():
 
     assert "pip install -c requirements.lock" in dockerfile
     assert "gunicorn" in dockerfile
+
+
+def test_django_setup_and_the_system_check_do_not_import_spacy():
+    # Start-up stays cheap: the check asks whether the model is installed without loading it.
+    result = _python(
+        "import sys, django; django.setup(); "
+        "from django.core import checks; checks.run_checks(); "
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))",
+        DJANGO_DEBUG="true",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,6 +1,15 @@
-"""The NLP core: pure Python on spaCy, no Django. Text or HTML in, frozen dataclasses out."""
+"""The NLP core: pure Python on spaCy, no Django. Text or HTML in, frozen dataclasses out.
 
-from .extract import extract, extract_clean, extract_many
+Importing this package is cheap: spaCy and the extraction rules are imported on first use of
+`extract`, `extract_clean` or `extract_many`, so that `django.setup()` (which runs the system
+check asking whether the model is installed) never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .pipeline import (
     MODEL_PACKAGE_HINT,
     PIPELINE_VERSION,
@@ -8,6 +17,11 @@ from .pipeline import (
     load,
     model_installed,
 )
+
+if TYPE_CHECKING:
+    from .extract import extract, extract_clean, extract_many
+
+_LAZY = {"extract": ".extract", "extract_clean": ".extract", "extract_many": ".extract"}
 
 __all__ = [
     "MODEL_PACKAGE_HINT",
@@ -19,3 +33,11 @@ __all__ = [
     "load",
     "model_installed",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,12 +21,6 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # users are made in most tests here; the production hasher takes most of their time
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_throttles():
     cache.clear()  # the throttles count requests in the default cache
     yield

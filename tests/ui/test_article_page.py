@@ -128,6 +128,7 @@ def test_each_mention_links_to_its_actor_with_its_kind(client):
     )
 
 
+@pytest.mark.slow
 def test_uploaded_markup_is_shown_as_text(user_client, django_capture_on_commit_callbacks):
     text = (
         "Peskov <b>rejects</b> talks\n\n"
