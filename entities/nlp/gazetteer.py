@@ -1,4 +1,5 @@
-"""Lookup tables read from `data/`: countries, their aliases, titles, speech verbs and nouns."""
+"""Lookup tables read from `data/`: countries, their aliases, titles, speech verbs and nouns,
+and the small word lists the statement rules lean on."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ def _rows(name: str) -> list[dict[str, str]]:
     """The rows of a tab-separated table; lines starting with '#' are comments."""
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line list; lines starting with '#' are comments."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,7 @@ def institutions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
-    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return _words("titles.txt")
 
 
 @lru_cache(maxsize=1)
@@ -101,3 +107,49 @@ def prep_content_verbs() -> dict[str, frozenset[str]]:
         for r in _rows("speech_verbs.tsv")
         if r["prep_content"]
     }
+
+
+@lru_cache(maxsize=1)
+def target_cue_classes() -> frozenset[str]:
+    """Cue classes whose verb's object is a target ("accused Clinton of ...")."""
+    return _words("target_cue_classes.txt")
+
+
+@lru_cache(maxsize=1)
+def claim_making_verbs() -> frozenset[str]:
+    """Verbs whose subject says the claim they take ("Trump repeated the claim that ...")."""
+    return _words("claim_making_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def not_speakers() -> frozenset[str]:
+    """Labels before a colon that are no transcript speaker ("Note:", "Update:")."""
+    return _words("not_speakers.txt")
+
+
+@lru_cache(maxsize=1)
+def title_small_words() -> frozenset[str]:
+    """Words a quoted title may keep lower-case ("The Art of the Deal")."""
+    return _words("title_small_words.txt")
+
+
+@lru_cache(maxsize=1)
+def subject_relative_pronouns() -> frozenset[str]:
+    """Relative pronouns whose clause's speaker is its antecedent ("Murphy, who said ...")."""
+    return frozenset(r["word"] for r in _rows("relative_pronouns.tsv") if r["subject"] == "1")
+
+
+@lru_cache(maxsize=1)
+def aside_relative_pronouns() -> frozenset[str]:
+    """Relative pronouns that open the reporter's aside after a comma (", which forced ...")."""
+    return frozenset(r["word"] for r in _rows("relative_pronouns.tsv") if r["aside"] == "1")
+
+
+@lru_cache(maxsize=1)
+def preposition_roles() -> dict[str, frozenset[str]]:
+    """Role -> prepositions: "completes_object" ("cited X as ..."), "names_source"
+    ("warnings from his attorney that ...")."""
+    roles: dict[str, set[str]] = {}
+    for r in _rows("prepositions.tsv"):
+        roles.setdefault(r["role"], set()).add(r["preposition"])
+    return {role: frozenset(words) for role, words in roles.items()}

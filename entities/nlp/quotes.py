@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import gazetteer
+
 # opening mark -> closing mark; a straight quote closes itself
 # a closing mark typed where an opening one belongs ('. ”Fear. I am truly afraid ...” ― Edwin')
 # opens a quote too, after a space or a line break only
@@ -104,5 +106,5 @@ def is_title(quoted: str) -> bool:
     if any(c in quoted.rstrip(" ,.") for c in ".!?"):
         return False
     words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
+    small = gazetteer.title_small_words()
     return bool(words) and all(w[0].isupper() or w in small for w in words)

@@ -3,7 +3,7 @@
 import pytest
 
 from entities.nlp import extract
-from entities.nlp.statements import find_quotes
+from entities.nlp.quotes import find_quotes
 
 
 def quoted(text):

@@ -1,0 +1,35 @@
+"""'According to X, ...' and '..., according to X': X is the source of the clause the
+phrase stands by, unless a speech verb before it already reports that clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entities.nlp.types import INDIRECT
+
+from .draft import Context, Draft
+from .speaker import resolve_subject
+
+
+def according_draft(ctx: Context, token: Token) -> Draft | None:
+    """The statement credited to the object of 'according to' (`token` is 'according')."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if source is None:
+        return None
+    sent = token.sent
+    if any(t.lemma_ in ctx.verbs and t.pos_ == "VERB" for t in sent if t.i < token.i):
+        return None  # "X said ..., according to Y": Y is the reporter's source of the report
+    phrase_start = token.left_edge.i
+    phrase_end = max(token.right_edge.i, source.right_edge.i) + 1
+    if phrase_start - sent.start >= 3:
+        # "The top 1 percent would gain 19.9 percent, according to X, more than ...":
+        # what X says is the clause before the phrase
+        content = [t for t in sent if t.i < phrase_start and not t.is_punct]
+    else:  # "According to X, ..."
+        content = [t for t in sent if t.i >= phrase_end and not t.is_punct]
+    if len(content) < 3:
+        return None
+    start, end = content[0].idx, content[-1].idx + len(content[-1])
+    speaker, sspan = resolve_subject(ctx, source)
+    return Draft(INDIRECT, start, end, token, speaker, sspan, 0.6)

@@ -1,0 +1,130 @@
+"""Reported speech found in the parse: a speech verb and what it says ('Trump said he would
+win', 'urged Congress to act', 'called for a moratorium'), with the nouns of speech and
+'according to' (their own modules) read in the same pass, so candidates come in text order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entities.nlp.syntax import around_parenthetical, clause_span, subject_of
+from entities.nlp.types import INDIRECT
+
+from .candidates_according import according_draft
+from .candidates_nominal import nominal_draft
+from .content import (
+    around,
+    object_span,
+    predicative_span,
+    prep_span,
+    without_trailing_aside,
+)
+from .cue import nobody_speaks
+from .draft import Context, Draft
+from .speaker import speaker_of
+
+
+def reported_candidates(ctx: Context) -> list[Draft]:
+    """Every speech verb, noun of speech and 'according to' with content, in text order."""
+    out = []
+    for token in ctx.doc:
+        if token.lemma_ in ctx.verbs and token.pos_ == "VERB":
+            draft = _verb_draft(ctx, token)
+        elif token.lemma_ in ctx.nouns and token.pos_ == "NOUN":
+            draft = nominal_draft(ctx, token)
+        elif token.lower_ == "according":
+            draft = according_draft(ctx, token)
+        else:
+            continue
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _verb_draft(ctx: Context, token: Token) -> Draft | None:
+    """What a speech verb says: its clause, else the sentence around a parenthetical 'he
+    said', else its object or prepositional phrase. Without a clause the reading is less sure,
+    which the confidence says."""
+    if nobody_speaks(token):
+        return None
+    comps = [c for c in token.children if c.dep_ == "ccomp"]
+    # 'It is unlikely; her team says she'll go on': of two clauses, the one after
+    # the verb is what was said
+    comp = next((c for c in comps if c.i > token.i), comps[0] if comps else None)
+    if comp is None:
+        comp = _clause_on_addressee(token, ctx.nouns)
+    bare = _bare_clause(token) if comp is None else None
+    comp = comp or bare
+    if comp is not None:
+        start, end = clause_span(comp, exclude=token)
+        if end <= token.i and any(t.text in ":;" for t in ctx.doc[end : token.i]):
+            return None  # 'We have been here before: Osama bin Laden declared war'
+        if bare is not None:  # from its subject: not 'after the convention'
+            start = max(start, subject_of(bare).left_edge.i)
+        later = [c for c in comps if c.i > comp.i and c.i > token.i]
+        if later:  # 'said Trump has respect for X and his comment was Y': both
+            end = max(end, clause_span(later[-1], exclude=token)[1])
+    elif token.dep_ == "parataxis":
+        start, end = around_parenthetical(token)
+    elif token.lemma_ in ctx.object_verbs or _directive(token):
+        start, end = object_span(ctx, token)
+    else:
+        start, end = prep_span(ctx, token)
+        if end - start < 2:
+            start, end = predicative_span(token)
+    end = without_trailing_aside(ctx, start, end)
+    if end - start < 2:
+        return None
+    span = ctx.doc[start:end]
+    speaker, sspan = speaker_of(ctx, token)
+    confidence = 0.7
+    if comp is None and token.dep_ != "parataxis":
+        confidence = 0.6 if speaker is not None else 0.5
+    draft = Draft(INDIRECT, span.start_char, span.end_char, token, speaker, sspan, confidence)
+    if token.dep_ == "parataxis" and comp is None:
+        draft.parts = around(ctx.doc, start, end, token)
+    return draft
+
+
+def _bare_clause(verb: Token) -> Token | None:
+    """'Trump said after the convention he would not accept it': a clause with a subject and
+    no conjunction, which the parser hung on the verb as an adverbial clause, is what was
+    said ('said before he left' is not)."""
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+            and not any(
+                d.dep_ in ("mark", "advmod") or d.tag_ in ("WDT", "WP", "WRB")
+                for d in c.children
+                if d.i < c.i
+            )
+        ):
+            return c
+    return None
+
+
+def _clause_on_addressee(verb: Token, nouns: dict[str, str]) -> Token | None:
+    """'he told a meeting of Pacific Island leaders that few people understood ...': a 'that'
+    clause with a subject of its own, which the parser hung on the addressee as a relative
+    clause, is what was said ('repeated the warning that ...' is the warning's own)."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        if obj.lemma_ in nouns:
+            continue
+        for c in obj.subtree:
+            if (
+                c.dep_ in ("relcl", "acl")
+                and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)
+                and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+            ):
+                return c
+    return None
+
+
+def _directive(verb: Token) -> bool:
+    """'told his advisers to figure out how ...', 'asked Congress to act': an addressee and
+    what they are to do."""
+    return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.i > verb.i for c in verb.children
+    )

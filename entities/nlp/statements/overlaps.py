@@ -1,0 +1,82 @@
+"""One statement per stretch of text: quote parts split by their attribution are joined,
+reported speech whose cue a quote already took goes, and of two drafts sharing most of their
+content the better one stays."""
+
+from __future__ import annotations
+
+import re
+
+from entities.nlp.types import DIRECT
+
+from .draft import Context, Draft
+
+# between the parts of one quote stands only its attribution, ended by punctuation:
+# '"A," she said. "B."' - not '"A," she said, but as he went on about "B,"'
+_ATTRIBUTION_ONLY = re.compile(r"[.,:;]\s*\W{0,2}$")
+# '," said Douglas Holtz-Eakin, an economist who served as director of the CBO. "' fits
+_MAX_GAP_BETWEEN_PARTS = 150
+
+
+def follows_attribution(text: str, prev: Draft, start: int) -> bool:
+    """Whether what starts at `start` goes on the quote `prev`, with only `prev`'s
+    attribution between them ('"A," Clinton said. "B."')."""
+    return (
+        prev.kind == DIRECT
+        and prev.cue is not None
+        and prev.end <= prev.cue.idx < start
+        and start - prev.end <= _MAX_GAP_BETWEEN_PARTS
+        and "\n" not in text[prev.end : start]
+        and _ATTRIBUTION_ONLY.search(text[prev.end : start]) is not None
+    )
+
+
+def merge_quote_parts(drafts: list[Draft], text: str) -> list[Draft]:
+    """'"A," Clinton said. "B."' is one statement: the second part has no cue of its own.
+    `drafts` must be in text order."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and follows_attribution(text, prev, d.start)
+            and d.kind == DIRECT
+            and (d.cue is None or d.cue.i == prev.cue.i)
+        ):
+            prev.extend(d.start, d.end)
+            continue
+        out.append(d)
+    return out
+
+
+def unclaimed_reported(ctx: Context, drafts: list[Draft], reported: list[Draft]) -> list[Draft]:
+    """The reported drafts still wanted: not those whose verb is a quote's cue (the quote is
+    that statement) nor those said inside a quote (the quote's speaker says them)."""
+    used_cues = {d.cue.i for d in drafts if d.cue is not None}
+    return [
+        r for r in reported if r.cue is None or (r.cue.i not in used_cues and not ctx.quoted(r.cue))
+    ]
+
+
+def drop_overlaps(drafts: list[Draft]) -> list[Draft]:
+    """Where two statements share most of their content, keep the better one.
+
+    A direct quote beats reported speech (speech reported inside a quote belongs to the quote),
+    then the more confident, then the longer.
+    """
+    kept: list[Draft] = []
+    for d in drafts:
+        clash = next((k for k in kept if _overlap(k, d) > 0.5), None)
+        if clash is None:
+            kept.append(d)
+        elif _rank(d) > _rank(clash):
+            kept[kept.index(clash)] = d
+    return kept
+
+
+def _rank(d: Draft) -> tuple[bool, float, int]:
+    return (d.kind == DIRECT, d.confidence, d.end - d.start)
+
+
+def _overlap(a: Draft, b: Draft) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared / max(1, min(a.end - a.start, b.end - b.start))

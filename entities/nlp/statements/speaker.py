@@ -1,0 +1,132 @@
+"""Who says it: the subject of the cue, resolved to an actor through names, appositions,
+pronouns and relative clauses, or the name written by a quote ('," Jordan said', '― Aguilar').
+
+Every function returns the actor's mention (None when no actor is known) and the character
+span of the speaker as written, which the output shows even without an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entities.nlp import gazetteer
+from entities.nlp.index import resolve_reference
+from entities.nlp.quotes import QuoteSpan
+from entities.nlp.syntax import subject_of
+from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, PERSON, Mention
+
+from .draft import Context
+
+Speaker = tuple[Mention | None, tuple[int, int]]
+
+# of several actors in one phrase, the most specific speaks: a person before their body
+SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
+# a subject's dependents that name others, not the subject ("X, one of several veterans who")
+_NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
+_DASHES = "―—–-"
+
+
+def speaker_of(ctx: Context, verb: Token) -> Speaker:
+    """The speaker of a speech verb: its subject, after repairing parses that took a dash, a
+    date or a word of the quote for it."""
+    subject = subject_of(verb)
+    if subject is not None and not any(ch.isalnum() for ch in subject.text):
+        # 'made public ― Trump boasted': the parser took a dash for the subject
+        subject = next(
+            (c for c in verb.lefts if c.dep_.startswith("nsubj") and c.text[:1].isalnum()),
+            None,
+        )
+    if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+        # '"...," Police Chief Chuck Jordan said Monday': the parser took the day for the
+        # subject; the speaker is the name just before the verb
+        subject = next((t for t in reversed(list(verb.lefts)) if t.pos_ in ("PROPN", "NOUN")), None)
+    if subject is not None and ctx.quoted(subject):
+        # '"... it will at some point," said James Acton': the parser took a word of the
+        # quote for the subject; the speaker is the noun after the verb
+        subject = next(
+            (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.quoted(c)),
+            None,
+        )
+    if subject is None and verb.i == verb.sent.start:
+        # 'Said Ellis: "..."': the speaker named after a verb that opens the sentence
+        subject = next((c for c in verb.rights if c.pos_ == "PROPN" and not ctx.quoted(c)), None)
+    if subject is None:
+        return None, (verb.idx, verb.idx)
+    return resolve_subject(ctx, subject)
+
+
+def resolve_subject(ctx: Context, subject: Token) -> Speaker:
+    """The actor a subject (or owner, or source) token stands for, and the phrase naming it."""
+    index = ctx.index
+    if subject.lower_ in gazetteer.subject_relative_pronouns() and subject.head.dep_ == "relcl":
+        # "Murphy, who said ...": the statement hangs on "who", its actor is the noun the
+        # clause belongs to
+        found, _ = resolve_subject(ctx, subject.head.head)
+        return found, (subject.idx, subject.idx + len(subject))
+    start, end = subject.idx, subject.idx + len(subject)
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        found = index.at(appos.idx, appos.idx + len(appos))
+        if found is not None:
+            return found, (found.start, found.end)
+    found = index.at(start, end)
+    if found is not None:
+        return found, (found.start, found.end)
+    phrase_start = subject.left_edge.idx
+    found = resolve_reference(subject, index, skip=ctx.quoted_offset)
+    if found is not None:
+        return found, (phrase_start, end)
+    # the subject's own phrase, without appositions or relative clauses that name others
+    # ("Robert McAtee, one of several veterans who work with Mr. Clarke")
+    own = [subject] + [t for c in subject.children if c.dep_ not in _NOT_OWN for t in c.subtree]
+    right = max(own, key=lambda t: t.i)
+    inner = index.within(phrase_start, right.idx + len(right))
+    if not inner and subject.pos_ == "PROPN":
+        # a name the model did not tag: its words are the speaker as written
+        return None, (phrase_start, end)
+    if inner:
+        # "US Director of National Intelligence Avril Haines": the person; "a senior official
+        # at Seoul's presidential office": the body; "officials in Washington": the country
+        best = min(inner, key=lambda m: SPEAKER_PREFERENCE.get(index.kind_of(m.actor), 9))
+        return best, (phrase_start, right.idx + len(right))
+    return None, (phrase_start, end)
+
+
+def between(ctx: Context, q: QuoteSpan, cue: Token, parsed: Speaker) -> Speaker:
+    """'"...," Tulsa police Chief Chuck Jordan said': the name written between the quote
+    and its verb is the speaker, whatever the parse made of it (`parsed`)."""
+    inner = ctx.index.within(q.end, cue.idx)
+    if not inner:
+        return parsed
+    if ctx.text[inner[0].end : cue.idx].lstrip().startswith(","):
+        # '"...," Flynn, a top Trump surrogate, said': the names in the apposition after
+        # the first one describe it
+        inner = inner[:1]
+    best = min(
+        reversed(inner),
+        key=lambda m: SPEAKER_PREFERENCE.get(ctx.index.kind_of(m.actor), 9),
+    )
+    return best, (best.start, best.end)
+
+
+def signed(ctx: Context, q: QuoteSpan) -> Speaker | None:
+    """A quote signed with a dash: '"..." ― Martha Aguilar'; None when it is not signed."""
+    text = ctx.text
+    after = text[q.end + 1 : q.end + 6]
+    stripped = after.lstrip()
+    if not stripped or stripped[0] not in _DASHES:
+        return None
+    start = q.end + 1 + (len(after) - len(stripped)) + 1
+    found = ctx.index.at(start, start + 40)
+    if found is not None and found.start - start <= 2:
+        return found, (found.start, found.end)
+    # a name the model did not tag: the capitalised words after the dash
+    words = []
+    for t in ctx.doc:
+        if t.idx < start:
+            continue
+        if not t.is_title or len(words) == 4:
+            break
+        words.append(t)
+    if not words or words[0].idx - start > 2:
+        return None
+    return None, (words[0].idx, words[-1].idx + len(words[-1]))
