@@ -19,7 +19,7 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]
 from bench._common import machine, peak_rss_mb, polnear_records
 from entities.nlp import load
 from entities.nlp.actors import find_actors
-from entities.nlp.extract import extract_many
+from entities.nlp.extractor import extract_many
 from entities.nlp.pipeline import BATCH_SIZE
 from entities.nlp.statements import find_statements
 

@@ -22,7 +22,7 @@ from bench._common import SCORER, machine, polnear_records
 from entities.nlp import load
 from entities.nlp.__main__ import prediction
 from entities.nlp.clean import clean
-from entities.nlp.extract import extract_clean
+from entities.nlp.extractor import extract_clean
 
 
 def ours(records: list[dict], nlp) -> tuple[list[dict], float]:

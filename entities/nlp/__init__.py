@@ -19,9 +19,9 @@ from .pipeline import (
 )
 
 if TYPE_CHECKING:
-    from .extract import extract, extract_clean, extract_many
+    from .extractor import extract, extract_clean, extract_many
 
-_LAZY = {"extract": ".extract", "extract_clean": ".extract", "extract_many": ".extract"}
+_LAZY = {"extract": ".extractor", "extract_clean": ".extractor", "extract_many": ".extractor"}
 
 __all__ = [
     "MODEL_PACKAGE_HINT",
@@ -40,4 +40,7 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:  # a submodule reached as an attribute: `nlp.clean.looks_like_html(raw)`
+        return import_module(f".{name}", __name__)
+    except ModuleNotFoundError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from . import pipeline
 from .clean import clean
-from .extract import extract_clean
+from .extractor import extract_clean
 from .types import CleanText, ExtractionResult
 
 
@@ -63,7 +63,11 @@ def prediction(
                 "confidence": s.confidence,
             }
         )
-    return {"id": record_id, "quotes": quotes}
+    actors = [
+        {"name": a.name, "kind": a.kind, "country": a.country, "aliases": list(a.aliases)}
+        for a in result.actors
+    ]
+    return {"id": record_id, "quotes": quotes, "actors": actors}
 
 
 class _Locator:

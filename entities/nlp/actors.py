@@ -9,6 +9,7 @@ capitals, demonyms or aliases, and "Seoul's foreign ministry" made an organisati
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -69,6 +70,10 @@ _MEDIA_NOUNS = {
     "newspaper", "daily", "agency", "broadcaster", "channel", "magazine", "tabloid", "website",
     "outlet", "network", "weekly",
 }  # fmt: skip
+# the words around an agency's name in "state media KCNA news agency"
+_MEDIA_WORDS = _MEDIA_NOUNS | {"state", "media", "news", "official", "the", "run", "-"}
+# who speaks for a country without being named ("a senior Indonesian official")
+_ANONYMOUS_SPEAKERS = {"official", "officials", "source", "sources", "diplomat", "diplomats"}
 _MAX_NAME_TOKENS = 6
 _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&"}
 
@@ -76,7 +81,7 @@ _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&"}
 def find_actors(doc: Doc) -> ActorIndex:
     builder = _Builder(doc)
     builder.run()
-    return ActorIndex(actors=builder.actors, mentions=builder.mentions)
+    return ActorIndex(actors=builder.actors, mentions=builder.mentions, anonymous=builder.anonymous)
 
 
 class _Builder:
@@ -89,6 +94,10 @@ class _Builder:
         self.mentions: list[Mention] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a role
         self.first_seen: dict[str, int] = {}  # actor name -> offset of its first mention
+        # "junta" -> "Myanmar": the country whose government the article named by that noun
+        self.governments: dict[str, str] = {}
+        # (offset, noun, country) of unnamed officials: "a senior Indonesian government official"
+        self.anonymous: list[tuple[int, str, str]] = []
 
     def run(self) -> None:
         spans = [
@@ -101,10 +110,11 @@ class _Builder:
         ]
         singles: list[Span] = []
         for span in spans:
-            if self._country(span) or self._body_of_country(span):
+            span = _with_particles(span)
+            if self._known_body(span) or self._country(span) or self._body_of_country(span):
                 continue
-            if span.label_ in ("PERSON", "ORG") and len(span) == 1:
-                singles.append(span)
+            if span.label_ in ("PERSON", "ORG", "NORP") and len(span) == 1:
+                singles.append(span)  # a NORP that is no demonym may be a name ("Tamim")
             elif span.label_ == "PERSON":
                 self._person(span, span)
             elif span.label_ == "ORG":
@@ -116,6 +126,10 @@ class _Builder:
         self._named_media()
         self._unlabelled_countries()
         self._unlabelled_surnames()
+        self._unlabelled_initials()
+        self._unlabelled_bodies()
+        self._anonymous_officials()
+        self._governments_named_again()
         self._merge_epithets()
 
     def _acronyms(self) -> dict[str, ActorDraft]:
@@ -127,8 +141,9 @@ class _Builder:
             words = [w for w in re.split(r"[\s-]+", d.name) if w and w.lower() not in _SMALL_WORDS]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
                 by_initials.setdefault("".join(w[0] for w in words), d)
+        by_initials.update(self._person_initials())
         out = {}
-        for d in orgs:
+        for d in self.actors.values():
             letters = d.name.replace(".", "")
             if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
                 full = by_initials.get(letters)
@@ -176,6 +191,109 @@ class _Builder:
             replace(m, actor=into[m.actor].name) if m.actor in into else m for m in self.mentions
         ]
 
+    def _person_initials(self) -> dict[str, ActorDraft]:
+        """'MBS' is Mohammed bin Salman, 'AMLO' Andrés Manuel López Obrador: a person of three
+        or more names is also called by their initials, particles included."""
+        out: dict[str, ActorDraft] = {}
+        for d in self.actors.values():
+            words = [w for w in re.split(r"[\s-]+", d.name) if w]
+            if d.kind == PERSON and len(words) >= 3:
+                out.setdefault("".join(w[0] for w in words).upper(), d)
+        return out
+
+    def _unlabelled_initials(self) -> None:
+        """Initials the model left untagged ('MBS says ...') that spell a person's name."""
+        initials = self._person_initials()
+        if not initials:
+            return
+        for token in self.doc:
+            word = token.text
+            if token.i in self.taken or not (3 <= len(word) <= 5 and word.isupper()):
+                continue
+            person = initials.get(word)
+            if person is not None and word.isalpha():
+                self._mention(self.doc[token.i : token.i + 1], person, "PERSON")
+
+    def _known_body(self, span: Span) -> bool:
+        """An international body or a news agency of the table, under its canonical name: 'U.N.'
+        and 'the UN' are the United Nations, 'KCNA' the Korean Central News Agency."""
+        if span.label_ not in ("ORG", "GPE", "NORP", "PERSON", "FAC"):
+            return False
+        body = gazetteer.body_named(span.text)
+        if body is None and span.label_ == "ORG":
+            body = self._media_phrase_body(span)
+        if body is None:
+            return False
+        draft = self._add(span, body.name, ORGANIZATION, "ORG", country=body.country)
+        draft.media = draft.media or body.media
+        return True
+
+    def _media_phrase_body(self, span: Span) -> gazetteer.Body | None:
+        """'state media KCNA news agency', 'the Interfax news agency': a known agency inside a
+        longer name made of media words."""
+        for token in span:
+            body = gazetteer.body_named(token.text)
+            if body is not None and body.media and token.text[:1].isupper():
+                rest = [t for t in span if t.i != token.i]
+                if all(t.lemma_.lower() in _MEDIA_WORDS for t in rest):
+                    return body
+        return None
+
+    def _unlabelled_bodies(self) -> None:
+        """Agencies and bodies of the table the model left untagged ('state media KCNA news
+        agency reported'): a proper name of one to four words written as the table writes it."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.taken or token.ent_type_ or not _is_name_word(token):
+                continue
+            for width in (4, 3, 2, 1):
+                span = doc[token.i : token.i + width]
+                if span.end > len(doc) or any(t.i in self.taken for t in span):
+                    continue
+                body = gazetteer.bodies().get(span.text)  # as written: "WHO", never "who"
+                if body is not None:
+                    draft = self._add(span, body.name, ORGANIZATION, "ORG", country=body.country)
+                    draft.media = draft.media or body.media
+                    break
+
+    def _anonymous_officials(self) -> None:
+        """'a senior Indonesian government official', 'Chinese officials': someone who speaks
+        for a country without a name is credited to the country (the whole phrase is its
+        mention, so 'the official' later finds it too)."""
+        doc = self.doc
+        for token in doc:
+            if token.lemma_.lower() not in _ANONYMOUS_SPEAKERS or token.i in self.taken:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
+                continue
+            left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
+            country = ""
+            for t in left:
+                for m in self._mentions_at(t):
+                    if self.actors[m.actor].kind == COUNTRY:
+                        country = m.actor
+            if not country:
+                continue
+            start = token.left_edge.i
+            self.anonymous.append((doc[start].idx, token.lemma_.lower(), country))
+
+    def _mentions_at(self, token: Token) -> list[Mention]:
+        return [m for m in self.mentions if m.start <= token.idx < m.end]
+
+    def _governments_named_again(self) -> None:
+        """'the junta', 'the government' after 'Myanmar's junta' or 'the Rwandan government':
+        the same country's government, so the same country."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.taken or token.ent_type_ or token.pos_ not in _BODY_POS:
+                continue
+            country = self.governments.get(token.lemma_.lower())
+            if country is None or not any(c.lower_ == "the" for c in token.lefts):
+                continue
+            start = min(c.i for c in token.lefts if c.lower_ == "the")
+            if start == token.i - 1:
+                self._mention(doc[start : token.i + 1], self.actors[country], "GPE")
+
     # -- kinds of span -------------------------------------------------------------------
 
     def _country(self, span: Span) -> bool:
@@ -194,13 +312,14 @@ class _Builder:
         j = i + (1 if i < len(doc) and doc[i].tag_ == "POS" else 0)
         k = j
         while k < len(doc) and k - j < 3 and doc[k].pos_ in _BODY_POS and doc[k].is_lower:
-            if doc[k].lemma_ in _BODIES:
+            if _is_body_noun(doc[k]):
                 return True
             k += 1
         return False
 
     def _body_of_country(self, span: Span, country: str | None = None) -> bool:
-        """'Seoul's foreign ministry' -> South Korean foreign ministry (an organisation)."""
+        """'Seoul's foreign ministry' -> Ministry of Foreign Affairs of South Korea (an
+        organisation); 'the Rwandan government' -> Rwanda (a government speaks for it)."""
         country = country or self.countries.lookup(span.text)
         if not country or span.label_ not in ("GPE", "NORP") or not self._starts_body(span.end):
             return False
@@ -209,11 +328,17 @@ class _Builder:
         k = j
         while k < len(doc) and k - j < 3 and doc[k].pos_ in _BODY_POS and doc[k].is_lower:
             k += 1
-        while doc[k - 1].lemma_ not in _BODIES:
+        while not _is_body_noun(doc[k - 1]):
             k -= 1
-        demonym = self.countries.demonym_of.get(country, country)
-        name = f"{demonym} {doc[j:k].text}"
         whole = doc[span.start : k]
+        head = doc[k - 1].lemma_.lower()
+        if head in gazetteer.government_nouns():
+            # "the Rwandan government", "Myanmar's junta": the government speaks for its country
+            self.governments[head] = country
+            self._add(whole, country, COUNTRY, "GPE")
+            return True
+        demonym = self.countries.demonym_of.get(country, country)
+        name = _ministry_name(doc[j:k].text, country) or f"{demonym} {doc[j:k].text}"
         self._add(whole, name, ORGANIZATION, "ORG", country=country)
         return True
 
@@ -231,6 +356,12 @@ class _Builder:
             return
         if len(span) > _MAX_NAME_TOKENS or not any(c.isalpha() for c in span.text):
             return
+        country = self.countries.lookup(span[0].text) if len(span) >= 2 else None
+        if country is not None:
+            ministry = _ministry_name(span[1:].text, country)
+            if ministry:  # "Chinese Foreign Ministry", "Ukrainian MFA"
+                self._add(span, ministry, ORGANIZATION, "ORG", country=country)
+                return
         self._add(span, span.text, ORGANIZATION, "ORG")
 
     def _title_before(self, i: int) -> bool:
@@ -247,8 +378,16 @@ class _Builder:
         if not tokens:
             return
         name_start = tokens[0].i
+        if name_span.end - name_start == 1 and name_start > whole.start:
+            # "Sheikh Tamim", "Mr Wei": a title and one name, the person named in full before
+            known = self._person_by_part(doc[name_start])
+            if known is not None:
+                self._mention(doc[name_start : name_span.end], known, "PERSON")
+                self.taken.update(range(whole.start, name_start))
+                return
         name = doc[name_start : name_span.end].text
-        if not name.split() or len(name.split()) > _MAX_NAME_TOKENS - 2:
+        words = [w for w in name.split() if w.lower() not in _PARTICLES]
+        if not words or len(words) > _MAX_NAME_TOKENS - 2:
             return  # a name of no words (a tagged no-break space) or too long to be one
         role_span = self._role(whole.start, name_start)
         role = role_span.text if role_span is not None else ""
@@ -347,6 +486,8 @@ class _Builder:
         person = self._person_by_part(span[0])
         if person is not None:
             self._mention(span, person, "PERSON")
+        elif span.label_ == "NORP":
+            return
         elif span.label_ == "PERSON":
             self._person(span, span)
         else:
@@ -364,7 +505,7 @@ class _Builder:
                 after = doc[j].lemma_ if j < len(doc) else ""
                 before = doc[i - 1].lemma_ if i else ""
                 if after in _MEDIA_NOUNS or before in _MEDIA_NOUNS:
-                    self._add(doc[i:j], doc[i:j].text, ORGANIZATION, "ORG")
+                    self._add(doc[i:j], doc[i:j].text, ORGANIZATION, "ORG").media = True
             i = max(j, i + 1)
 
     def _unlabelled_countries(self) -> None:
@@ -417,8 +558,10 @@ class _Builder:
             parts = draft.name.split()
             # a given name alone names the person only in family-name-first names (Kim Hong-kyun)
             given_ok = not unlabelled or "-" in parts[-1]
-            if _same_word(word, parts[-1]) or (given_ok and word == parts[0]):
+            if _same_word(word, parts[-1]) or (given_ok and _same_word(word, parts[0])):
                 candidates.append(draft)
+            elif not unlabelled and len(parts) >= 4 and any(_same_word(word, p) for p in parts):
+                candidates.append(draft)  # "Lula" in "Luiz Inácio Lula da Silva"
         if not candidates:
             return None
         # 'Mrs. Cruz': the Cruz known to be a woman before one whose gender is unknown
@@ -456,6 +599,11 @@ class _Builder:
         self.taken.update(range(span.start, span.end))
 
 
+def _is_body_noun(token: Token) -> bool:
+    """'ministry', 'government', 'junta': a noun that names a body of the country before it."""
+    return token.lemma_ in _BODIES or token.lemma_.lower() in gazetteer.government_nouns()
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading article and a trailing possessive or punctuation from an entity span."""
     start, end = span.start, span.end
@@ -476,8 +624,51 @@ def _trim(span: Span) -> Span | None:
 
 def _same_word(a: str, b: str) -> bool:
     """'O’Neill' and "O'Neill", 'WALLACE' and 'Wallace' (a transcript) are one surname."""
-    a, b = a.replace("’", "'"), b.replace("’", "'")
+    a, b = _fold(a.replace("’", "'")), _fold(b.replace("’", "'"))
     return a == b or (a.isupper() and len(a) > 2 and a == b.upper())
+
+
+def _fold(word: str) -> str:
+    """'Orbán' -> 'Orban': the same name with its accents written or not."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _ministry_name(words: str, country: str) -> str:
+    """'foreign ministry' of China -> 'Ministry of Foreign Affairs of China'; '' when the words
+    are not a ministry of a known portfolio."""
+    parts = words.replace("’s", "").replace("'s", "").lower().split()
+    portfolios = gazetteer.ministry_portfolios()
+    if len(parts) == 1 and parts[0] in portfolios and parts[0].isalpha() and len(parts[0]) == 3:
+        return f"Ministry of {portfolios[parts[0]]} of {country}"  # "MFA"
+    if len(parts) == 2 and parts[1] == "ministry" and parts[0] in portfolios:
+        return f"Ministry of {portfolios[parts[0]]} of {country}"
+    return ""
+
+
+_PARTICLES = {
+    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "la", "le",
+    "bin", "ibn", "bint", "al", "el", "abu", "ben", "ter",
+}  # fmt: skip
+
+
+def _with_particles(span: Span) -> Span:
+    """'Ursula von' tagged alone: a person's name runs on through its particles to the name
+    after them ('Ursula von der Leyen', 'Tamim bin Hamad Al Thani')."""
+    if span.label_ != "PERSON":
+        return span
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].lower_ in _PARTICLES and doc[end].whitespace_ != "":
+        end += 1
+    if end == span.end and span[-1].lower_ not in _PARTICLES:
+        return span
+    if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        return Span(doc, span.start, end, label=span.label_)
+    return span
 
 
 def _dateline(span: Span) -> bool:
@@ -489,7 +680,7 @@ def _dateline(span: Span) -> bool:
         opens
         and span.text.isupper()
         and span.end < len(doc)
-        and doc[span.end].text in (",", "—", "–", "-")
+        and doc[span.end].text in (",", "—", "–", "-", "(")  # "SEOUL (Reuters) -"
     )
 
 

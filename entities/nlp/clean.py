@@ -21,6 +21,8 @@ _BOILERPLATE = re.compile(
 # A boilerplate line this early in a document is more likely part of the article itself.
 _BOILERPLATE_MIN_POSITION = 0.3
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# "MOGADISHU (Reuters) -Somalia on Tuesday ...": a dateline's dash glued to the first word
+_GLUED_DATELINE = re.compile(r"(?m)(?<=\)) ?([-–—])(?=[A-Z])")
 _MAX_TITLE_WORDS = 30
 
 
@@ -76,6 +78,7 @@ def clean_text(raw: str, *, take_title: bool = True) -> CleanText:
     doc.sub(re.compile(r" *\n *"), "\n")
     doc.sub(re.compile(r"\n{3,}"), "\n\n")
     doc.sub(_GLUED_SENTENCE, " ")
+    doc.sub(_GLUED_DATELINE, r" \1 ")
     title = ""
     if take_title:
         title = _take_title(doc)

@@ -153,3 +153,55 @@ def preposition_roles() -> dict[str, frozenset[str]]:
     for r in _rows("prepositions.tsv"):
         roles.setdefault(r["role"], set()).add(r["preposition"])
     return {role: frozenset(words) for role, words in roles.items()}
+
+
+@dataclass(frozen=True)
+class Body:
+    """An international body or a news outlet, under its usual English name."""
+
+    name: str
+    media: bool  # a channel that relays what others say (a news agency, a broadcaster)
+    country: str
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, Body]:
+    """Any spelling of an international body or a news agency -> the body ("U.N.", "the UN",
+    "KCNA" -> their canonical names). Keys are as written and in lower case."""
+    out: dict[str, Body] = {}
+    for row in _rows("bodies.tsv"):
+        body = Body(name=row["name"], media=row["media"] == "1", country=row["country"])
+        for form in [row["name"], *row["aliases"].split("|")]:
+            if form:
+                out.setdefault(form, body)
+                out.setdefault(form.lower(), body)
+    return out
+
+
+def body_named(text: str) -> Body | None:
+    """The body a name stands for: as written ("WHO", not "who"), else in lower case for names
+    of several words ("UN security council"), with or without a leading "the"."""
+    text = text.strip()
+    table = bodies()
+    for form in (text, text[4:] if text.lower().startswith("the ") else ""):
+        if not form:
+            continue
+        found = table.get(form)
+        if found is None and " " in form:
+            found = table.get(form.lower())
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def government_nouns() -> frozenset[str]:
+    """Nouns that name a country's government ("the Rwandan government", "Myanmar's junta")."""
+    return _words("government_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def ministry_portfolios() -> dict[str, str]:
+    """The word before "ministry" -> its portfolio in a canonical name ("foreign" -> "Foreign
+    Affairs": "Ministry of Foreign Affairs of China")."""
+    return {row["word"]: row["portfolio"] for row in _rows("ministries.tsv")}

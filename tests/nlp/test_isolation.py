@@ -12,7 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, sys
 import entities.nlp
-import entities.nlp.extract
+import entities.nlp.extractor
 import entities.nlp.__main__
 leaked = sorted(
     m for m in sys.modules
@@ -34,3 +34,23 @@ def test_importing_the_nlp_core_loads_no_django_module():
     )
 
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.slow
+def test_the_extract_function_is_reachable_whatever_was_imported_first():
+    # The core is imported lazily; importing a submodule first must not shadow a function.
+    probe = (
+        "import entities.nlp.extractor, entities.nlp.statements, entities.nlp; "
+        "from entities.nlp import extract, extract_clean, extract_many; "
+        "print(all(callable(f) for f in (extract, extract_clean, extract_many)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+
+    assert done.stdout.strip() == "True"

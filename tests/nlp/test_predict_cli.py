@@ -136,3 +136,13 @@ def test_an_unknown_kind_is_refused_with_the_kinds_there_are(tmp_path, capsys):
     assert exit_info.value.code == 2
     assert "--kinds takes direct, mixed, indirect; not quotes" in capsys.readouterr().err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_each_record_lists_the_actors_found_with_kind_country_and_aliases(predictions):
+    actors = {a["name"]: a for a in predictions["with-quotes"]["actors"]}
+
+    assert actors["Sergei Lavrov"]["kind"] == "person"
+    assert "Lavrov" in actors["Sergei Lavrov"]["aliases"]
+    assert actors["China"]["kind"] == "country"
+    assert "Beijing" in actors["China"]["aliases"]
+    assert set(actors["Russia"]) == {"name", "kind", "country", "aliases"}

@@ -42,7 +42,7 @@ MUST_FIND = {
     "ministry-on-cooperation": Expected(
         "the two sides agreed to resolutely respond through airtight cooperation to North "
         "Korea’s provocations",
-        ("South Korean foreign ministry", "South Korea"),
+        ("Ministry of Foreign Affairs of South Korea", "South Korea"),
     ),
     "seoul-official-on-timing": Expected(
         "Putin was expected to visit North Korea in the coming days",

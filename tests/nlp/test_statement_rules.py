@@ -223,7 +223,7 @@ def test_according_to_in_mid_sentence_takes_the_clause_before_it(nlp):
     s = only_statement(text, nlp)
 
     assert s.content == "The economy would grow 3 percent"
-    assert s.speaker == "IMF"
+    assert s.speaker == "International Monetary Fund"
 
 
 @pytest.mark.slow
@@ -231,7 +231,7 @@ def test_according_to_at_the_start_takes_the_clause_after_it(nlp):
     s = only_statement("According to the IMF, the economy would grow.", nlp)
 
     assert s.content == "the economy would grow"
-    assert s.speaker == "IMF"
+    assert s.speaker == "International Monetary Fund"
 
 
 # -- a parenthetical cue --------------------------------------------------------------------

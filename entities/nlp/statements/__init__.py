@@ -27,6 +27,7 @@ from .content import widen_to_mixed
 from .draft import Context
 from .output import to_statement
 from .overlaps import drop_overlaps, merge_quote_parts, unclaimed_reported
+from .speaker import same_source
 
 __all__ = ["find_statements"]
 
@@ -43,4 +44,6 @@ def find_statements(doc: Doc, index: ActorIndex) -> list[Statement]:
         widen_to_mixed(ctx, d)
     drafts += unclaimed_reported(ctx, drafts, reported)
     drafts.sort(key=lambda d: d.start)
-    return [to_statement(ctx, d) for d in drop_overlaps(drafts)]
+    drafts = drop_overlaps(drafts, ctx.index)
+    same_source(ctx, drafts)
+    return [to_statement(ctx, d) for d in drafts]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from entities.nlp.index import ActorIndex
 from entities.nlp.types import DIRECT
 
 from .draft import Context, Draft
@@ -57,20 +58,36 @@ def unclaimed_reported(ctx: Context, drafts: list[Draft], reported: list[Draft])
     ]
 
 
-def drop_overlaps(drafts: list[Draft]) -> list[Draft]:
+def drop_overlaps(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """Where two statements share most of their content, keep the better one.
 
-    A direct quote beats reported speech (speech reported inside a quote belongs to the quote),
-    then the more confident, then the longer.
+    What a news agency reports someone said is that someone's statement ('Kim said ...,
+    KCNA reported'): the agency only relays it. Otherwise a direct quote beats reported speech
+    (speech reported inside a quote belongs to the quote), then the more confident, then the
+    longer.
     """
     kept: list[Draft] = []
     for d in drafts:
         clash = next((k for k in kept if _overlap(k, d) > 0.5), None)
         if clash is None:
             kept.append(d)
-        elif _rank(d) > _rank(clash):
+        elif _relayed(clash, d, index) or (
+            not _relayed(d, clash, index) and _rank(d) > _rank(clash)
+        ):
             kept[kept.index(clash)] = d
     return kept
+
+
+def _relayed(channel: Draft, inner: Draft, index: ActorIndex) -> bool:
+    """Whether `channel` is a news outlet's report of the statement `inner`, said by someone
+    else within it ('Kim said ..., KCNA reported')."""
+    return (
+        channel.speaker is not None
+        and index.is_media(channel.speaker.actor)
+        and (inner.speaker is None or inner.speaker.actor != channel.speaker.actor)
+        and inner.cue is not None
+        and channel.start <= inner.cue.idx < channel.end
+    )
 
 
 def _rank(d: Draft) -> tuple[bool, float, int]:

@@ -7,6 +7,8 @@ span of the speaker as written, which the output shows even without an actor.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from entities.nlp import gazetteer
@@ -15,7 +17,7 @@ from entities.nlp.quotes import QuoteSpan
 from entities.nlp.syntax import subject_of
 from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, PERSON, Mention
 
-from .draft import Context
+from .draft import Context, Draft
 
 Speaker = tuple[Mention | None, tuple[int, int]]
 
@@ -24,6 +26,9 @@ SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 # a subject's dependents that name others, not the subject ("X, one of several veterans who")
 _NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _DASHES = "―—–-"
+_SAME_SOURCE = re.compile(
+    r"(the )?(same|this|that) (source|sources|official|spokesman|spokeswoman)"
+)
 
 
 def speaker_of(ctx: Context, verb: Token) -> Speaker:
@@ -85,8 +90,10 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
         return None, (phrase_start, end)
     if inner:
         # "US Director of National Intelligence Avril Haines": the person; "a senior official
-        # at Seoul's presidential office": the body; "officials in Washington": the country
-        best = min(inner, key=lambda m: SPEAKER_PREFERENCE.get(index.kind_of(m.actor), 9))
+        # at Seoul's presidential office": the body; "officials in Washington": the country.
+        # "Lula's advisor ... Celso Amorim": an owner names whose advisor, not who speaks.
+        owned = [m for m in inner if not _possessive_after(ctx.text, m)] or inner
+        best = min(owned, key=lambda m: SPEAKER_PREFERENCE.get(index.kind_of(m.actor), 9))
         return best, (phrase_start, right.idx + len(right))
     return None, (phrase_start, end)
 
@@ -94,7 +101,7 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
 def between(ctx: Context, q: QuoteSpan, cue: Token, parsed: Speaker) -> Speaker:
     """'"...," Tulsa police Chief Chuck Jordan said': the name written between the quote
     and its verb is the speaker, whatever the parse made of it (`parsed`)."""
-    inner = ctx.index.within(q.end, cue.idx)
+    inner = [m for m in ctx.index.within(q.end, cue.idx) if not _in_brackets(ctx.text, q.end, m)]
     if not inner:
         return parsed
     if ctx.text[inner[0].end : cue.idx].lstrip().startswith(","):
@@ -106,6 +113,28 @@ def between(ctx: Context, q: QuoteSpan, cue: Token, parsed: Speaker) -> Speaker:
         key=lambda m: SPEAKER_PREFERENCE.get(ctx.index.kind_of(m.actor), 9),
     )
     return best, (best.start, best.end)
+
+
+def _possessive_after(text: str, m: Mention) -> bool:
+    return text[m.end : m.end + 2] in ("'s", "’s")
+
+
+def _in_brackets(text: str, start: int, m: Mention) -> bool:
+    """'"..." (Congolese army), Kigali said': a name in brackets glosses the quote's words."""
+    before = text[start : m.start]
+    return before.count("(") > before.count(")")
+
+
+def same_source(ctx: Context, drafts: list[Draft]) -> None:
+    """'..., the same source added': a speaker named only as the source of the statement
+    before it is that statement's speaker. `drafts` must be in text order."""
+    previous: Draft | None = None
+    for d in drafts:
+        written = ctx.text[d.speaker_span[0] : d.speaker_span[1]].lower()
+        if d.speaker is None and previous is not None and _SAME_SOURCE.fullmatch(written):
+            d.speaker = previous.speaker
+        if d.speaker is not None:
+            previous = d
 
 
 def signed(ctx: Context, q: QuoteSpan) -> Speaker | None:

@@ -1,0 +1,189 @@
+"""International news: names that are not 'Given Surname', bodies under one canonical name,
+governments that speak for their country, and channels that only relay (pipeline 0.6.0)."""
+
+import pytest
+
+from entities.nlp import extract
+
+pytestmark = pytest.mark.slow
+
+
+def read(body: str, nlp):
+    """Extract from an article with a headline, as uploaded articles have."""
+    return extract("News of the day\n\n" + body, nlp)
+
+
+def names(result) -> dict[str, str]:
+    return {a.name: a.kind for a in result.actors}
+
+
+def speaker_of(result, words: str) -> str | None:
+    found = [s for s in result.statements if words in s.content]
+    assert found, f"no statement with {words!r} in {[s.content for s in result.statements]}"
+    return found[0].speaker
+
+
+def test_a_name_cut_at_its_particle_runs_on_to_the_surname(nlp):
+    result = read(
+        "China hit back at European Commission President Ursula von der Leyen on Friday.", nlp
+    )
+
+    assert "Ursula von der Leyen" in names(result)
+    assert "Ursula von" not in names(result)
+
+
+def test_a_person_is_called_by_the_initials_of_a_long_name(nlp):
+    result = read(
+        "Saudi Crown Prince Mohammed bin Salman spoke to Fox News on Wednesday.\n\n"
+        '"If they get one, we have to get one," MBS says.',
+        nlp,
+    )
+
+    assert speaker_of(result, "we have to get one") == "Mohammed bin Salman"
+    assert "MBS" not in names(result)
+
+
+def test_a_nickname_inside_a_long_name_is_that_person(nlp):
+    result = read(
+        "Israel declared Brazilian President Luiz Inácio Lula da Silva persona non grata.\n\n"
+        "During his African tour, Lula accused Israel of committing genocide in Gaza.",
+        nlp,
+    )
+
+    assert speaker_of(result, "Israel of committing genocide") == "Luiz Inácio Lula da Silva"
+    assert "Lula" not in names(result)
+
+
+def test_an_honorific_without_a_full_stop_is_no_part_of_the_name(nlp):
+    result = read(
+        "Chinese Defence Minister Wei Fenghe arrived in Jakarta on Monday.\n\n"
+        "Mr Wei said China is willing to strengthen dialogue with Indonesia.",
+        nlp,
+    )
+
+    assert speaker_of(result, "China is willing to strengthen dialogue") == "Wei Fenghe"
+    assert "Mr Wei" not in names(result)
+
+
+def test_an_accent_written_or_not_is_the_same_surname(nlp):
+    result = read(
+        "Hungarian Prime Minister Viktor Orbán met journalists in Budapest.\n\n"
+        "Orban said he did not believe Ukraine could win.",
+        nlp,
+    )
+
+    assert speaker_of(result, "he did not believe") == "Viktor Orbán"
+
+
+def test_a_known_body_takes_its_canonical_name_whatever_the_spelling(nlp):
+    result = read(
+        "The U.N. Security Council met on Monday. The UN said more than 300 air strikes hit "
+        "schools and hospitals last year.",
+        nlp,
+    )
+
+    assert names(result).get("United Nations Security Council") == "organization"
+    assert speaker_of(result, "300 air strikes") == "United Nations"
+
+
+def test_a_foreign_ministry_takes_the_canonical_name_of_its_country(nlp):
+    result = read("The Chinese Foreign Ministry said the tariffs were unfair.", nlp)
+
+    ministry = [a for a in result.actors if a.name == "Ministry of Foreign Affairs of China"]
+    assert ministry
+    assert ministry[0].country == "China"
+
+
+def test_a_government_speaks_for_its_country(nlp):
+    result = read(
+        '"The massacre is a fabrication," the Rwandan government said in a statement.', nlp
+    )
+
+    assert speaker_of(result, "fabrication") == "Rwanda"
+    assert "Rwandan government" not in names(result)
+
+
+def test_the_government_named_again_is_the_same_country(nlp):
+    result = read(
+        "Myanmar's junta rejected the report on Tuesday.\n\n"
+        "The junta claims more than 5,000 civilians have been killed by rebel groups.",
+        nlp,
+    )
+
+    assert speaker_of(result, "5,000 civilians") == "Myanmar"
+
+
+def test_an_unnamed_official_is_credited_to_the_country_and_named_again(nlp):
+    result = read(
+        "The ministers agreed to resolve the disputes through dialogue, a senior Indonesian "
+        "government official said on Wednesday.\n\n"
+        "Chinese Defence Minister Wei Fenghe also discussed joint drills, the official told "
+        "The Straits Times.",
+        nlp,
+    )
+
+    assert speaker_of(result, "resolve the disputes") == "Indonesia"
+    assert speaker_of(result, "discussed joint drills") == "Indonesia"
+
+
+def test_a_news_agency_that_relays_a_statement_is_not_its_speaker(nlp):
+    result = read(
+        "North Korea's Kim Yo Jong said on Monday that the United States should avoid any "
+        "reckless act, state media KCNA news agency reported.",
+        nlp,
+    )
+
+    assert speaker_of(result, "should avoid") == "Kim Yo Jong"
+    agency = [a for a in result.actors if a.name == "Korean Central News Agency"]
+    assert agency
+    assert agency[0].country == "North Korea"
+
+
+def test_a_news_agency_that_reports_on_its_own_is_the_speaker(nlp):
+    result = read(
+        "The Xinhua news agency reported that the president would visit Vietnam next week.", nlp
+    )
+
+    assert speaker_of(result, "would visit Vietnam") == "Xinhua News Agency"
+
+
+def test_a_name_in_brackets_between_a_quote_and_its_verb_is_no_speaker(nlp):
+    result = read(
+        '"The clash was between the M23 and armed groups allied to the FARDC" '
+        "(Congolese army), Kigali said.",
+        nlp,
+    )
+
+    assert speaker_of(result, "armed groups allied") == "Rwanda"
+
+
+def test_the_same_source_is_the_speaker_of_the_statement_before(nlp):
+    result = read(
+        '"The incident was an armed confrontation," Kigali said.\n\n'
+        '"Accusing Rwanda of supporting the M23 is unfair and prevents peace," the same '
+        "source added.",
+        nlp,
+    )
+
+    assert speaker_of(result, "is unfair") == "Rwanda"
+
+
+def test_an_owner_in_the_subject_is_not_the_speaker(nlp):
+    result = read(
+        "President Lula's adviser, former Foreign Minister Celso Amorim, said Israel's "
+        "decision was absurd.",
+        nlp,
+    )
+
+    assert speaker_of(result, "decision was absurd") == "Celso Amorim"
+
+
+def test_a_dateline_with_an_agency_is_no_actor_and_leaves_the_subject(nlp):
+    result = read(
+        "MOGADISHU (Reuters) -Somalia on Tuesday rejected a pact, saying the agreement had "
+        "no legal force.",
+        nlp,
+    )
+
+    assert "MOGADISHU" not in names(result)
+    assert speaker_of(result, "no legal force") == "Somalia"
