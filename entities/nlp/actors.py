@@ -24,11 +24,12 @@ _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m"}
 _GENDERED_ROLE_WORDS = {
     "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
-    "queen": "f", "lady": "f", "princess": "f", "spokesman": "m", "chairman": "m",
-    "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
+    "queen": "f", "lady": "f", "princess": "f", "king": "m", "prince": "m",
     "wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f", "husband": "m",
     "father": "m", "son": "m", "brother": "m",
 }  # fmt: skip
+# "spokesman", "chairman" are not in the table: many outlets write them of women too
+# ("Chinese Foreign Ministry spokesman Mao Ning ... her nation")
 
 
 def _gender_before(doc, start: int, name_start: int, role: str) -> str:
@@ -72,6 +73,8 @@ _MEDIA_NOUNS = {
 }  # fmt: skip
 # the words around an agency's name in "state media KCNA news agency"
 _MEDIA_WORDS = _MEDIA_NOUNS | {"state", "media", "news", "official", "the", "run", "-"}
+# "Minister for Foreign Affairs", "advisor on International Affairs": a role's field
+_PORTFOLIO_HEADS = {"affairs", "relations", "security", "policy", "development", "cooperation"}
 # who speaks for a country without being named ("a senior Indonesian official")
 _ANONYMOUS_SPEAKERS = {"official", "officials", "source", "sources", "diplomat", "diplomats"}
 _MAX_NAME_TOKENS = 6
@@ -356,17 +359,34 @@ class _Builder:
             return
         if len(span) > _MAX_NAME_TOKENS or not any(c.isalpha() for c in span.text):
             return
+        if span[-1].lower_ in _PORTFOLIO_HEADS and self._title_before(span.start):
+            return  # "advisor on International Affairs": the field of a role, not a body
         country = self.countries.lookup(span[0].text) if len(span) >= 2 else None
         if country is not None:
             ministry = _ministry_name(span[1:].text, country)
             if ministry:  # "Chinese Foreign Ministry", "Ukrainian MFA"
                 self._add(span, ministry, ORGANIZATION, "ORG", country=country)
                 return
+        before = self._country_before(span.start)
+        ministry = _ministry_name(span.text, before) if before else ""
+        if ministry:  # "Chinese" tagged apart from "Foreign Ministry"
+            self._add(span, ministry, ORGANIZATION, "ORG", country=before)
+            return
         self._add(span, span.text, ORGANIZATION, "ORG")
+
+    def _country_before(self, i: int) -> str:
+        """The country named by the word just before token i ("Chinese", "China's"), or ""."""
+        doc = self.doc
+        j = i - 1 - (1 if i >= 2 and doc[i - 1].tag_ == "POS" else 0)
+        if j < 0 or doc[j].i in self.taken and doc[j].ent_type_ not in ("GPE", "NORP"):
+            return ""
+        return self.countries.lookup(doc[j].text) or ""
 
     def _title_before(self, i: int) -> bool:
         doc = self.doc
-        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.titles
+        return (
+            i >= 2 and doc[i - 1].lower_ in ("of", "on", "for") and doc[i - 2].lower_ in self.titles
+        )
 
     def _person(self, name_span: Span, whole: Span) -> None:
         doc = self.doc
@@ -387,7 +407,7 @@ class _Builder:
                 return
         name = doc[name_start : name_span.end].text
         words = [w for w in name.split() if w.lower() not in _PARTICLES]
-        if not words or len(words) > _MAX_NAME_TOKENS - 2:
+        if not words or len(words) > _MAX_NAME_TOKENS - 2 or not _latin(name):
             return  # a name of no words (a tagged no-break space) or too long to be one
         role_span = self._role(whole.start, name_start)
         role = role_span.text if role_span is not None else ""
@@ -557,7 +577,8 @@ class _Builder:
                 continue
             parts = draft.name.split()
             # a given name alone names the person only in family-name-first names (Kim Hong-kyun)
-            given_ok = not unlabelled or "-" in parts[-1]
+            # or after an honorific, as some people are called ("Mr Prabowo", "Sheikh Tamim")
+            given_ok = not unlabelled or "-" in parts[-1] or honorific in self.titles
             if _same_word(word, parts[-1]) or (given_ok and _same_word(word, parts[0])):
                 candidates.append(draft)
             elif not unlabelled and len(parts) >= 4 and any(_same_word(word, p) for p in parts):
@@ -597,6 +618,12 @@ class _Builder:
             )
         )
         self.taken.update(range(span.start, span.end))
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin letters: in an English article, a name in another
+    script is an embedded post or caption ('عاجل', 'breaking'), not a person of the story."""
+    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in name)
 
 
 def _is_body_noun(token: Token) -> bool:

@@ -205,3 +205,9 @@ def ministry_portfolios() -> dict[str, str]:
     """The word before "ministry" -> its portfolio in a canonical name ("foreign" -> "Foreign
     Affairs": "Ministry of Foreign Affairs of China")."""
     return {row["word"]: row["portfolio"] for row in _rows("ministries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for a document whose speaker is its issuer ("a statement issued by X said")."""
+    return _words("document_nouns.txt")

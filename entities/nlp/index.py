@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from . import gazetteer
 from .types import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, Mention
 
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -159,12 +160,13 @@ def resolve_reference(
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
-    if token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS:
+    if token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS or token.lower_ in gazetteer.title_words():
         unnamed = index.unnamed_before(token.idx, token.lemma_)
         if unnamed is not None:
             return unnamed  # "the official": the unnamed official named before
-        # "the mayor said": the mayor named before; "the official": else the nearest person
-        found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lemma_)
+        # "the mayor said": the mayor named before ("the crown prince": the one whose role
+        # says so); "the official": else the nearest person
+        found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lower_)
         if found is None and token.lemma_ in _PERSON_NOUNS:
             found = index.before(token.idx, {PERSON}, skip=skip)
         return found

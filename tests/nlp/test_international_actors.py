@@ -187,3 +187,76 @@ def test_a_dateline_with_an_agency_is_no_actor_and_leaves_the_subject(nlp):
 
     assert "MOGADISHU" not in names(result)
     assert speaker_of(result, "no legal force") == "Somalia"
+
+
+def test_the_title_noun_names_the_person_given_that_title(nlp):
+    result = read(
+        "Saudi Crown Prince Mohammed bin Salman gave an interview on Wednesday.\n\n"
+        "In another clip, the crown prince says Saudi Arabia will need a nuclear weapon if "
+        "Iran gets one.",
+        nlp,
+    )
+
+    assert speaker_of(result, "will need a nuclear weapon") == "Mohammed bin Salman"
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    result = read(
+        "Indonesian Defence Minister Prabowo Subianto met his Chinese counterpart.\n\n"
+        "The two ministers discussed bilateral issues, said a press statement issued by "
+        "Mr Prabowo's office late on Tuesday.",
+        nlp,
+    )
+
+    assert speaker_of(result, "discussed bilateral issues") == "Prabowo Subianto"
+
+
+def test_the_statement_named_again_speaks_for_the_same_issuer(nlp):
+    result = read(
+        "The Taliban's statement condemned the air strikes on Afghan territory.\n\n"
+        'The statement further highlighted, "Pakistan must halt policies that have harmed '
+        'the two neighbouring nations."',
+        nlp,
+    )
+
+    assert speaker_of(result, "must halt policies") == "Taliban"
+
+
+def test_a_role_and_a_name_joined_by_and_are_one_speaker(nlp):
+    result = read(
+        "Lula's advisor on International Affairs and former Foreign Minister Celso Amorim "
+        "said Israel's decision was absurd.",
+        nlp,
+    )
+
+    assert speaker_of(result, "decision was absurd") == "Celso Amorim"
+    assert "International Affairs" not in names(result)
+
+
+def test_spokesman_says_nothing_of_gender(nlp):
+    result = read(
+        "Chinese Foreign Ministry spokesman Mao Ning spoke in Beijing. European Commission "
+        "President Ursula von der Leyen had accused China of distorting trade.\n\n"
+        'Mao added that China wanted fair trade. She also added: "The EU market is far from '
+        'open and has many hidden barriers."',
+        nlp,
+    )
+
+    assert speaker_of(result, "many hidden barriers") == "Mao Ning"
+
+
+def test_a_demonym_tagged_apart_from_its_ministry_names_the_ministry(nlp):
+    result = read("Chinese Foreign Ministry spokesman Mao Ning spoke in Beijing.", nlp)
+
+    assert "Ministry of Foreign Affairs of China" in names(result)
+    assert "Foreign Ministry" not in names(result)
+
+
+def test_a_name_in_another_script_is_no_person_of_the_story(nlp):
+    result = read(
+        "Saudi Crown Prince Mohammed bin Salman spoke to Fox News.\n\n"
+        "— عاجل (@KING_MBS_) September 20, 2023",
+        nlp,
+    )
+
+    assert all(any("a" <= c.lower() <= "z" for c in a.name) for a in result.actors)

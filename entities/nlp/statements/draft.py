@@ -54,6 +54,10 @@ class Context:
         self._quote_starts = [q.start for q in self.quotes]
         self.token_starts = [t.idx for t in doc]
 
+    def token_index(self, offset: int) -> int:
+        """The index of the token that starts at or before `offset`."""
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
     def quoted(self, token: Token) -> bool:
         """Whether the token stands inside quote marks."""
         return self.quoted_offset(token.idx)

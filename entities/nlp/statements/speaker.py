@@ -69,6 +69,11 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
         found, _ = resolve_subject(ctx, subject.head.head)
         return found, (subject.idx, subject.idx + len(subject))
     start, end = subject.idx, subject.idx + len(subject)
+    if subject.lemma_.lower() in gazetteer.document_nouns():
+        # "a press statement issued by Mr Prabowo's office said", "the statement stressed"
+        found = issuer(ctx, subject) or previous_issuer(ctx, subject.idx)
+        if found is not None:
+            return found, (subject.left_edge.idx, end)
     for appos in (c for c in subject.children if c.dep_ == "appos"):
         found = index.at(appos.idx, appos.idx + len(appos))
         if found is not None:
@@ -77,6 +82,13 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
     if found is not None:
         return found, (found.start, found.end)
     phrase_start = subject.left_edge.idx
+    if subject.lower_ in gazetteer.title_words():
+        # "Lula's advisor ... and former Foreign Minister Celso Amorim said": one person
+        # described twice, the second time by name
+        for conj in (c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
+            found = index.at(conj.idx, conj.idx + len(conj))
+            if found is not None and index.kind_of(found.actor) == PERSON:
+                return found, (phrase_start, found.end)
     found = resolve_reference(subject, index, skip=ctx.quoted_offset)
     if found is not None:
         return found, (phrase_start, end)
@@ -96,6 +108,43 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
         best = min(owned, key=lambda m: SPEAKER_PREFERENCE.get(index.kind_of(m.actor), 9))
         return best, (phrase_start, right.idx + len(right))
     return None, (phrase_start, end)
+
+
+def issuer(ctx: Context, noun: Token) -> Mention | None:
+    """Who issued a statement or report: its owner ("the Taliban's statement"), the agent of
+    "issued by" or "from" ("a statement issued by Mr Prabowo's office"), or a name before the
+    noun ("the UN report")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found, _ = resolve_subject(ctx, child)
+            if found is not None:
+                return found
+    doc = ctx.doc
+    for token in doc[noun.i + 1 : min(noun.i + 4, noun.sent.end)]:
+        # "issued by X", "from X": the words up to the next punctuation name the issuer
+        if token.lower_ in ("by", "from"):
+            end = token.i + 1
+            while end < noun.sent.end and not doc[end].is_punct and end - token.i <= 6:
+                end += 1
+            inner = ctx.index.within(doc[token.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
+            if inner:
+                return min(
+                    inner, key=lambda m: SPEAKER_PREFERENCE.get(ctx.index.kind_of(m.actor), 9)
+                )
+    inner = ctx.index.within(noun.left_edge.idx, noun.idx)
+    if inner:
+        return min(inner, key=lambda m: SPEAKER_PREFERENCE.get(ctx.index.kind_of(m.actor), 9))
+    return None
+
+
+def previous_issuer(ctx: Context, offset: int) -> Mention | None:
+    """'The statement further highlighted ...': the issuer of the statement named last."""
+    for token in reversed(ctx.doc[: ctx.token_index(offset)]):
+        if token.lemma_.lower() in gazetteer.document_nouns():
+            found = issuer(ctx, token)
+            if found is not None:
+                return found
+    return None
 
 
 def between(ctx: Context, q: QuoteSpan, cue: Token, parsed: Speaker) -> Speaker:
