@@ -378,7 +378,7 @@ class _Builder:
         """The country named by the word just before token i ("Chinese", "China's"), or ""."""
         doc = self.doc
         j = i - 1 - (1 if i >= 2 and doc[i - 1].tag_ == "POS" else 0)
-        if j < 0 or doc[j].i in self.taken and doc[j].ent_type_ not in ("GPE", "NORP"):
+        if j < 0 or (doc[j].i in self.taken and doc[j].ent_type_ not in ("GPE", "NORP")):
             return ""
         return self.countries.lookup(doc[j].text) or ""
 
