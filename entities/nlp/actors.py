@@ -75,6 +75,8 @@ _MEDIA_NOUNS = {
 _MEDIA_WORDS = _MEDIA_NOUNS | {"state", "media", "news", "official", "the", "run", "-"}
 # "Minister for Foreign Affairs", "advisor on International Affairs": a role's field
 _PORTFOLIO_HEADS = {"affairs", "relations", "security", "policy", "development", "cooperation"}
+# characters back to the country that "the government" belongs to, failing a named one
+_GOVERNMENT_REACH = 400
 # who speaks for a country without being named ("a senior Indonesian official")
 _ANONYMOUS_SPEAKERS = {"official", "officials", "source", "sources", "diplomat", "diplomats"}
 _MAX_NAME_TOKENS = 6
@@ -280,6 +282,19 @@ class _Builder:
             start = token.left_edge.i
             self.anonymous.append((doc[start].idx, token.lemma_.lower(), country))
 
+    def _country_named_last(self, offset: int) -> str | None:
+        """The country named nearest before `offset`, within a few sentences: a country, or the
+        country of a body ("its Quito embassy")."""
+        best: tuple[int, str] | None = None
+        for m in self.mentions:
+            if m.end > offset or offset - m.end >= _GOVERNMENT_REACH:
+                continue
+            draft = self.actors[m.actor]
+            country = draft.name if draft.kind == COUNTRY else draft.country
+            if country and country in self.actors and (best is None or m.end > best[0]):
+                best = (m.end, country)
+        return best[1] if best is not None else None
+
     def _mentions_at(self, token: Token) -> list[Mention]:
         return [m for m in self.mentions if m.start <= token.idx < m.end]
 
@@ -290,7 +305,12 @@ class _Builder:
         for token in doc:
             if token.i in self.taken or token.ent_type_ or token.pos_ not in _BODY_POS:
                 continue
-            country = self.governments.get(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            if lemma not in gazetteer.government_nouns():
+                continue
+            # the country whose government the article named so, else the country named last
+            # ("... outside its Quito embassy. The government said ...")
+            country = self.governments.get(lemma) or self._country_named_last(token.idx)
             if country is None or not any(c.lower_ == "the" for c in token.lefts):
                 continue
             start = min(c.i for c in token.lefts if c.lower_ == "the")

@@ -87,6 +87,12 @@ class ActorIndex:
         ]
         return matches[0] if len(matches) == 1 else None
 
+    def _role_of(self, actor: str, owner: str) -> bool:
+        """Whether an actor's role or country names `owner` ("Somaliland leader": Somaliland)."""
+        draft = self.actors[actor]
+        owner = owner.lower()
+        return owner in draft.role.lower() or owner == draft.country.lower()
+
     def unnamed_before(self, offset: int, noun: str) -> Mention | None:
         """The country an unnamed official spoke for: 'a senior Indonesian official said ... the
         official told' (the same noun again names the same unnamed person)."""
@@ -128,6 +134,7 @@ class ActorIndex:
         skip: Callable[[int], bool] | None = None,
         gender: str = "",
         role_word: str = "",
+        role_owner: str = "",
     ) -> Mention | None:
         """The nearest mention before `offset` of an actor of one of `kinds`, passing over
         mentions for which `skip(start)` is true (names inside quotes are not antecedents)."""
@@ -143,8 +150,15 @@ class ActorIndex:
                 continue  # "he" is not Mrs. Clinton
             if role_word and role_word not in self.actors[m.actor].role.lower().split():
                 continue
+            if role_owner and not self._role_of(m.actor, role_owner):
+                continue
             return m
         return None
+
+
+def _is_person_noun(token: Token) -> bool:
+    """'official', 'mayor', 'crown prince': a noun for a person's office."""
+    return token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS or token.lower_ in gazetteer.title_words()
 
 
 def resolve_reference(
@@ -158,9 +172,15 @@ def resolve_reference(
     if lower in _PRONOUNS_OTHER:
         return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP}, skip=skip)
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+    owner = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if is_noun and owner is not None and _is_person_noun(token):
+        # "Somaliland's leader said": the person whose role is leader of Somaliland
+        return index.before(
+            token.idx, {PERSON}, skip=skip, role_word=token.lower_, role_owner=owner.text
+        )
     if not is_noun or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None
-    if token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS or token.lower_ in gazetteer.title_words():
+    if _is_person_noun(token):
         unnamed = index.unnamed_before(token.idx, token.lemma_)
         if unnamed is not None:
             return unnamed  # "the official": the unnamed official named before

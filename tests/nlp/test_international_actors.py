@@ -260,3 +260,47 @@ def test_a_name_in_another_script_is_no_person_of_the_story(nlp):
     )
 
     assert all(any("a" <= c.lower() <= "z" for c in a.name) for a in result.actors)
+
+
+def test_according_to_at_the_start_ends_its_source_at_the_comma(nlp):
+    result = read(
+        "Police arrested former Ecuadorian vice president Jorge Glas in the embassy.\n\n"
+        "According to an AFP photographer at the scene, Glas, 54, was moved Saturday from the "
+        "holding facility he had spent the night in.",
+        nlp,
+    )
+
+    assert speaker_of(result, "was moved Saturday") == "Agence France-Presse"
+
+
+def test_the_government_without_a_named_one_is_the_country_named_last(nlp):
+    result = read(
+        "Police massed outside the embassy in Quito, Ecuador, on Saturday.\n\n"
+        "The government said he was transferred to a maximum security prison.",
+        nlp,
+    )
+
+    assert speaker_of(result, "maximum security prison") == "Ecuador"
+
+
+def test_a_role_owned_by_a_place_is_the_person_with_that_role(nlp):
+    result = read(
+        "The deal was signed by Ethiopian Prime Minister Abiy Ahmed and Somaliland leader "
+        "Muse Bihi Abdi.\n\n"
+        "In exchange Somaliland's leader said Ethiopia would recognise Somaliland as an "
+        "independent nation.",
+        nlp,
+    )
+
+    assert speaker_of(result, "would recognise Somaliland") == "Muse Bihi Abdi"
+
+
+def test_a_speaking_pronoun_passes_over_names_inside_reported_content(nlp):
+    result = read(
+        "Mexican President Andres Manuel Lopez Obrador said authorities forcibly entered the "
+        "building to arrest Jorge Glas, accused of corruption.\n\n"
+        '"This is a flagrant violation of international law," he said on X.',
+        nlp,
+    )
+
+    assert speaker_of(result, "flagrant violation") == "Andres Manuel Lopez Obrador"

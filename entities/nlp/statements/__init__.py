@@ -27,7 +27,7 @@ from .content import widen_to_mixed
 from .draft import Context
 from .output import to_statement
 from .overlaps import drop_overlaps, merge_quote_parts, unclaimed_reported
-from .speaker import same_source
+from .speaker import pronoun_speakers, same_source
 
 __all__ = ["find_statements"]
 
@@ -45,5 +45,6 @@ def find_statements(doc: Doc, index: ActorIndex) -> list[Statement]:
     drafts += unclaimed_reported(ctx, drafts, reported)
     drafts.sort(key=lambda d: d.start)
     drafts = drop_overlaps(drafts, ctx.index)
+    pronoun_speakers(ctx, drafts)
     same_source(ctx, drafts)
     return [to_statement(ctx, d) for d in drafts]

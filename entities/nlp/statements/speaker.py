@@ -8,6 +8,7 @@ span of the speaker as written, which the output shows even without an actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Token
 
@@ -26,6 +27,7 @@ SPEAKER_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, GROUP: 2, COUNTRY: 3}
 # a subject's dependents that name others, not the subject ("X, one of several veterans who")
 _NOT_OWN = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _DASHES = "―—–-"
+_PERSON_PRONOUNS = {"he", "she"}
 _SAME_SOURCE = re.compile(
     r"(the )?(same|this|that) (source|sources|official|spokesman|spokeswoman)"
 )
@@ -172,6 +174,27 @@ def _in_brackets(text: str, start: int, m: Mention) -> bool:
     """'"..." (Congolese army), Kigali said': a name in brackets glosses the quote's words."""
     before = text[start : m.start]
     return before.count("(") > before.count(")")
+
+
+def pronoun_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """'X said authorities arrested Glas. "This is a violation," he said': a pronoun that
+    speaks is someone named outside what others are reported to say (Glas, named inside X's
+    statement, is what X spoke of, not who speaks next). `drafts` are the final statements."""
+    spans = sorted((d.start, d.end) for d in drafts)
+    starts = [a for a, _ in spans]
+
+    def inside_content(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return ctx.quoted_offset(offset) or (i >= 0 and offset < spans[i][1])
+
+    for d in drafts:
+        written = ctx.text[d.speaker_span[0] : d.speaker_span[1]]
+        if d.speaker is None or written.lower() not in _PERSON_PRONOUNS:
+            continue
+        gender = "f" if written.lower() in ("she", "her") else "m"
+        found = ctx.index.before(d.speaker_span[0], {PERSON}, skip=inside_content, gender=gender)
+        if found is not None and found.actor != d.speaker.actor:
+            d.speaker = found
 
 
 def same_source(ctx: Context, drafts: list[Draft]) -> None:
