@@ -118,8 +118,8 @@ class _Builder:
             span = _with_particles(span)
             if self._known_body(span) or self._country(span) or self._body_of_country(span):
                 continue
-            if span.label_ in ("PERSON", "ORG", "NORP") and len(span) == 1:
-                singles.append(span)  # a NORP that is no demonym may be a name ("Tamim")
+            if span.label_ in ("PERSON", "ORG", "NORP", "GPE") and len(span) == 1:
+                singles.append(span)  # a NORP or GPE that is no country may be a name ("Tamim")
             elif span.label_ == "PERSON":
                 self._person(span, span)
             elif span.label_ == "ORG":
@@ -248,7 +248,15 @@ class _Builder:
         """Agencies and bodies of the table the model left untagged ('state media KCNA news
         agency reported'): a proper name of one to four words written as the table writes it."""
         doc = self.doc
+        table = gazetteer.bodies()
         for token in doc:
+            if token.lower_ == "the" and token.i + 2 < len(doc) and token.i not in self.taken:
+                # an epithet the table knows: "the world body" is the United Nations
+                span = doc[token.i : token.i + 3]
+                body = table.get(span.text) if span.text.islower() else None
+                if body is not None and not any(t.i in self.taken for t in span):
+                    self._add(span, body.name, ORGANIZATION, "ORG", country=body.country)
+                continue
             if token.i in self.taken or token.ent_type_ or not _is_name_word(token):
                 continue
             for width in (4, 3, 2, 1):
@@ -526,8 +534,8 @@ class _Builder:
         person = self._person_by_part(span[0])
         if person is not None:
             self._mention(span, person, "PERSON")
-        elif span.label_ == "NORP":
-            return
+        elif span.label_ in ("NORP", "GPE"):
+            return  # a place or people the tables do not know, and no person's name
         elif span.label_ == "PERSON":
             self._person(span, span)
         else:

@@ -25,6 +25,8 @@ _ROLE_NOUNS = {
     "commissioner", "premier", "king", "queen", "economist", "analyst", "professor", "host",
     "moderator", "chief", "commander", "admiral",
 }  # fmt: skip
+# "the emir added": a ruler is named by title alone, as an official is
+_RULER_TITLES = {"emir", "king", "queen", "sultan", "prince", "sheikh", "premier"}
 _ORGANISATION_NOUNS = {
     "ministry", "newspaper", "agency", "company", "group", "organisation", "organization",
     "paper", "daily", "department", "office", "firm", "committee", "party", "campaign",
@@ -187,7 +189,7 @@ def resolve_reference(
         # "the mayor said": the mayor named before ("the crown prince": the one whose role
         # says so); "the official": else the nearest person
         found = index.before(token.idx, {PERSON}, skip=skip, role_word=token.lower_)
-        if found is None and token.lemma_ in _PERSON_NOUNS:
+        if found is None and (token.lemma_ in _PERSON_NOUNS or token.lower_ in _RULER_TITLES):
             found = index.before(token.idx, {PERSON}, skip=skip)
         return found
     found = index.before(token.idx, {ORGANIZATION}, last_word=token.lemma_, skip=skip)

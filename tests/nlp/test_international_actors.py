@@ -304,3 +304,51 @@ def test_a_speaking_pronoun_passes_over_names_inside_reported_content(nlp):
     )
 
     assert speaker_of(result, "flagrant violation") == "Andres Manuel Lopez Obrador"
+
+
+def test_a_quote_after_according_to_is_the_sources(nlp):
+    result = read(
+        "Hungarian Prime Minister Viktor Orbán spoke to journalists.\n\n"
+        '"Such statements are categorically unacceptable," spokesman Oleh Nikolenko said.\n\n'
+        "Earlier, Orbán, at a meeting with journalists in Budapest, said he did not believe "
+        "in Ukraine's victory and believed that the country \"is gradually turning into an "
+        'uncontrollable ruin." According to Orbán, "Russia\'s goal is to turn Ukraine into '
+        "an unruly ruin so that the West cannot claim it 'as a prize.'\"",
+        nlp,
+    )
+
+    assert speaker_of(result, "unruly ruin") == "Viktor Orbán"
+
+
+def test_the_world_body_is_the_united_nations(nlp):
+    result = read(
+        "The human rights situation in Myanmar is a catastrophe, the global body's rights "
+        "office said last week in a report.",
+        nlp,
+    )
+
+    assert speaker_of(result, "catastrophe") == "United Nations"
+
+
+def test_a_ruler_named_by_title_alone_is_the_person_named_before(nlp):
+    result = read(
+        "Sheikh Tamim bin Hamad Al Thani opened the summit in Doha on Monday.\n\n"
+        '"There is no room to deal with such a cowardly party," the emir added.',
+        nlp,
+    )
+
+    assert speaker_of(result, "cowardly party") == "Tamim bin Hamad Al Thani"
+
+
+def test_a_statement_set_against_another_with_while_is_its_own(nlp):
+    result = read(
+        "Former Foreign Minister Celso Amorim said Israel's decision was absurd while "
+        "Communications Secretary Paulo Pimenta recalled that Lula had always condemned the "
+        "attacks.",
+        nlp,
+    )
+
+    amorim = [s for s in result.statements if s.speaker == "Celso Amorim"]
+    assert amorim
+    assert "recalled" not in amorim[0].content
+    assert speaker_of(result, "always condemned") == "Paulo Pimenta"

@@ -14,6 +14,7 @@ from .candidates_according import according_draft
 from .candidates_nominal import nominal_draft
 from .content import (
     around,
+    before_contrasted_speech,
     object_span,
     predicative_span,
     prep_span,
@@ -64,6 +65,7 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
         later = [c for c in comps if c.i > comp.i and c.i > token.i]
         if later:  # 'said Trump has respect for X and his comment was Y': both
             end = max(end, clause_span(later[-1], exclude=token)[1])
+        end = before_contrasted_speech(ctx, start, end)
     elif token.dep_ == "parataxis":
         start, end = around_parenthetical(token)
     elif token.lemma_ in ctx.object_verbs or _directive(token):

@@ -93,9 +93,13 @@ def prep_span(ctx: Context, verb: Token) -> tuple[int, int]:
     return trimmed(verb.doc, start, end)
 
 
+_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+
+
 def _before_next_statement(ctx: Context, verb: Token, end: int) -> int:
     """'called on police to release the videos and called on people to protest': the
     content ends before a second speech verb joined to it."""
+    end = before_contrasted_speech(ctx, verb.i + 1, end)
     for t in verb.doc[verb.i + 1 : end]:
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_ in ctx.verbs:
             cut = t.left_edge.i
@@ -103,6 +107,28 @@ def _before_next_statement(ctx: Context, verb: Token, end: int) -> int:
                 cut -= 1
             return cut
     return end
+
+
+def before_contrasted_speech(ctx: Context, start: int, end: int) -> int:
+    """'... was absurd while Secretary Paulo Pimenta recalled that ...': content ends before
+    another speaker's statement set against it in a 'while' clause."""
+    for t in ctx.doc[start:end]:
+        if _contrasted_speech(ctx, t):
+            cut = t.left_edge.i
+            while cut > start and ctx.doc[cut - 1].is_punct:
+                cut -= 1
+            return cut
+    return end
+
+
+def _contrasted_speech(ctx: Context, t: Token) -> bool:
+    """A speech verb with a subject of its own in a 'while' or 'whereas' clause."""
+    return (
+        t.dep_ == "advcl"
+        and t.lemma_ in ctx.verbs
+        and subject_of(t) is not None
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children)
+    )
 
 
 def predicative_span(verb: Token) -> tuple[int, int]:

@@ -62,7 +62,8 @@ def drop_overlaps(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
     """Where two statements share most of their content, keep the better one.
 
     What a news agency reports someone said is that someone's statement ('Kim said ...,
-    KCNA reported'): the agency only relays it. Otherwise a direct quote beats reported speech
+    KCNA reported'): the agency only relays it. A quote without a verb of its own after
+    'According to X,' is X's. Otherwise a direct quote beats reported speech
     (speech reported inside a quote belongs to the quote), then the more confident, then the
     longer.
     """
@@ -71,11 +72,28 @@ def drop_overlaps(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
         clash = next((k for k in kept if _overlap(k, d) > 0.5), None)
         if clash is None:
             kept.append(d)
+        elif _attributed_quote(clash, d) or _attributed_quote(d, clash):
+            quote, source = (clash, d) if clash.kind == DIRECT else (d, clash)
+            # 'According to Orbán, "Russia's goal is ..."': the quote is Orbán's
+            quote.cue, quote.speaker = source.cue, source.speaker
+            quote.speaker_span = source.speaker_span
+            kept[kept.index(clash)] = quote
         elif _relayed(clash, d, index) or (
             not _relayed(d, clash, index) and _rank(d) > _rank(clash)
         ):
             kept[kept.index(clash)] = d
     return kept
+
+
+def _attributed_quote(quote: Draft, source: Draft) -> bool:
+    """A quote with no verb of its own that an 'according to X' phrase credits to X."""
+    return (
+        quote.kind == DIRECT
+        and quote.cue is None
+        and source.cue is not None
+        and source.cue.lower_ == "according"
+        and source.speaker is not None
+    )
 
 
 def _relayed(channel: Draft, inner: Draft, index: ActorIndex) -> bool:
