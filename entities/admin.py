@@ -6,6 +6,7 @@ from entities.models import (
     Article,
     Correction,
     Mention,
+    PossibleDuplicate,
     Statement,
     StatementTarget,
 )
@@ -86,4 +87,18 @@ class CorrectionAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PossibleDuplicate)
+class PossibleDuplicateAdmin(admin.ModelAdmin):
+    """Pairs extraction was unsure about. Merge from an actor's page (which keeps every row
+    consistent); deleting a pair here dismisses it."""
+
+    list_display = ["actor", "other", "reason", "created_at"]
+    search_fields = ["actor__name", "other__name"]
+    list_select_related = ["actor", "other"]
+    readonly_fields = ["actor", "other", "reason", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -123,6 +123,17 @@ class Actor(models.Model):
         on_delete=models.SET_NULL,
         related_name="merged_from",
     )
+    name_key = models.CharField(
+        _("spelling key"),
+        max_length=300,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "A person's name reduced to its consonants, word order aside ('Sergei Lavrov' and "
+            "'Sergey Lavrov' share one): actors that share it are offered to editors as "
+            "possible duplicates."
+        ),
+    )
     rejected = models.BooleanField(
         _("rejected"),
         default=False,
@@ -153,6 +164,66 @@ class Actor(models.Model):
         return actor
 
 
+def normalise_name(name: str) -> str:
+    """See ActorAlias.normalise (a function, so that migrations can call it)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"\b(\w)\.(?=\w\b|\w\.)", r"\1", text)  # "c.i.a." -> "cia."
+    return re.sub(r"\s+", " ", text).strip(" .,'")
+
+
+# words that do not tell one person from another in a spelling key
+_KEY_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "de", "da",
+                  "di", "du", "dos", "das", "del", "la", "le"}  # fmt: skip
+
+
+def name_key(name: str, kind: str) -> str:
+    """A person's name reduced to the first letter and the consonants of each word (h, w and
+    y count as vowels, doubled letters as one), words sorted: 'Sergei Lavrov' and 'Sergey
+    Lavrov' -> 'lvrv srg', 'Abdallah Hamdok' and 'Abdalla Hamdok' alike. '' for names of one
+    word and for other kinds: too short a key says nothing."""
+    if kind != Actor.Kind.PERSON:
+        return ""
+    words = [w for w in re.findall(r"[a-z]+", normalise_name(name)) if w not in _KEY_PARTICLES]
+    if len(words) < 2:
+        return ""
+    keys = []
+    for word in words:
+        kept = word[0] + re.sub(r"[aeiouyhw]", "", word[1:])
+        keys.append(re.sub(r"(.)\1+", r"\1", kept))
+    return " ".join(sorted(keys))[:300]
+
+
+class PossibleDuplicate(models.Model):
+    """Two actors that may be one, found when extraction was unsure (a short name shared by
+    several actors, or a spelling variant): an editor merges them or leaves them apart."""
+
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="+"
+    )
+    other = models.ForeignKey(
+        Actor, verbose_name=_("other actor"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("why"), max_length=300)
+    created_at = models.DateTimeField(_("found at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "other"], name="duplicate_pair"),
+            models.CheckConstraint(
+                condition=models.Q(actor__lt=models.F("other")), name="duplicate_pair_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} / {self.other}"
+
+
 class ActorAlias(models.Model):
     alias = models.CharField(
         _("alias"), max_length=300, db_index=True, help_text=_("Normalised: 'vladimir putin'.")
@@ -172,10 +243,9 @@ class ActorAlias(models.Model):
 
     @staticmethod
     def normalise(name: str) -> str:
-        """The stored form of a name: 'The  U.S. ' -> 'u.s', curly apostrophes straightened."""
-        text = unicodedata.normalize("NFKC", name).lower().replace("’", "'").strip()
-        text = re.sub(r"^the\s+", "", text)
-        return re.sub(r"\s+", " ", text).strip(" .,'")
+        """The stored form of a name: 'The  U.S. ' -> 'us', 'C.I.A.' -> 'cia', 'Orbán' ->
+        'orban' (accents written or not are one name), curly apostrophes straightened."""
+        return normalise_name(name)
 
 
 class Mention(models.Model):

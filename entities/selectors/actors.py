@@ -8,7 +8,15 @@ from datetime import date
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 
-from entities.models import Actor, ActorAlias, Article, Mention, Statement, StatementTarget
+from entities.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Mention,
+    PossibleDuplicate,
+    Statement,
+    StatementTarget,
+)
 from entities.selectors.statements import newest_first, statement_rows
 
 ACTOR_ORDERINGS = {
@@ -79,6 +87,28 @@ def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
 
 def actor_get(*, slug: str) -> Actor | None:
     return Actor.objects.select_related("country", "merged_into").filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class PossibleDuplicateRow:
+    other: Actor
+    reason: str
+
+
+def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
+    """Actors that extraction found may be this one, for an editor to merge or leave apart
+    (neither merged away nor rejected), newest first. One query."""
+    rows = (
+        PossibleDuplicate.objects.filter(Q(actor=actor) | Q(other=actor))
+        .select_related("actor", "other")
+        .order_by("-created_at", "pk")
+    )
+    out = []
+    for row in rows:
+        other = row.other if row.actor_id == actor.pk else row.actor
+        if other.merged_into_id is None and not other.rejected:
+            out.append(PossibleDuplicateRow(other=other, reason=row.reason))
+    return out
 
 
 def actor_aliases(*, actor: Actor) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
@@ -9,7 +10,14 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from entities.models import Actor, ActorAlias, Correction, Mention
+from entities.models import (
+    Actor,
+    ActorAlias,
+    Correction,
+    Mention,
+    PossibleDuplicate,
+    name_key,
+)
 
 _MAX_SLUG_TRIES = 50
 _NAME_MAX = 300  # Actor.name's max_length
@@ -32,10 +40,13 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     curated, old_kinds, removed = _curated({a.pk for found in candidates.values() for a in found})
     out: dict[str, Actor] = {}
     names: dict[int, tuple[Actor, list[str]]] = {}
+    created: list[Actor] = []
+    unsure: list[tuple[Actor, list[Actor], str]] = []  # (new actor, candidates, shared name)
     for item in items:
         name = item.name[:_NAME_MAX]  # matched as it is stored
         key = normalise_alias(name)
-        actor = _choose(candidates.get((key, item.kind), []), key, counts)
+        shared = candidates.get((key, item.kind), [])
+        actor = _choose(shared, key, counts)
         short = _short_form(item)
         if actor is None and short:
             # "Donald J. Trump" is the Donald Trump already known
@@ -53,6 +64,9 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
             actor = _choose(recast, key)
         if actor is None:
             actor = _actor_create(name, item.kind)
+            created.append(actor)
+            if len(shared) > 1:  # a short name of several actors, none a clear favourite
+                unsure.append((actor, shared, name))
         changed = []
         if item.role and not actor.role and actor.pk not in curated:
             actor.role = item.role[:300]
@@ -72,7 +86,37 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
         names.setdefault(actor.pk, (actor, []))[1].extend(forms)
         out[item.name] = actor
     _aliases_add(names, removed)
+    _duplicates_record(created, unsure)
     return out
+
+
+def _duplicates_record(created: list[Actor], unsure: list[tuple[Actor, list[Actor], str]]) -> None:
+    """Where the resolver was unsure it made a new actor; the pairs an editor should look at
+    are kept: the new actor and each actor sharing its short name, and new persons whose
+    spelling key an actor already has ('Sergey Lavrov' after 'Sergei Lavrov'). Two queries."""
+    pairs: dict[tuple[int, int], str] = {}
+    for actor, shared, name in unsure:
+        for other in {a.survivor() for a in shared}:
+            if other.pk != actor.pk:
+                pairs.setdefault(_ordered(actor, other), f"both are called '{name}'")
+    keyed = {a.name_key: a for a in created if a.name_key}
+    if keyed:
+        similar = Actor.objects.filter(
+            name_key__in=list(keyed), merged_into__isnull=True, rejected=False
+        ).exclude(pk__in=[a.pk for a in created])
+        for other in similar:
+            actor = keyed[other.name_key]
+            if other.kind == actor.kind:
+                reason = f"'{actor.name}' and '{other.name}' may be one name spelt two ways"
+                pairs.setdefault(_ordered(actor, other), reason)
+    PossibleDuplicate.objects.bulk_create(
+        [PossibleDuplicate(actor_id=a, other_id=b, reason=r[:300]) for (a, b), r in pairs.items()],
+        ignore_conflicts=True,  # found before, or by another worker at the same moment
+    )
+
+
+def _ordered(a: Actor, b: Actor) -> tuple[int, int]:
+    return (a.pk, b.pk) if a.pk < b.pk else (b.pk, a.pk)
 
 
 def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
@@ -140,7 +184,10 @@ def _dominant(candidates: list[Actor], counts: dict[int, int] | None) -> Actor |
 
 def _derived_aliases(item) -> list[str]:
     """Forms later articles may use: a person's surname, the name without middle initials or
-    suffixes, the name with its title."""
+    suffixes, the name with its title; an organisation's initials ('ap' for the Associated
+    Press: an 'AP' of a later article is it, unless several actors share the initials)."""
+    if item.kind == "organization":
+        return _initials(item.name)
     if item.kind != "person" or " " not in item.name:
         return []
     out = [item.name.split()[-1].rstrip(",")]
@@ -152,6 +199,16 @@ def _derived_aliases(item) -> list[str]:
 
 
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la", "le"}
+
+
+def _initials(name: str) -> list[str]:
+    """'Associated Press' -> ['AP']; [] unless every word is capitalised and there are two to
+    six of them (the initials of a long name say too little)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL_WORDS]
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
+        return []
+    return ["".join(w[0] for w in words)]
 
 
 def _short_form(item) -> str:
@@ -189,7 +246,7 @@ def _actor_create(name: str, kind: str) -> Actor:
         slug = base if n == 1 else f"{base}-{n}"
         if Actor.objects.filter(slug=slug).exists():
             continue
-        actor = Actor(name=name, kind=kind, slug=slug)
+        actor = Actor(name=name, kind=kind, slug=slug, name_key=name_key(name, kind))
         actor.full_clean(validate_unique=False, validate_constraints=False)  # the database decides
         try:
             with transaction.atomic():

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from entities.models import (
     Actor,
     ActorAlias,
     Correction,
     Mention,
+    PossibleDuplicate,
     Statement,
     StatementTarget,
 )
@@ -69,6 +71,8 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     if into.country_id == source.pk:
         into.country_id = None
     Actor.objects.filter(merged_into=source).update(merged_into=into)
+    # the pair is decided; pairs with others are asked again when they are met again
+    PossibleDuplicate.objects.filter(Q(actor=source) | Q(other=source)).delete()
     Correction.objects.filter(actor=source).update(actor=into)
     changed = []
     if not into.role and source.role:
