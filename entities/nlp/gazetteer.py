@@ -1,5 +1,5 @@
 """Lookup tables read from `data/`: countries, their aliases, titles, speech verbs and nouns,
-and the small word lists the statement rules lean on."""
+and the small word lists the actor and statement rules lean on."""
 
 from __future__ import annotations
 
@@ -211,3 +211,67 @@ def ministry_portfolios() -> dict[str, str]:
 def document_nouns() -> frozenset[str]:
     """Nouns for a document whose speaker is its issuer ("a statement issued by X said")."""
     return _words("document_nouns.txt")
+
+
+# -- the vocabulary of the actor rules (entities/nlp/actors/) ----------------------------
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorifics that say a person's gender: "mrs" -> "f", "sir" -> "m"."""
+    return {row["word"]: row["gender"] for row in _rows("honorifics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def gendered_role_words() -> dict[str, str]:
+    """Role and family words that say a person's gender: "spokeswoman" -> "f", "son" -> "m"."""
+    return {row["word"]: row["gender"] for row in _rows("gendered_role_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns of a country's body named after the country ("Seoul's foreign ministry")."""
+    return _words("body_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def media_nouns() -> frozenset[str]:
+    """Nouns that make the name next to them a news outlet ("Vedomosti newspaper")."""
+    return _words("media_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def media_words() -> frozenset[str]:
+    """The words around a known agency's name ("state media KCNA news agency"): the media nouns
+    and a few more."""
+    return media_nouns() | _words("media_words.txt")
+
+
+@lru_cache(maxsize=1)
+def portfolio_heads() -> frozenset[str]:
+    """Last words of a role's field ("Minister for Foreign Affairs")."""
+    return _words("portfolio_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def anonymous_speakers() -> frozenset[str]:
+    """Nouns for someone who speaks for a country unnamed ("a senior Indonesian official")."""
+    return _words("anonymous_speakers.txt")
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Particles inside a person's name ("von der", "bin", "al")."""
+    return _words("name_particles.txt")
+
+
+@lru_cache(maxsize=1)
+def heading_small_words() -> frozenset[str]:
+    """Words a headline leaves lower-case between capitalised ones ("of", "vs.")."""
+    return _words("heading_small_words.txt")
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> frozenset[str]:
+    """Last words of a facility named like an institution ("the Stimson Center")."""
+    return _words("institution_heads.txt")

@@ -1,0 +1,84 @@
+"""Countries: GPE and NORP spans the tables know (names, capitals, demonyms, aliases), country
+names and capitals the model left untagged, and 'the government' or 'the junta' named again
+as the country it governs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from entities.nlp import gazetteer
+from entities.nlp.types import COUNTRY
+
+from .builder import _BODY_POS, Builder
+
+# characters back to the country that "the government" belongs to, failing a named one
+_GOVERNMENT_REACH = 400
+
+
+class CountryRules(Builder):
+    """Countries, under whatever name the article gives them."""
+
+    if TYPE_CHECKING:  # organisations.py: a country's body ("Seoul's foreign ministry")
+
+        def _starts_body(self, i: int) -> bool: ...
+        def _body_of_country(self, span: Span, country: str | None = None) -> bool: ...
+
+    def _country(self, span: Span) -> bool:
+        if span.label_ == "PERSON" and len(span) > 1:
+            return False
+        name = self.countries.lookup(span.text)
+        if name is None:
+            return False
+        if span.end < len(self.doc) and self._starts_body(span.end):
+            return self._body_of_country(span, name)
+        self._add(span, name, COUNTRY, "GPE")
+        return True
+
+    def _unlabelled_countries(self) -> None:
+        """Capitals and countries the model left untagged ("Kyiv rejected the plan")."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.taken or token.ent_type_ or token.pos_ != "PROPN":
+                continue
+            for width in (2, 1):
+                span = doc[token.i : token.i + width]
+                if span.end > len(doc) or any(t.i in self.taken or t.ent_type_ for t in span):
+                    continue
+                country = self.countries.lookup(span.text)
+                if country and span.text[:1].isupper() and len(span.text) > 2:
+                    self._add(span, country, COUNTRY, "GPE")
+                    break
+
+    def _governments_named_again(self) -> None:
+        """'the junta', 'the government' after 'Myanmar's junta' or 'the Rwandan government':
+        the same country's government, so the same country."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.taken or token.ent_type_ or token.pos_ not in _BODY_POS:
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in gazetteer.government_nouns():
+                continue
+            # the country whose government the article named so, else the country named last
+            # ("... outside its Quito embassy. The government said ...")
+            country = self.governments.get(lemma) or self._country_named_last(token.idx)
+            if country is None or not any(c.lower_ == "the" for c in token.lefts):
+                continue
+            start = min(c.i for c in token.lefts if c.lower_ == "the")
+            if start == token.i - 1:
+                self._mention(doc[start : token.i + 1], self.actors[country], "GPE")
+
+    def _country_named_last(self, offset: int) -> str | None:
+        """The country named nearest before `offset`, within a few sentences: a country, or the
+        country of a body ("its Quito embassy")."""
+        best: tuple[int, str] | None = None
+        for m in self.mentions:
+            if m.end > offset or offset - m.end >= _GOVERNMENT_REACH:
+                continue
+            draft = self.actors[m.actor]
+            country = draft.name if draft.kind == COUNTRY else draft.country
+            if country and country in self.actors and (best is None or m.end > best[0]):
+                best = (m.end, country)
+        return best[1] if best is not None else None
