@@ -166,15 +166,17 @@ class Body:
 
 @lru_cache(maxsize=1)
 def bodies() -> dict[str, Body]:
-    """Any spelling of an international body or a news agency -> the body ("U.N.", "the UN",
-    "KCNA" -> their canonical names). Keys are as written and in lower case."""
+    """Any spelling of an international body, armed group or news agency -> the body ("U.N.",
+    "the UN", "KCNA", "M23" -> their canonical names). Keys are as written, and in lower case
+    for names of several words."""
     out: dict[str, Body] = {}
     for row in _rows("bodies.tsv"):
         body = Body(name=row["name"], media=row["media"] == "1", country=row["country"])
         for form in [row["name"], *row["aliases"].split("|")]:
             if form:
                 out.setdefault(form, body)
-                out.setdefault(form.lower(), body)
+                if " " in form:  # "un security council"; never "who" for WHO
+                    out.setdefault(form.lower(), body)
     return out
 
 

@@ -352,3 +352,12 @@ def test_a_statement_set_against_another_with_while_is_its_own(nlp):
     assert amorim
     assert "recalled" not in amorim[0].content
     assert speaker_of(result, "always condemned") == "Paulo Pimenta"
+
+
+def test_an_armed_group_takes_its_canonical_name_and_country(nlp):
+    result = read("The M23 has denied committing the massacre in Kishishe.", nlp)
+
+    group = [a for a in result.actors if a.name == "March 23 Movement"]
+    assert group
+    assert group[0].country == "Democratic Republic of the Congo"
+    assert speaker_of(result, "committing the massacre") == "March 23 Movement"
