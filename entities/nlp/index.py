@@ -158,6 +158,24 @@ class ActorIndex:
         return None
 
 
+_OFFICE_LOOKBACK = 40  # tokens back to an unnamed office holder ("the UN's rights chief")
+
+
+def _owner_of_unnamed_office(token: Token, index: ActorIndex) -> Mention | None:
+    """'slammed the UN's human rights chief for remarks after he said ...': with no person
+    named before it, 'he' is the holder of an office the article named by its owner only, and
+    speaks for that owner (the United Nations)."""
+    doc = token.doc
+    for prev in reversed(doc[max(0, token.i - _OFFICE_LOOKBACK) : token.i]):
+        if not _is_person_noun(prev):
+            continue
+        for owner in (c for c in prev.children if c.dep_ == "poss"):
+            found = index.at(owner.idx, owner.idx + len(owner))
+            if found is not None and index.kind_of(found.actor) in (ORGANIZATION, COUNTRY):
+                return found
+    return None
+
+
 def _is_person_noun(token: Token) -> bool:
     """'official', 'mayor', 'crown prince': a noun for a person's office."""
     return token.lemma_ in _PERSON_NOUNS | _ROLE_NOUNS or token.lower_ in gazetteer.title_words()
@@ -170,7 +188,8 @@ def resolve_reference(
     lower = token.lower_
     if lower in _PRONOUNS_PERSON:
         gender = "m" if lower in ("he", "him") else "f"
-        return index.before(token.idx, {PERSON}, skip=skip, gender=gender)
+        found = index.before(token.idx, {PERSON}, skip=skip, gender=gender)
+        return found if found is not None else _owner_of_unnamed_office(token, index)
     if lower in _PRONOUNS_OTHER:
         return index.before(token.idx, {ORGANIZATION, COUNTRY, GROUP}, skip=skip)
     is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)

@@ -361,3 +361,13 @@ def test_an_armed_group_takes_its_canonical_name_and_country(nlp):
     assert group
     assert group[0].country == "Democratic Republic of the Congo"
     assert speaker_of(result, "committing the massacre") == "March 23 Movement"
+
+
+def test_he_with_no_person_before_is_the_owner_of_an_unnamed_office(nlp):
+    result = read(
+        "Myanmar's junta has slammed the UN's human rights chief for making irrelevant remarks "
+        "after he said the military may have committed war crimes.",
+        nlp,
+    )
+
+    assert speaker_of(result, "may have committed war crimes") == "United Nations"
