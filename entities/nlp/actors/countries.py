@@ -55,20 +55,19 @@ class CountryRules(Builder):
         """'the junta', 'the government' after 'Myanmar's junta' or 'the Rwandan government':
         the same country's government, so the same country."""
         doc = self.doc
+        nouns = gazetteer.government_nouns()
         for token in doc:
-            if token.i in self.taken or token.ent_type_ or token.pos_ not in _BODY_POS:
-                continue
             lemma = token.lemma_.lower()
-            if lemma not in gazetteer.government_nouns():
+            if lemma not in nouns or token.i in self.taken or token.ent_type_:
+                continue
+            if token.i == 0 or token.pos_ not in _BODY_POS or doc[token.i - 1].lower_ != "the":
                 continue
             # the country whose government the article named so, else the country named last
             # ("... outside its Quito embassy. The government said ...")
             country = self.governments.get(lemma) or self._country_named_last(token.idx)
             if country is None or not any(c.lower_ == "the" for c in token.lefts):
                 continue
-            start = min(c.i for c in token.lefts if c.lower_ == "the")
-            if start == token.i - 1:
-                self._mention(doc[start : token.i + 1], self.actors[country], "GPE")
+            self._mention(doc[token.i - 1 : token.i + 1], self.actors[country], "GPE")
 
     def _country_named_last(self, offset: int) -> str | None:
         """The country named nearest before `offset`, within a few sentences: a country, or the
