@@ -207,6 +207,11 @@ class PossibleDuplicate(models.Model):
         Actor, verbose_name=_("other actor"), on_delete=models.CASCADE, related_name="+"
     )
     reason = models.CharField(_("why"), max_length=300)
+    dismissed = models.BooleanField(
+        _("dismissed"),
+        default=False,
+        help_text=_("An editor decided they are two actors; the pair is not offered again."),
+    )
     created_at = models.DateTimeField(_("found at"), auto_now_add=True)
 
     class Meta:

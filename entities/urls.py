@@ -20,6 +20,11 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("actors/<slug:a>/on/<slug:b>/", views.actor_pair, name="actor_pair"),
     path("actors/<slug:slug>/merge/", views.actor_merge, name="actor_merge"),
+    path(
+        "actors/<slug:slug>/duplicates/<slug:other>/dismiss/",
+        views.actor_duplicate_dismiss,
+        name="actor_duplicate_dismiss",
+    ),
     path("actors/<slug:slug>/rename/", views.actor_rename, name="actor_rename"),
     path("actors/<slug:slug>/aliases/add/", views.actor_alias_add, name="actor_alias_add"),
     path("actors/<slug:slug>/aliases/remove/", views.actor_alias_remove, name="actor_alias_remove"),

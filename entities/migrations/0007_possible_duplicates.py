@@ -44,6 +44,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('reason', models.CharField(max_length=300, verbose_name='why')),
+                ('dismissed', models.BooleanField(default=False, help_text='An editor decided they are two actors; the pair is not offered again.', verbose_name='dismissed')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='found at')),
                 ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='entities.actor', verbose_name='actor')),
                 ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='entities.actor', verbose_name='other actor')),

@@ -99,7 +99,7 @@ def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
     """Actors that extraction found may be this one, for an editor to merge or leave apart
     (neither merged away nor rejected), newest first. One query."""
     rows = (
-        PossibleDuplicate.objects.filter(Q(actor=actor) | Q(other=actor))
+        PossibleDuplicate.objects.filter(Q(actor=actor) | Q(other=actor), dismissed=False)
         .select_related("actor", "other")
         .order_by("-created_at", "pk")
     )

@@ -22,6 +22,7 @@ from entities.services.curation import (
     actor_rename,
     actor_update,
     corrections_apply,
+    possible_duplicate_dismiss,
     statement_speaker_set,
     statement_targets_set,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "nlp",
     "nlp_model_problem",
     "normalise_alias",
+    "possible_duplicate_dismiss",
     "queue_depth",
     "statement_speaker_set",
     "statement_targets_set",

@@ -338,3 +338,13 @@ def _closest(statements: list[Statement], start: int | None, end: int | None):
         if score > best_score:
             best, best_score = s, score
     return best if best_score >= _MIN_OVERLAP else None
+
+
+@transaction.atomic
+def possible_duplicate_dismiss(*, actor: Actor, other: Actor, user=None) -> None:
+    """An editor decided `actor` and `other` are two actors: the pair is kept, dismissed, so
+    that extraction meeting them again does not offer it again."""
+    low, high = sorted((actor.pk, other.pk))
+    updated = PossibleDuplicate.objects.filter(actor_id=low, other_id=high).update(dismissed=True)
+    if not updated:
+        raise ValidationError(f"{actor.name} and {other.name} are not offered as duplicates.")

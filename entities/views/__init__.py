@@ -12,6 +12,7 @@ from entities.views.common import read_access
 from entities.views.curation import (
     actor_alias_add,
     actor_alias_remove,
+    actor_duplicate_dismiss,
     actor_merge,
     actor_reject,
     actor_rename,
@@ -34,6 +35,7 @@ __all__ = [
     "actor_alias_add",
     "actor_alias_remove",
     "actor_detail",
+    "actor_duplicate_dismiss",
     "actor_list",
     "actor_merge",
     "actor_pair",

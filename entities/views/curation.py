@@ -73,6 +73,21 @@ def actor_merge(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @curate
+def actor_duplicate_dismiss(request: HttpRequest, slug: str, other: str) -> HttpResponse:
+    """'Not the same': the pair of actors is no longer offered as possible duplicates."""
+    actor, other_actor = live_actor(slug), live_actor(other)
+    try:
+        services.possible_duplicate_dismiss(actor=actor, other=other_actor, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, f"{other_actor.name} is no longer offered as a duplicate of {actor.name}."
+        )
+    return redirect(f"{actor.get_absolute_url()}#curation")
+
+
+@curate
 def actor_rename(request: HttpRequest, slug: str) -> HttpResponse:
     def act(actor, data):
         old = actor.name

@@ -2,8 +2,10 @@
 governments that speak for their country, and channels that only relay (pipeline 0.6.0)."""
 
 import pytest
+from spacy.tokens import Span
 
 from entities.nlp import extract
+from entities.nlp.actors.spans import _trim
 
 pytestmark = pytest.mark.slow
 
@@ -371,3 +373,26 @@ def test_he_with_no_person_before_is_the_owner_of_an_unnamed_office(nlp):
     )
 
     assert speaker_of(result, "may have committed war crimes") == "United Nations"
+
+
+def test_a_dateline_in_brackets_after_the_date_is_no_actor(nlp):
+    result = read(
+        "June 23, 2021 (KHARTOUM) – Abdel Fattah al-Burhan denied rumours about divisions.", nlp
+    )
+
+    assert "KHARTOUM" not in names(result)
+
+
+def test_a_web_address_or_handle_is_no_actor(nlp):
+    doc = nlp.make_doc("Watch pic.twitter.com/xXxGLM9Mke and @KING_MBS_ now")
+    address, handle = Span(doc, 1, 2, label="ORG"), Span(doc, 3, 4, label="PERSON")
+
+    assert _trim(address) is None
+    assert _trim(handle) is None
+
+
+def test_a_name_stops_at_a_line_break(nlp):
+    doc = nlp.make_doc("via Yahoo News\n\nMore news")
+    span = Span(doc, 1, len(doc) - 2, label="ORG")  # the model's span ran over the break
+
+    assert _trim(span).text == "Yahoo News"

@@ -46,3 +46,25 @@ def test_readers_do_not_see_possible_duplicates(client, lavrovs):
     sergei, _ = lavrovs
 
     assert "Possible duplicates" not in client.get(sergei.get_absolute_url()).content.decode()
+
+
+def test_not_the_same_stops_offering_the_pair_even_when_met_again(editor_client, lavrovs):
+    sergei, sergey = lavrovs
+    url = reverse("entities:actor_duplicate_dismiss", args=[sergei.slug, sergey.slug])
+
+    response = editor_client.post(url)
+    services.actors_resolve(extracted=[Extracted(name="Sergey Lavrov", kind="person")])
+
+    assert response.status_code == 302
+    assert (
+        "Possible duplicates" not in editor_client.get(sergei.get_absolute_url()).content.decode()
+    )
+    sergey.refresh_from_db()
+    assert sergey.merged_into is None
+
+
+def test_dismissing_needs_the_permission(user_client, lavrovs):
+    sergei, sergey = lavrovs
+    url = reverse("entities:actor_duplicate_dismiss", args=[sergei.slug, sergey.slug])
+
+    assert user_client.post(url).status_code == 403

@@ -15,8 +15,12 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading article and a trailing possessive or punctuation from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
+    # a name never runs over a line break ("Yahoo News" before an empty line)
+    end = next((t.i for t in doc[start:end] if t.is_space or "\n" in t.text), end)
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
     ):
@@ -24,9 +28,15 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     trimmed = Span(doc, start, end, label=span.label_)
-    if trimmed.text.islower():
+    if trimmed.text.islower() or _address(trimmed.text):
         return None
     return trimmed
+
+
+def _address(text: str) -> bool:
+    """'pic.twitter.com/7xbk', '@KING_MBS_', 'www.example.org': an address or a handle of an
+    embedded post, not a name."""
+    return any(mark in text for mark in ("/", "@", "www.", ".com", ".org", ".net"))
 
 
 def _with_particles(span: Span) -> Span:
@@ -49,15 +59,24 @@ def _with_particles(span: Span) -> Span:
 
 
 def _dateline(span: Span) -> bool:
-    """'HEMPSTEAD, N.Y. -', 'MIDWAY, Ky. -': the place a story was filed from, in capitals at
-    the start of a paragraph, is not an actor of the story."""
+    """'HEMPSTEAD, N.Y. -', 'MIDWAY, Ky. -', 'June 23, 2021 (KHARTOUM) -': the place a story
+    was filed from, in capitals at the start of a paragraph, is not an actor of the story."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if not span.text.isupper() or span.end >= len(doc):
+        return False
+    if opens:
+        return doc[span.end].text in (",", "—", "–", "-", "(")  # "SEOUL (Reuters) -"
+    # "June 23, 2021 (KHARTOUM) –": the place in brackets after the date
+    line_start = span.start
+    while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
+        line_start -= 1
     return (
-        opens
-        and span.text.isupper()
-        and span.end < len(doc)
-        and doc[span.end].text in (",", "—", "–", "-", "(")  # "SEOUL (Reuters) -"
+        span.start - line_start <= 8
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].text in ("—", "–", "-", "--")
     )
 
 
