@@ -46,8 +46,11 @@ class Builder:
         self._mention(span, draft, label)
         return draft
 
-    def _mention(self, span: Span, draft: ActorDraft, label: str) -> None:
-        draft.aliases.add(span.text)
+    def _mention(self, span: Span, draft: ActorDraft, label: str, *, alias: bool = True) -> None:
+        """Record a mention of `draft`; its words become an alias unless `alias` is False (a
+        description such as "the government" names the actor here, not in other articles)."""
+        if alias:
+            draft.aliases.add(span.text)
         seen = self.first_seen.get(draft.name)
         if seen is None or span.start_char < seen:
             self.first_seen[draft.name] = span.start_char

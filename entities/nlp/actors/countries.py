@@ -67,7 +67,7 @@ class CountryRules(Builder):
             country = self.governments.get(lemma) or self._country_named_last(token.idx)
             if country is None or not any(c.lower_ == "the" for c in token.lefts):
                 continue
-            self._mention(doc[token.i - 1 : token.i + 1], self.actors[country], "GPE")
+            self._mention(doc[token.i - 1 : token.i + 1], self.actors[country], "GPE", alias=False)
 
     def _country_named_last(self, offset: int) -> str | None:
         """The country named nearest before `offset`, within a few sentences: a country, or the
