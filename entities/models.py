@@ -338,8 +338,21 @@ class StatementTarget(models.Model):
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="targeted_by"
     )
+
+    class Stance(models.TextChoices):
+        NEGATIVE = "negative", _("negative")
+        POSITIVE = "positive", _("positive")
+        NEUTRAL = "neutral", _("neutral")
+
     start = models.PositiveIntegerField(_("start"))
     end = models.PositiveIntegerField(_("end"))
+    stance = models.CharField(
+        _("stance"),
+        max_length=8,
+        choices=Stance.choices,
+        default=Stance.NEUTRAL,
+        help_text=_("The speaker's attitude toward this actor in the statement."),
+    )
 
     class Meta:
         verbose_name = _("statement target")

@@ -32,6 +32,7 @@ COLUMNS = [
     "targets",
     "target_slugs",
     "target_spans",
+    "target_stances",
     "confidence",
     "permalink",
 ]
@@ -62,6 +63,7 @@ def statement_record(request, st) -> dict:
         "targets": [t.actor.name for t in targets],
         "target_slugs": [t.actor.slug for t in targets],
         "target_spans": [[t.start, t.end] for t in targets],
+        "target_stances": [t.stance for t in targets],
         "confidence": st.confidence,
         "permalink": statement_permalink(request, st),
     }

@@ -94,7 +94,7 @@ class TargetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StatementTarget
-        fields = ["actor", "start", "end"]
+        fields = ["actor", "start", "end", "stance"]
 
 
 class StatementSerializer(serializers.ModelSerializer):

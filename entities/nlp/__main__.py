@@ -60,6 +60,7 @@ def prediction(
                 "cue_class": s.cue_class,
                 "kind": s.kind,
                 "about": sorted({t.actor for t in s.targets}),
+                "stance": {t.actor: t.stance for t in s.targets},
                 "confidence": s.confidence,
             }
         )

@@ -277,3 +277,15 @@ def heading_small_words() -> frozenset[str]:
 def institution_heads() -> frozenset[str]:
     """Last words of a facility named like an institution ("the Stimson Center")."""
     return _words("institution_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> dict[str, str]:
+    """Lemma -> "negative" or "positive": words that show an attitude toward an actor."""
+    return {row["lemma"]: row["stance"] for row in _rows("stance_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def cue_stances() -> dict[str, str]:
+    """Cue class -> the stance it carries toward whom it aims at ("accuse" -> negative)."""
+    return {row["class"]: row["stance"] for row in _rows("cue_stances.tsv")}

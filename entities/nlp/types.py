@@ -66,11 +66,16 @@ class Mention:
     label: str  # spaCy label, or PRON / NOUN / SURNAME for resolved references
 
 
+NEGATIVE, POSITIVE, NEUTRAL = "negative", "positive", "neutral"
+
+
 @dataclass(frozen=True)
 class Target:
     actor: str
     start: int
     end: int
+    # the speaker's attitude toward the actor in this statement
+    stance: str = NEUTRAL
 
 
 @dataclass(frozen=True)

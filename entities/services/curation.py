@@ -267,7 +267,11 @@ def statement_targets_set(*, statement: Statement, targets: list[Actor], user=No
 
 
 def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
-    """Each target's span is its first mention inside the content, else the content itself."""
+    """Each target's span is its first mention inside the content, else the content itself; a
+    target kept keeps its stance, a new one is neutral until an editor says otherwise."""
+    stances = dict(
+        StatementTarget.objects.filter(statement=statement).values_list("actor_id", "stance")
+    )
     StatementTarget.objects.filter(statement=statement).delete()
     spans = {}
     for m in Mention.objects.filter(
@@ -283,6 +287,7 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
             actor=t,
             start=spans.get(t.pk, (statement.content_start,))[0],
             end=spans.get(t.pk, (None, statement.content_end))[1],
+            stance=stances.get(t.pk, StatementTarget.Stance.NEUTRAL),
         )
         for t in {t.pk: t for t in targets}.values()
     )

@@ -155,7 +155,11 @@ def _targets(rows, statements, actors) -> list[StatementTarget]:
             if actor is None or actor == speaker or actor.pk in seen:
                 continue
             seen.add(actor.pk)
-            out.append(StatementTarget(statement=row, actor=actor, start=t.start, end=t.end))
+            out.append(
+                StatementTarget(
+                    statement=row, actor=actor, start=t.start, end=t.end, stance=t.stance
+                )
+            )
     return out
 
 

@@ -76,6 +76,7 @@ def _record(request: HttpRequest, s: Statement) -> dict:
         "content": s.content,
         "targets": [t.actor.name for t in s.targets.all()],
         "target_slugs": [t.actor.slug for t in s.targets.all()],
+        "target_stances": [t.stance for t in s.targets.all()],
         "article_id": article.pk,
         "article_title": article.title,
         "publisher": article.publisher,
@@ -105,6 +106,7 @@ def statement_export_csv(request: HttpRequest) -> HttpResponse:
         record = _record(request, s)
         record["targets"] = "; ".join(record["targets"])
         record["target_slugs"] = "; ".join(record["target_slugs"])
+        record["target_stances"] = "; ".join(record["target_stances"])
         writer.writerow([formula_safe(record[c]) if record[c] is not None else "" for c in columns])
     return response
 

@@ -106,6 +106,7 @@ def test_one_statement_with_offsets_targets_and_permalink(api, world):
             },
             "start": 11,
             "end": 18,
+            "stance": "neutral",
         }
     ]
     assert data["permalink"] == (
@@ -217,3 +218,26 @@ def test_relevance_pages_visit_every_match_once(api):
         seen += [row["id"] for row in body["results"]]
         url = body["next"]
     assert sorted(seen) == sorted(s.pk for s in made)
+
+
+def test_each_target_carries_the_speakers_stance(api, db):
+    from tests.factories import StatementTargetFactory
+
+    target = StatementTargetFactory(stance="negative")
+
+    found = api.get("/api/v1/statements/").json()["results"]
+
+    (statement,) = [s for s in found if s["id"] == target.statement_id]
+    assert statement["targets"][0]["stance"] == "negative"
+
+
+def test_the_export_lists_each_targets_stance(api, db):
+    from tests.factories import StatementTargetFactory
+
+    target = StatementTargetFactory(stance="positive")
+
+    body = b"".join(api.get("/api/v1/statements/export/?format=jsonl").streaming_content)
+
+    (record,) = [json.loads(line) for line in body.decode().splitlines()]
+    assert record["targets"] == [target.actor.name]
+    assert record["target_stances"] == ["positive"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from entities.nlp.types import Statement
 
 from .draft import Context, Draft
+from .stance import with_stances
 from .targets import targets_of
 
 
@@ -40,6 +41,6 @@ def to_statement(ctx: Context, d: Draft) -> Statement:
         speaker_start=s0,
         speaker_end=s1,
         confidence=d.confidence if speaker else min(d.confidence, 0.4),
-        targets=targets_of(ctx, d, speaker),
+        targets=with_stances(ctx, d, speaker, targets_of(ctx, d, speaker)),
         fragments=tuple(d.parts) if len(d.parts) > 1 else (),
     )

@@ -1,0 +1,120 @@
+"""How the speaker stands toward each actor a statement is about: negative, positive or
+neutral, by transparent rules (the annotation guide's, in general form):
+
+1. The speaker's own side (its country, or an actor of its country) is neutral: what a
+   government says of its own forces is not an attitude toward them.
+2. A cue that carries a stance ("accused", "warned", "denied", "praised", "agreed") gives it
+   to every other actor the statement is about.
+3. Otherwise the words around the actor's mention decide: the clause it stands in, else the
+   whole content, counted from `data/stance_words.tsv`; a negated word counts for nothing
+   ("no aggression"). More negative than positive words is negative, and the reverse positive.
+4. An actor named only as a place ("talks in Doha", "flew to Bogota") with no such words
+   near it is neutral.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entities.nlp import gazetteer
+from entities.nlp.types import NEGATIVE, NEUTRAL, POSITIVE, Target
+
+from .draft import Context, Draft
+
+_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "into", "across", "near", "inside", "via"}
+_NEGATIONS = {"no", "not", "never", "n't", "without", "nor", "neither"}
+
+
+def with_stances(
+    ctx: Context, d: Draft, speaker: str | None, targets: tuple[Target, ...]
+) -> tuple[Target, ...]:
+    cue_class = _cue_class(ctx, d)
+    carried = gazetteer.cue_stances().get(cue_class, "") or _cue_word_stance(d)
+    return tuple(
+        Target(t.actor, t.start, t.end, _stance(ctx, d, speaker, t, carried)) for t in targets
+    )
+
+
+def _stance(ctx: Context, d: Draft, speaker: str | None, t: Target, carried: str) -> str:
+    if _own_side(ctx, speaker, t.actor):
+        return NEUTRAL
+    if carried:
+        return carried
+    mention = ctx.doc[ctx.token_index(t.start)]
+    clause = _clause_words(ctx, d, mention)
+    found = _words_stance(clause)
+    if found:
+        return found
+    if _as_place(mention):
+        return NEUTRAL
+    content = ctx.doc[ctx.token_index(d.start) : ctx.token_index(d.end)]
+    return _words_stance(content) or NEUTRAL
+
+
+def _cue_class(ctx: Context, d: Draft) -> str:
+    cue = d.cue
+    if cue is None or cue.lower_ == "according":
+        return ""
+    return ctx.verbs.get(cue.lemma_) or ctx.nouns.get(cue.lemma_, "")
+
+
+def _cue_word_stance(d: Draft) -> str:
+    """'demanded', 'condemned' carry a stance of their own whatever their class."""
+    return gazetteer.stance_words().get(d.cue.lemma_.lower(), "") if d.cue is not None else ""
+
+
+def _own_side(ctx: Context, speaker: str | None, actor: str) -> bool:
+    """The speaker's own country ('Chinese Defence Minister Wei Fenghe' on China), or the
+    speaker's own people and bodies when a country speaks. A group of the same country is not
+    its side: a government accusing its country's rebels is not speaking of itself."""
+    if speaker is None:
+        return False
+    actors = ctx.index.actors
+    if actors[speaker].kind == "country":
+        return actors[actor].country == speaker and actors[actor].kind != "organization"
+    return actors[actor].kind == "country" and actors[speaker].country == actor
+
+
+def _clause_words(ctx: Context, d: Draft, mention: Token) -> list[Token]:
+    """The words of the smallest clause around the mention, within the content."""
+    head = mention
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    return [t for t in head.subtree if d.start <= t.idx < d.end]
+
+
+def _words_stance(tokens) -> str:
+    table = gazetteer.stance_words()
+    score = 0
+    for token in tokens:
+        stance = table.get(token.lemma_.lower())
+        if stance is None:
+            continue
+        if _negated(token):
+            # "not fair", "far from open": a denied good word is a reproach; a denied bad
+            # word ("no aggression") says nothing
+            score -= 1 if stance == POSITIVE else 0
+            continue
+        score += 1 if stance == POSITIVE else -1
+    if score < 0:
+        return NEGATIVE
+    if score > 0:
+        return POSITIVE
+    return ""
+
+
+def _negated(token: Token) -> bool:
+    """'no aggression', 'did not attack', 'far from fair': the word's own negation."""
+    if any(c.lower_ in _NEGATIONS for c in token.children):
+        return True
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 2].lower_ == "far" and doc[token.i - 1].lower_ == "from":
+        return True
+    return token.head.i != token.i and any(
+        c.lower_ in _NEGATIONS and c.i < token.i for c in token.head.children
+    )
+
+
+def _as_place(mention: Token) -> bool:
+    """'in Washington', 'flew to Bogota': the mention is the object of a preposition of place."""
+    return mention.dep_ == "pobj" and mention.head.lower_ in _PLACE_PREPOSITIONS

@@ -1,0 +1,67 @@
+"""The speaker's stance toward each actor a statement is about (nlp/statements/stance.py)."""
+
+import pytest
+
+from entities.nlp import extract
+
+pytestmark = pytest.mark.slow
+
+
+def stances(text: str, nlp) -> dict[str, str]:
+    result = extract("News of the day\n\n" + text, nlp)
+    assert result.statements, "expected a statement"
+    return {t.actor: t.stance for s in result.statements for t in s.targets}
+
+
+def test_an_accusing_cue_is_negative_toward_whom_it_accuses(nlp):
+    found = stances("Kenyan President William Ruto accused Ethiopia of blocking the talks.", nlp)
+
+    assert found["Ethiopia"] == "negative"
+
+
+def test_a_praising_cue_is_positive(nlp):
+    found = stances("Kenyan President William Ruto praised Ethiopia for hosting the talks.", nlp)
+
+    assert found["Ethiopia"] == "positive"
+
+
+def test_words_of_the_content_decide_when_the_cue_is_neutral(nlp):
+    found = stances(
+        "Japanese Foreign Minister Yoko Kamikawa said China's provocations were unacceptable.",
+        nlp,
+    )
+
+    assert found["China"] == "negative"
+
+
+def test_a_denied_good_word_is_a_reproach(nlp):
+    found = stances('Chinese spokesperson Mao Ning said the EU\'s market "is far from fair".', nlp)
+
+    assert found["European Union"] == "negative"
+
+
+def test_a_denied_bad_word_says_nothing(nlp):
+    found = stances(
+        "Kenyan President William Ruto said Ethiopia had shown no aggression at the border.", nlp
+    )
+
+    assert found["Ethiopia"] == "neutral"
+
+
+def test_the_speakers_own_country_is_neutral(nlp):
+    found = stances(
+        "Chinese Defence Minister Wei Fenghe said China is willing to strengthen dialogue with "
+        "Indonesia.",
+        nlp,
+    )
+
+    assert found["China"] == "neutral"
+    assert found["Indonesia"] == "positive"
+
+
+def test_a_place_named_as_a_place_is_neutral(nlp):
+    found = stances(
+        "Kenyan President William Ruto said the leaders would meet in Doha next week.", nlp
+    )
+
+    assert found["Qatar"] == "neutral"
