@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entities import selectors
-from entities.models import Actor, Article, Statement
+from entities.models import Actor, Article, Statement, StatementTarget
 from entities.services.articles import validate_publication_date
 
 # what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
@@ -162,11 +162,17 @@ class _DateRangeForm(forms.Form):
 
 class StatementSearchForm(_DateRangeForm):
     field_order = [
-        "q", "speaker", "target", "kind", "cue_class", "date_from", "date_to", "publisher", "order"
+        "q", "speaker", "target", "stance", "kind", "cue_class", "date_from", "date_to",
+        "publisher", "order",
     ]  # fmt: skip
     q = forms.CharField(label=_("Words"), required=False, max_length=300)
     speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("Peskov"))
     target = ActorField(label=_("About"), required=False, widget=_slug_input("North Korea"))
+    stance = forms.ChoiceField(
+        label=_("Stance toward it"),
+        required=False,
+        choices=[("", _("any")), *StatementTarget.Stance.choices],
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("any")), *Statement.Kind.choices]
     )
@@ -190,6 +196,7 @@ class StatementSearchForm(_DateRangeForm):
             "target": data.get("target"),
             "kind": data.get("kind") or "",
             "cue_class": data.get("cue_class") or "",
+            "stance": data.get("stance") or "",
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
             "publisher": (data.get("publisher") or "").strip(),

@@ -7,7 +7,7 @@ import django_filters as filters
 from django import forms
 
 from entities import selectors
-from entities.models import Actor, Article, Statement
+from entities.models import Actor, Article, Statement, StatementTarget
 
 QUERY_MAX_LENGTH = 300  # as the search forms of the pages; longer is a 400, not a huge query
 
@@ -111,6 +111,10 @@ class StatementFilter(SelectorFilterSet):
     )
     speaker = ActorSlugFilter(help_text="Slug of the speaker.")
     target = ActorSlugFilter(help_text="Slug of an actor the statement is about.")
+    stance = filters.ChoiceFilter(
+        choices=StatementTarget.Stance.choices,
+        help_text="The speaker's stance toward `target` (toward any target without one).",
+    )
     kind = filters.ChoiceFilter(choices=Statement.Kind.choices)
     cue_class = filters.CharFilter(help_text="say, claim, deny, warn, pledge, accuse, report...")
     date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
@@ -129,6 +133,7 @@ class StatementFilter(SelectorFilterSet):
             "q",
             "speaker",
             "target",
+            "stance",
             "kind",
             "cue_class",
             "date_from",
@@ -137,13 +142,14 @@ class StatementFilter(SelectorFilterSet):
             "order",
         ]
 
-    def select(self, *, q, order, cue_class, publisher, kind, **rest):
+    def select(self, *, q, order, cue_class, publisher, kind, stance, **rest):
         return selectors.api_statement_search(
             query=q or "",
             order=order or "date",
             cue_class=cue_class or "",
             publisher=publisher or "",
             kind=kind or "",
+            stance=stance or "",
             **rest,
         )
 

@@ -54,17 +54,25 @@ def statement_search(
     date_to: date | None = None,
     publisher: str = "",
     order: str = "date",
+    stance: str = "",
 ) -> QuerySet[Statement]:
     """Statements matching a query and filters, newest first or most relevant first.
 
     On PostgreSQL the query is full-text (web search syntax: words, "a phrase", -not, or) on
     the content, through the GIN index; SQLite has no full-text search here, so each word must
-    appear in the content (case-insensitive)."""
+    appear in the content (case-insensitive). `stance` keeps statements whose speaker stands so
+    toward `target` (toward any target when no target is given)."""
     qs = statement_rows()
     if speaker is not None:
         qs = qs.filter(speaker=speaker)
-    if target is not None:
-        qs = qs.filter(pk__in=StatementTarget.objects.filter(actor=target).values("statement_id"))
+    if target is not None or stance:
+        # with a target, the speaker's stance toward that target; alone, toward any target
+        targets = StatementTarget.objects.all()
+        if target is not None:
+            targets = targets.filter(actor=target)
+        if stance:
+            targets = targets.filter(stance=stance)
+        qs = qs.filter(pk__in=targets.values("statement_id"))
     if kind:
         qs = qs.filter(kind=kind)
     if cue_class:
@@ -131,6 +139,33 @@ def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:
     return newest_first(
         statement_rows().filter(Q(speaker=a, pk__in=about_b) | Q(speaker=b, pk__in=about_a))
     )
+
+
+@dataclass(frozen=True)
+class StanceCounts:
+    negative: int = 0
+    positive: int = 0
+    neutral: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.negative + self.positive + self.neutral
+
+
+def statement_pair_stances(*, a: Actor, b: Actor) -> tuple[StanceCounts, StanceCounts]:
+    """How A spoke of B and B of A: statements counted by the speaker's stance toward the
+    other, over all of them (not only those a page shows). One query."""
+    rows = (
+        StatementTarget.objects.filter(
+            Q(statement__speaker=a, actor=b) | Q(statement__speaker=b, actor=a)
+        )
+        .values("statement__speaker", "stance")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, dict[str, int]] = {a.pk: {}, b.pk: {}}
+    for row in rows:
+        counts[row["statement__speaker"]][row["stance"]] = row["n"]
+    return StanceCounts(**counts[a.pk]), StanceCounts(**counts[b.pk])
 
 
 @dataclass(frozen=True)

@@ -149,19 +149,21 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @read_access
 def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     """What A said about B and what B said about A, newest first.
-    Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b, b_on_a."""
+    Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b and b_on_a (counts
+    by stance, over all the pair's statements)."""
     first, second = shown_actor(a), shown_actor(b)
     if first.merged_into_id or second.merged_into_id:
         first, second = first.merged_into or first, second.merged_into or second
         url = reverse("entities:actor_pair", args=[first.slug, second.slug])
         return redirect(url, permanent=True)
     statements = list(selectors.statement_pair(a=first, b=second)[:PAIR_SHOWN])
+    a_on_b, b_on_a = selectors.statement_pair_stances(a=first, b=second)
     context = {
         "a": first,
         "b": second,
         "statements": statements,
-        "a_on_b": sum(1 for s in statements if s.speaker_id == first.pk),
-        "b_on_a": sum(1 for s in statements if s.speaker_id == second.pk),
+        "a_on_b": a_on_b,
+        "b_on_a": b_on_a,
         "shown": PAIR_SHOWN,
     }
     return render(request, "entities/actor_pair.html", context)

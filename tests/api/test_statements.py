@@ -241,3 +241,23 @@ def test_the_export_lists_each_targets_stance(api, db):
     (record,) = [json.loads(line) for line in body.decode().splitlines()]
     assert record["targets"] == [target.actor.name]
     assert record["target_stances"] == ["positive"]
+
+
+def test_stance_filters_statements_by_the_speakers_stance_toward_the_target(api, db):
+    from tests.factories import ActorFactory, StatementTargetFactory
+
+    korea = ActorFactory(name="North Korea", slug="north-korea")
+    hostile = StatementTargetFactory(actor=korea, stance="negative")
+    StatementTargetFactory(actor=korea, stance="positive")
+    StatementTargetFactory(stance="negative")  # negative, but about someone else
+
+    found = api.get("/api/v1/statements/?target=north-korea&stance=negative").json()
+
+    assert [s["id"] for s in found["results"]] == [hostile.statement_id]
+
+
+def test_an_unknown_stance_is_refused(api, db):
+    response = api.get("/api/v1/statements/?stance=angry")
+
+    assert response.status_code == 400
+    assert "stance" in response.json()["error"]["fields"]

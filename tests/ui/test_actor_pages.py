@@ -128,7 +128,7 @@ def test_pair_page_shows_both_directions_newest_first(client, peskov, korea):
     response = client.get(_pair_url(peskov, korea))
 
     assert response.context["statements"] == [new, old]
-    assert (response.context["a_on_b"], response.context["b_on_a"]) == (1, 1)
+    assert (response.context["a_on_b"].total, response.context["b_on_a"].total) == (1, 1)
     assert f'href="/articles/{old.article_id}/?s={old.pk}#s-{old.pk}"' in response.text
     assert "<title>Dmitry Peskov on North Korea · newsapp</title>" in response.text
 
@@ -252,3 +252,19 @@ def test_the_timeline_shows_at_most_the_latest_twenty_years(client, peskov):
 
     assert len(bars) == 240
     assert bars[-1].label == "May 2024"
+
+
+def test_pair_page_counts_each_direction_by_stance(client, peskov, korea):
+    for content, stance in (
+        ("Pyongyang lies", "negative"),
+        ("Pyongyang provokes", "negative"),
+        ("Pyongyang helps", "positive"),
+    ):
+        said(peskov, content, about=[korea]).targets.update(stance=stance)
+
+    page = client.get(_pair_url(peskov, korea)).content.decode()
+
+    assert (
+        "3 statements by Dmitry Peskov about North Korea (2 negative, 1 positive, 0 neutral)"
+        in page
+    )

@@ -18,3 +18,12 @@ def test_a_target_shows_its_stance_as_a_labelled_mark(client):
         '<span class="stance stance-negative" '
         f'title="The speaker\'s stance toward {target.actor.name}">negative</span>' in page
     )
+
+
+def test_the_statement_search_filters_by_stance(client):
+    hostile = StatementTargetFactory(stance="negative")
+    StatementTargetFactory(stance="positive")
+
+    response = client.get("/statements/", {"stance": "negative"})
+
+    assert [s.pk for s in response.context["page"].object_list] == [hostile.statement_id]
