@@ -103,6 +103,12 @@ class ActorIndex:
                 return Mention(actor=country, start=start, end=start, text=word, label="GPE")
         return None
 
+    def mentioned(self, name: str) -> bool:
+        """Whether the article names the actor somewhere (only those become actors)."""
+        if not hasattr(self, "_mentioned"):
+            self._mentioned = {m.actor for m in self.mentions}
+        return name in self._mentioned
+
     def kind_of(self, name: str) -> str:
         return self.actors[name].kind
 

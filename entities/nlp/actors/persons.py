@@ -77,6 +77,11 @@ class PersonRules(Builder):
                 country = self.countries.lookup(trimmed.text) if trimmed is not None else None
                 if country:
                     return country
+            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORG":
+                # "Chinese Foreign Ministry spokesperson": the body's demonym
+                country = self.countries.lookup(ent[0].text)
+                if country:
+                    return country
         return ""
 
     # -- roles ----------------------------------------------------------------------------

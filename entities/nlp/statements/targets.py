@@ -16,8 +16,16 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     # in a quote interrupted by its attribution, the names in the attribution are not targets
     named = [m for a, b in (d.parts or [(d.start, d.end)]) for m in index.within(a, b)]
     for m in named:
-        if m.actor != speaker and m.actor not in targets:
+        if m.actor != speaker and m.actor not in targets and not _place_only(ctx, m):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
+    own = _own_country(ctx, speaker)
+    if own and own not in targets and ctx.index.mentioned(own):
+        # "her nation", "our country": the speaker's own country, named without its name
+        for a, b in d.parts or [(d.start, d.end)]:
+            found = next(iter(_own_country_mentions(ctx, a, b)), None)
+            if found is not None:
+                targets[own] = Target(actor=own, start=found[0], end=found[1])
+                break
     cue = d.cue
     if cue is not None and ctx.verbs.get(cue.lemma_) in gazetteer.target_cue_classes():
         for obj in (c for c in cue.children if c.dep_ in ("dobj", "dative")):
@@ -25,3 +33,42 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
             if m is not None and m.actor != speaker and m.actor not in targets:
                 targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
     return tuple(targets.values())
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "inside", "via", "across"}
+
+
+def _place_only(ctx: Context, m) -> bool:
+    """'a briefing in Beijing', 'flying from Doha': a country or capital named as the place
+    where something happens is not what the statement is about."""
+    token = ctx.doc[ctx.token_index(m.start)]
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return (
+        ctx.index.kind_of(m.actor) == "country"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in _PLACE_PREPOSITIONS
+    )
+
+
+_OWNERS = {"my", "our", "his", "her", "their"}
+_HOMELAND = {"country", "nation", "homeland", "government", "people"}
+
+
+def _own_country(ctx: Context, speaker: str | None) -> str:
+    """The speaker's country: its own when a country speaks, else the one its role gives."""
+    if speaker is None:
+        return ""
+    draft = ctx.index.actors[speaker]
+    return speaker if draft.kind == "country" else draft.country
+
+
+def _own_country_mentions(ctx: Context, start: int, end: int):
+    """Spans of 'her nation', 'our country' within [start, end)."""
+    doc = ctx.doc
+    for token in doc[ctx.token_index(start) : ctx.token_index(end)]:
+        if token.lower_ in _HOMELAND and token.idx < end and token.i > 0:
+            owner = doc[token.i - 1]
+            if owner.lower_ in _OWNERS and owner.idx >= start:
+                yield owner.idx, token.idx + len(token)
