@@ -122,6 +122,24 @@ def claim_making_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def refusal_verbs() -> frozenset[str]:
+    """Verbs of not speaking: the speech verb they govern says nothing ("refused to say")."""
+    return _words("refusal_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def neg_raising_verbs() -> frozenset[str]:
+    """Verbs of belief whose negation is still a belief ("does not believe that ...")."""
+    return _words("neg_raising_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def question_verbs() -> frozenset[str]:
+    """Verbs that put a question ("asked whether ..."): what the question holds is not said."""
+    return _words("question_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def not_speakers() -> frozenset[str]:
     """Labels before a colon that are no transcript speaker ("Note:", "Update:")."""
     return _words("not_speakers.txt")

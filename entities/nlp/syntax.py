@@ -23,6 +23,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def joined_by_that(clause: Token) -> bool:
+    """Whether 'that' only joins a clause to the noun before it ('the claim that he lied'),
+    as against filling a place in it ('the claim that Trump made'). The parser sometimes
+    hangs a joining 'that' deep inside ('accusations that Trump had urged Russia to hack the
+    emails', 'that' the object of 'hack'): a clause whose verb has a subject and an object
+    of its own, with 'that' no part of either, is joined by it too."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    first = clause.left_edge
+    if first.lower_ != "that" or first.head.i == clause.i:
+        return False
+    deps = {c.dep_ for c in clause.children}
+    return bool(deps & set(_SUBJECT_DEPS)) and bool(deps & {"dobj", "ccomp"})
+
+
 def clause_span(comp: Token, exclude: Token) -> tuple[int, int]:
     """Token range of a clausal complement, without a leading 'that' or edge punctuation."""
     start, end = comp.left_edge.i, comp.right_edge.i + 1

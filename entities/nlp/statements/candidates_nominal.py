@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from entities.nlp import gazetteer
-from entities.nlp.syntax import clause_span, subject_of
+from entities.nlp.syntax import clause_span, joined_by_that, subject_of
 from entities.nlp.types import INDIRECT
 
 from .draft import Context, Draft
@@ -20,15 +20,16 @@ def nominal_draft(ctx: Context, noun: Token) -> Draft | None:
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and c.i > noun.i
-            and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)
+            # 'criticism that Trump was urging ...' parsed as a relative clause: 'that' joins it
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and joined_by_that(c)
         ),
         None,
     )
     if clause is None:
         return None
     start, end = clause_span(clause, exclude=noun)
+    if ctx.doc[start].lower_ == "that":  # the joining 'that' the parser hung deeper inside
+        start += 1
     if end - start < 2:
         return None
     owner = _owner(noun)

@@ -13,7 +13,7 @@ from entities.nlp import gazetteer
 from entities.nlp.quotes import QuoteSpan, is_title
 from entities.nlp.types import DIRECT, MIXED, Mention
 
-from .cue import cue_for_quote
+from .cue import asked_of_subject, cue_for_quote, frames, unsaid
 from .draft import Context, Draft
 from .overlaps import follows_attribution
 from .speaker import between, signed, speaker_of
@@ -120,6 +120,10 @@ def _direct(ctx: Context, q: QuoteSpan, drafts: list[Draft], *, short: bool) -> 
     if sign is not None:
         return Draft(DIRECT, q.start, q.end, None, sign[0], sign[1], 0.8)
     cue = cue_for_quote(ctx, q)
+    if cue is not None and unsaid(ctx, cue):
+        if frames(cue, q):
+            return None  # 'He never said, "..."': not a statement, nor the last speaker's
+        cue = None  # 'He didn't suggest retaliation. "..."': the verb is not this quote's
     if short:
         # a short quote is a statement only when a cue stands right by it ('"You winning?"
         # she asked'); otherwise it is a scare quote or a title
@@ -130,7 +134,7 @@ def _direct(ctx: Context, q: QuoteSpan, drafts: list[Draft], *, short: bool) -> 
             return None
     if cue is not None:
         speaker, sspan = speaker_of(ctx, cue)
-        if cue.idx > q.end:
+        if cue.idx > q.end and not asked_of_subject(cue):  # '"...?" Clinton was asked'
             speaker, sspan = between(ctx, q, cue, (speaker, sspan))
         return Draft(DIRECT, q.start, q.end, cue, speaker, sspan, 0.9 if speaker else 0.5)
     # "“A,” he said. “B.”": a quote with no cue of its own continues the last speaker

@@ -20,7 +20,7 @@ from .content import (
     prep_span,
     without_trailing_aside,
 )
-from .cue import nobody_speaks
+from .cue import nobody_speaks, unsaid
 from .draft import Context, Draft
 from .speaker import speaker_of
 
@@ -46,7 +46,7 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
     """What a speech verb says: its clause, else the sentence around a parenthetical 'he
     said', else its object or prepositional phrase. Without a clause the reading is less sure,
     which the confidence says."""
-    if nobody_speaks(token):
+    if nobody_speaks(token) or unsaid(ctx, token):
         return None
     comps = [c for c in token.children if c.dep_ == "ccomp"]
     # 'It is unlikely; her team says she'll go on': of two clauses, the one after

@@ -18,6 +18,7 @@ from entities.nlp.quotes import QuoteSpan
 from entities.nlp.syntax import subject_of
 from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, PERSON, Mention
 
+from .cue import asked_of_subject
 from .draft import Context, Draft
 
 Speaker = tuple[Mention | None, tuple[int, int]]
@@ -36,6 +37,12 @@ _SAME_SOURCE = re.compile(
 def speaker_of(ctx: Context, verb: Token) -> Speaker:
     """The speaker of a speech verb: its subject, after repairing parses that took a dash, a
     date or a word of the quote for it."""
+    if asked_of_subject(verb):
+        # 'Clinton was asked whether ...': the one asked does not speak; the one asking is
+        # named by 'by', if at all
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return resolve_subject(ctx, asker) if asker else (None, (verb.idx, verb.idx))
     subject = subject_of(verb)
     if subject is not None and not any(ch.isalnum() for ch in subject.text):
         # 'made public ― Trump boasted': the parser took a dash for the subject
