@@ -17,7 +17,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "Dean began by saying ...": whoever began
             continue
-        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head  # "Peskov declined to give a date but said ..."
     return None
