@@ -307,3 +307,9 @@ def stance_words() -> dict[str, str]:
 def cue_stances() -> dict[str, str]:
     """Cue class -> the stance it carries toward whom it aims at ("accuse" -> negative)."""
     return {row["class"]: row["stance"] for row in _rows("cue_stances.tsv")}
+
+
+@lru_cache(maxsize=1)
+def place_prepositions() -> frozenset[str]:
+    """Prepositions after which a country is only a place ("a briefing in Beijing")."""
+    return _words("place_prepositions.txt")

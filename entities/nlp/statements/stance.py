@@ -8,7 +8,7 @@ neutral, by transparent rules (the annotation guide's, in general form):
 3. Otherwise the words around the actor's mention decide: the clause it stands in, else the
    whole content, counted from `data/stance_words.tsv`; a negated word counts for nothing
    ("no aggression"). More negative than positive words is negative, and the reverse positive.
-4. An actor named only as a place ("talks in Doha", "flew to Bogota") with no such words
+4. An actor named only as a place ("talks in Doha", "flying from Bogota") with no such words
    near it is neutral.
 """
 
@@ -21,7 +21,6 @@ from entities.nlp.types import NEGATIVE, NEUTRAL, POSITIVE, Target
 
 from .draft import Context, Draft
 
-_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "into", "across", "near", "inside", "via"}
 _NEGATIONS = {"no", "not", "never", "n't", "without", "nor", "neither"}
 
 
@@ -117,4 +116,4 @@ def _negated(token: Token) -> bool:
 
 def _as_place(mention: Token) -> bool:
     """'in Washington', 'flew to Bogota': the mention is the object of a preposition of place."""
-    return mention.dep_ == "pobj" and mention.head.lower_ in _PLACE_PREPOSITIONS
+    return mention.dep_ == "pobj" and mention.head.lower_ in gazetteer.place_prepositions()

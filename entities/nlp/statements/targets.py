@@ -35,9 +35,6 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     return tuple(targets.values())
 
 
-_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "inside", "via", "across"}
-
-
 def _place_only(ctx: Context, m) -> bool:
     """'a briefing in Beijing', 'flying from Doha': a country or capital named as the place
     where something happens is not what the statement is about."""
@@ -48,7 +45,7 @@ def _place_only(ctx: Context, m) -> bool:
     return (
         ctx.index.kind_of(m.actor) == "country"
         and head.dep_ == "pobj"
-        and head.head.lower_ in _PLACE_PREPOSITIONS
+        and head.head.lower_ in gazetteer.place_prepositions()
     )
 
 
