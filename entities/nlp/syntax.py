@@ -17,9 +17,12 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "Dean began by saying ...": whoever began
             continue
-        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+        listed = verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB"
+        if (verb.dep_ not in ("conj", "xcomp", "advcl") and not listed) or verb.head.i == verb.i:
             return None
-        verb = verb.head  # "Peskov declined to give a date but said ..."
+        # "Peskov declined to give a date but said ..."; "X accused A, condemned B and vowed
+        # C": the middle verb of a list, which the parser leaves as an unlabelled dependent
+        verb = verb.head
     return None
 
 

@@ -396,3 +396,26 @@ def test_a_name_stops_at_a_line_break(nlp):
     span = Span(doc, 1, len(doc) - 2, label="ORG")  # the model's span ran over the break
 
     assert _trim(span).text == "Yahoo News"
+
+
+def test_every_verb_of_a_list_of_acts_has_the_lists_subject(nlp):
+    result = read(
+        "North Korea has in recent days accused American spy planes of flying over its "
+        "exclusive economic zone, condemned a recent visit to South Korea by an American "
+        "nuclear-powered cruise missile submarine, and vowed to take steps in reaction.",
+        nlp,
+    )
+
+    assert speaker_of(result, "a recent visit to South Korea") == "North Korea"
+
+
+def test_a_surname_written_with_its_particle_is_the_person_named_in_full(nlp):
+    result = read(
+        "Abdel-Fattah Al-Burhan, Head of the Sovereignty Council, denied rumours of divisions."
+        "\n\nAl-Burhan made his remarks at a military graduation ceremony. Later al-Burhan "
+        "said the army would protect the transition.",
+        nlp,
+    )
+
+    burhans = [a for a in result.actors if "Burhan" in a.name]
+    assert [a.name for a in burhans] == ["Abdel-Fattah Al-Burhan"]

@@ -24,6 +24,19 @@ class MergingRules(Builder):
 
         def _person_initials(self) -> dict[str, ActorDraft]: ...
 
+    def _hyphenated_surnames(self, persons: list[ActorDraft]) -> dict[str, ActorDraft]:
+        """'Al-Burhan', 'al-Burhan' after 'Abdel-Fattah Al-Burhan': a surname written with
+        its particle as one word, which the model tags as a name of its own, is the one
+        person whose full name ends with it."""
+        out: dict[str, ActorDraft] = {}
+        for draft in self.actors.values():
+            if draft.kind != PERSON or " " in draft.name or "-" not in draft.name:
+                continue
+            owners = [p for p in persons if p.name.split()[-1].lower() == draft.name.lower()]
+            if len(owners) == 1:
+                out[draft.name] = owners[0]
+        return out
+
     def _merge_epithets(self) -> None:
         """One actor under two names of the same article: 'Crooked Hillary Clinton' is Hillary
         Clinton (a name that ends with another person's full name, after words the model took
@@ -46,6 +59,7 @@ class MergingRules(Builder):
                     into[shorter.name] = longer  # "De Blasio" opening a sentence: Bill de Blasio
                     break
         into.update(self._acronyms())
+        into.update(self._hyphenated_surnames(persons))
         if not into:
             return
         for name, survivor in list(into.items()):
