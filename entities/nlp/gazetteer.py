@@ -198,6 +198,12 @@ def bodies() -> dict[str, Body]:
     return out
 
 
+@lru_cache(maxsize=1)
+def body_first_words() -> frozenset[str]:
+    """The first word of every form in `bodies()`, to pass over the other tokens at once."""
+    return frozenset(form.split()[0] for form in bodies() if form.strip())
+
+
 def body_named(text: str) -> Body | None:
     """The body a name stands for: as written ("WHO", not "who"), else in lower case for names
     of several words ("UN security council"), with or without a leading "the"."""

@@ -57,6 +57,8 @@ class CountryRules(Builder):
         doc = self.doc
         nouns = gazetteer.government_nouns()
         for token in doc:
+            if token.lower_ not in nouns and token.lower_[:-1] not in nouns:
+                continue  # cheap: most tokens are not "government(s)", "junta(s)" ...
             lemma = token.lemma_.lower()
             if lemma not in nouns or token.i in self.taken or token.ent_type_:
                 continue

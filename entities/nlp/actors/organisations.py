@@ -55,7 +55,10 @@ class OrganisationRules(Builder):
         agency reported'): a proper name of one to four words written as the table writes it."""
         doc = self.doc
         table = gazetteer.bodies()
+        first_words = gazetteer.body_first_words()  # most tokens start no name of the table
         for token in doc:
+            if token.text not in first_words:
+                continue
             if token.lower_ == "the" and token.i + 2 < len(doc) and token.i not in self.taken:
                 # an epithet the table knows: "the world body" is the United Nations
                 span = doc[token.i : token.i + 3]
@@ -69,7 +72,7 @@ class OrganisationRules(Builder):
                 span = doc[token.i : token.i + width]
                 if span.end > len(doc) or any(t.i in self.taken for t in span):
                     continue
-                body = gazetteer.bodies().get(span.text)  # as written: "WHO", never "who"
+                body = table.get(span.text)  # as written: "WHO", never "who"
                 if body is not None:
                     draft = self._add(span, body.name, ORGANIZATION, "ORG", country=body.country)
                     draft.media = draft.media or body.media
@@ -133,8 +136,9 @@ class OrganisationRules(Builder):
         for a country without a name is credited to the country (the whole phrase is its
         mention, so 'the official' later finds it too)."""
         doc = self.doc
+        speakers = gazetteer.anonymous_speakers()
         for token in doc:
-            if token.lemma_.lower() not in gazetteer.anonymous_speakers() or token.i in self.taken:
+            if token.lower_ not in speakers or token.i in self.taken:
                 continue
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
                 continue
