@@ -210,13 +210,13 @@ class PersonRules(Builder):
         initials = self._person_initials()
         if not initials:
             return
-        for token in self.doc:
-            word = token.text
-            if token.i in self.taken or not (3 <= len(word) <= 5 and word.isupper()):
+        # the text is searched for the initials (fast) rather than every token read
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, initials)) + r")\b")
+        for found in pattern.finditer(self.text):
+            span = self.doc.char_span(found.start(), found.end())
+            if span is None or len(span) != 1 or span[0].i in self.taken:
                 continue
-            person = initials.get(word)
-            if person is not None and word.isalpha():
-                self._mention(self.doc[token.i : token.i + 1], person, "PERSON")
+            self._mention(span, initials[found.group()], "PERSON")
 
 
 def _gender_before(doc: Doc, start: int, name_start: int, role: str) -> str:
