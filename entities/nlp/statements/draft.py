@@ -52,7 +52,7 @@ class Context:
         self.quotes: list[QuoteSpan] = find_quotes(self.text)
         # sorted offsets for bisect: quotes and tokens are looked up by offset many times
         self._quote_starts = [q.start for q in self.quotes]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts: list[int] = doc.to_array("IDX").tolist()
 
     def token_index(self, offset: int) -> int:
         """The index of the token that starts at or before `offset`."""
