@@ -64,6 +64,7 @@ class ActorIndex:
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self._mentioned = {m.actor for m in self.mentions}
 
     def frozen_actors(self) -> tuple[Actor, ...]:
         used = {m.actor for m in self.mentions}
@@ -105,8 +106,6 @@ class ActorIndex:
 
     def mentioned(self, name: str) -> bool:
         """Whether the article names the actor somewhere (only those become actors)."""
-        if not hasattr(self, "_mentioned"):
-            self._mentioned = {m.actor for m in self.mentions}
         return name in self._mentioned
 
     def kind_of(self, name: str) -> str:

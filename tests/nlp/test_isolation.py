@@ -22,18 +22,22 @@ print(json.dumps(leaked))
 """
 
 
-@pytest.mark.slow
-def test_importing_the_nlp_core_loads_no_django_module():
+def _run(code: str) -> str:
+    """What `code` prints in a fresh interpreter started in the project root."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", code],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
+    return done.stdout.strip()
 
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+@pytest.mark.slow
+def test_importing_the_nlp_core_loads_no_django_module():
+    assert json.loads(_run(PROBE).splitlines()[-1]) == []
 
 
 @pytest.mark.slow
@@ -44,13 +48,4 @@ def test_the_extract_function_is_reachable_whatever_was_imported_first():
         "from entities.nlp import extract, extract_clean, extract_many; "
         "print(all(callable(f) for f in (extract, extract_clean, extract_many)))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-
-    assert done.stdout.strip() == "True"
+    assert _run(probe) == "True"

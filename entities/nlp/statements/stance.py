@@ -17,9 +17,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from entities.nlp import gazetteer
-from entities.nlp.types import NEGATIVE, NEUTRAL, POSITIVE, Target
+from entities.nlp.types import NEGATIVE, NEUTRAL, ORGANIZATION, POSITIVE, Target
 
 from .draft import Context, Draft
+from .targets import own_country
 
 _NEGATIONS = {"no", "not", "never", "n't", "without", "nor", "neither"}
 
@@ -66,12 +67,13 @@ def _own_side(ctx: Context, speaker: str | None, actor: str) -> bool:
     """The speaker's own country ('Chinese Defence Minister Wei Fenghe' on China), or the
     speaker's own people and bodies when a country speaks. A group of the same country is not
     its side: a government accusing its country's rebels is not speaking of itself."""
-    if speaker is None:
+    own = own_country(ctx, speaker)
+    if not own:
         return False
-    actors = ctx.index.actors
-    if actors[speaker].kind == "country":
-        return actors[actor].country == speaker and actors[actor].kind != "organization"
-    return actors[actor].kind == "country" and actors[speaker].country == actor
+    target = ctx.index.actors[actor]
+    if own == speaker:  # a country speaks: its people, not its organisations
+        return target.country == speaker and target.kind != ORGANIZATION
+    return actor == own
 
 
 def _clause_words(ctx: Context, d: Draft, mention: Token) -> list[Token]:

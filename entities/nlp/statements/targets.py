@@ -4,7 +4,7 @@ aims at someone ("accused Clinton of ...", "urged Congress to act"); never the s
 from __future__ import annotations
 
 from entities.nlp import gazetteer
-from entities.nlp.types import Target
+from entities.nlp.types import COUNTRY, Target
 
 from .draft import Context, Draft
 
@@ -18,7 +18,7 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     for m in named:
         if m.actor != speaker and m.actor not in targets and not _place_only(ctx, m):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
-    own = _own_country(ctx, speaker)
+    own = own_country(ctx, speaker)
     if own and own not in targets and ctx.index.mentioned(own):
         # "her nation", "our country": the speaker's own country, named without its name
         for a, b in d.parts or [(d.start, d.end)]:
@@ -43,7 +43,7 @@ def _place_only(ctx: Context, m) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return (
-        ctx.index.kind_of(m.actor) == "country"
+        ctx.index.kind_of(m.actor) == COUNTRY
         and head.dep_ == "pobj"
         and head.head.lower_ in gazetteer.place_prepositions()
     )
@@ -53,12 +53,12 @@ _OWNERS = {"my", "our", "his", "her", "their"}
 _HOMELAND = {"country", "nation", "homeland", "government", "people"}
 
 
-def _own_country(ctx: Context, speaker: str | None) -> str:
+def own_country(ctx: Context, speaker: str | None) -> str:
     """The speaker's country: its own when a country speaks, else the one its role gives."""
     if speaker is None:
         return ""
     draft = ctx.index.actors[speaker]
-    return speaker if draft.kind == "country" else draft.country
+    return speaker if draft.kind == COUNTRY else draft.country
 
 
 def _own_country_mentions(ctx: Context, start: int, end: int):
