@@ -292,6 +292,12 @@ def name_particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def joined_given_names() -> frozenset[str]:
+    """First parts of Arabic given names written with a hyphen or a space ("Abdel")."""
+    return _words("joined_given_names.txt")
+
+
+@lru_cache(maxsize=1)
 def heading_small_words() -> frozenset[str]:
     """Words a headline leaves lower-case between capitalised ones ("of", "vs.")."""
     return _words("heading_small_words.txt")

@@ -11,9 +11,14 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1:
+            # "Sudan's army chief Abdel Fattah al-Burhan denied": the parser split a title
+            # from the name after it, two subjects; the name is the one that speaks
+            named = [s for s in subjects if s.pos_ == "PROPN"]
+            return named[-1] if named else subjects[0]
+        if subjects:
+            return subjects[0]
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "Dean began by saying ...": whoever began
             continue

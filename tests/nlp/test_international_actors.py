@@ -418,4 +418,5 @@ def test_a_surname_written_with_its_particle_is_the_person_named_in_full(nlp):
     )
 
     burhans = [a for a in result.actors if "Burhan" in a.name]
-    assert [a.name for a in burhans] == ["Abdel-Fattah Al-Burhan"]
+    assert [a.name for a in burhans] == ["Abdel Fattah al-Burhan"]
+    assert "Abdel-Fattah Al-Burhan" in burhans[0].aliases

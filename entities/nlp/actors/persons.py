@@ -48,6 +48,7 @@ class PersonRules(Builder):
         role_span = self._role(whole.start, name_start)
         role = role_span.text if role_span is not None else ""
         country = self._country_in(role_span) if role_span is not None else ""
+        name = house_style(name)
         draft = self._add(doc[name_start : name_span.end], name, PERSON, "PERSON")
         gender = _gender_before(doc, whole.start, name_start, role)
         if gender:
@@ -219,6 +220,25 @@ class PersonRules(Builder):
             self._mention(span, initials[found.group()], "PERSON")
 
 
+def house_style(name: str) -> str:
+    """A person's name as the wire services write it: 'Abdel-Fattah Al-Burhan' is 'Abdel Fattah
+    al-Burhan' (a joined given name takes a space; the article 'al-' or 'el-' inside a name is
+    lower-case, at its start it keeps its capital)."""
+    words = name.split(" ")
+    joined = gazetteer.joined_given_names()
+    out = []
+    for i, word in enumerate(words):
+        head, dash, rest = word.partition("-")
+        if dash and rest[:1].isupper():
+            if head.lower() in joined:
+                out.extend([head, rest])
+                continue
+            if i > 0 and head in ("Al", "El"):
+                word = f"{head.lower()}-{rest}"
+        out.append(word)
+    return " ".join(out)
+
+
 def _gender_before(doc: Doc, start: int, name_start: int, role: str) -> str:
     """What the words before a name (or its role) say of the person's gender: "Mr.", "Mrs.",
     "spokeswoman"; "" when they say nothing."""
@@ -246,6 +266,8 @@ def _opening_gerund(token: Token) -> bool:
 def _same_word(a: str, b: str) -> bool:
     """'O’Neill' and "O'Neill", 'WALLACE' and 'Wallace' (a transcript) are one surname."""
     a, b = _fold(a.replace("’", "'")), _fold(b.replace("’", "'"))
+    if a[:3].lower() in ("al-", "el-"):  # 'Al-Burhan' opening a sentence is 'al-Burhan'
+        a, b = a[:1].lower() + a[1:], b[:1].lower() + b[1:]
     return a == b or (a.isupper() and len(a) > 2 and a == b.upper())
 
 

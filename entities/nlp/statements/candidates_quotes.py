@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from entities.nlp import gazetteer
-from entities.nlp.quotes import QuoteSpan, is_title
+from entities.nlp.quotes import CLOSING_MARKS, QuoteSpan, is_title
 from entities.nlp.types import DIRECT, MIXED, Mention
 
 from .cue import asked_of_subject, cue_for_quote, frames, unsaid
@@ -89,9 +89,42 @@ def quote_candidates(ctx: Context, turns: list[Draft], reported: list[Draft]) ->
         if title:
             continue  # a quoted name: "Morning Joe", "The Steve Harvey Morning Show"
         draft = _direct(ctx, q, drafts, short=short)
-        if draft is not None:
-            drafts.append(draft)
+        if draft is None:
+            continue
+        lead = _leading_reported(ctx, q, draft, reported)
+        if lead is not None:
+            lead.kind = MIXED
+            lead.end = q.end + (ctx.text[q.end : q.end + 1] in CLOSING_MARKS)
+            reported.remove(lead)
+            draft = lead
+        drafts.append(draft)
     return drafts
+
+
+_MAX_LEAD_GAP = 80  # characters between reported words and the quote that ends them
+
+
+def _leading_reported(
+    ctx: Context, q: QuoteSpan, direct: Draft, reported: list[Draft]
+) -> Draft | None:
+    """'accusing Israel of not caring about its hostages and instead only working to "ensure
+    Gaza is no longer livable"': the reported words of the quote's own cue, ended by the
+    parser just before the quote in the same sentence, run on into it (one mixed statement)."""
+    if direct.cue is None or direct.cue.idx > q.start:
+        return None
+    for r in reported:
+        if r.cue is None or r.cue.i != direct.cue.i or not (r.start < r.end <= q.start):
+            continue
+        gap = ctx.text[r.end : q.start]
+        if len(gap) > _MAX_LEAD_GAP or any(mark in gap for mark in ".;:\n"):
+            return None
+        first, last = ctx.token_index(r.end - 1), ctx.token_index(q.start)
+        if ctx.doc[first].sent.start != ctx.doc[last].sent.start:
+            return None
+        if any(t.lemma_ in ctx.verbs and t.pos_ == "VERB" for t in ctx.doc[first + 1 : last]):
+            return None  # another speech verb between: the quote is not this content's
+        return r
+    return None
 
 
 def _host(

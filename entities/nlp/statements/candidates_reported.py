@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from entities.nlp.quotes import CLOSING_MARKS
 from entities.nlp.syntax import around_parenthetical, clause_span, subject_of
 from entities.nlp.types import INDIRECT
 
@@ -63,8 +64,10 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
         if bare is not None:  # from its subject: not 'after the convention'
             start = max(start, subject_of(bare).left_edge.i)
         later = [c for c in comps if c.i > comp.i and c.i > token.i]
+        later += [c for c in token.children if c.i > comp.i and _reported_in_present(token, c)]
         if later:  # 'said Trump has respect for X and his comment was Y': both
             end = max(end, clause_span(later[-1], exclude=token)[1])
+        end = _through_open_quote(ctx, start, end)
         end = before_contrasted_speech(ctx, start, end)
     elif token.dep_ == "parataxis":
         start, end = around_parenthetical(token)
@@ -86,6 +89,38 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
     if token.dep_ == "parataxis" and comp is None:
         draft.parts = around(ctx.doc, start, end, token)
     return draft
+
+
+def _through_open_quote(ctx: Context, start: int, end: int) -> int:
+    """'told reporters that Ukraine "carried out an attack using 91 UAVs [uncrewed aerial
+    vehicles] against the residence,"': a quote opened inside the clause runs to its closing
+    mark, even where the parser ended the clause (or the sentence) before it."""
+    doc = ctx.doc
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    for q in ctx.quotes:
+        if first <= q.start < last < q.end:
+            close = ctx.token_index(q.end - 1) + 1
+            if close < len(doc) and doc[close].text in CLOSING_MARKS:
+                close += 1
+            return max(end, close)
+    return end
+
+
+_PRESENT = ("VBZ", "VBP")
+
+
+def _reported_in_present(verb: Token, clause: Token) -> bool:
+    """'Hayashi said the discharge is safe, and Japan is disclosing the data': a clause with
+    its own subject, in the present tense, that the parser joined to a speech verb in the past
+    goes on what was said; the story's own narration stays in the past ('said ... and the
+    police arrested him')."""
+    if verb.tag_ != "VBD" or clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    finite = auxiliaries[0] if auxiliaries else clause
+    return finite.tag_ in _PRESENT or (finite.tag_ == "MD" and finite.lower_ in ("will", "can"))
 
 
 def _bare_clause(verb: Token) -> Token | None:

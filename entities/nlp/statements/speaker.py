@@ -65,8 +65,29 @@ def speaker_of(ctx: Context, verb: Token) -> Speaker:
         # 'Said Ellis: "..."': the speaker named after a verb that opens the sentence
         subject = next((c for c in verb.rights if c.pos_ == "PROPN" and not ctx.quoted(c)), None)
     if subject is None:
+        subject = _unparsed_subject(ctx, verb)
+    if subject is None:
         return None, (verb.idx, verb.idx)
     return resolve_subject(ctx, subject)
+
+
+def _unparsed_subject(ctx: Context, verb: Token) -> Token | None:
+    """'Earlier, Orbán, at a meeting with journalists, said ...': the parser hung the name on
+    the adverb before it, and the finite verb of the sentence has no subject. The first name of
+    a known actor before the verb, outside any prepositional phrase, is its subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for token in verb.sent:
+        if token.i >= verb.i:
+            return None
+        if token.pos_ != "PROPN" or ctx.quoted(token):
+            continue
+        chain = [token, *token.ancestors]
+        if any(t.dep_ in ("prep", "pobj", "poss", "compound") for t in chain[: chain.index(verb)]):
+            continue
+        if ctx.index.at(token.idx, token.idx + len(token)) is not None:
+            return token
+    return None
 
 
 def resolve_subject(ctx: Context, subject: Token) -> Speaker:

@@ -1,0 +1,133 @@
+"""Where a statement's words begin and end, and who says them when the parse leaves the verb
+without a subject (pipeline 0.6.2), each on a short news text with the real model."""
+
+import pytest
+
+from entities.nlp import extract
+from entities.nlp.actors.persons import house_style
+
+
+def statements(text, nlp):
+    return extract(text, nlp, take_title=False).statements
+
+
+def statement_with(text, words, nlp):
+    found = [s for s in statements(text, nlp) if words in s.content]
+    assert found, [s.content for s in statements(text, nlp)]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_a_name_the_parser_hung_on_an_adverb_is_the_subject_of_the_verb(nlp):
+    text = (
+        "Hungarian Prime Minister Viktor Orbán spoke on Monday.\n\n"
+        "Earlier, Orbán, at a meeting with journalists in Budapest, said he did not believe "
+        "in Ukraine's victory."
+    )
+
+    said = statement_with(text, "did not believe", nlp)
+
+    assert said.speaker == "Viktor Orbán"
+    assert said.speaker_text == "Orbán"
+
+
+@pytest.mark.slow
+def test_a_name_inside_a_prepositional_phrase_does_not_become_the_speaker(nlp):
+    text = "In Budapest, at a meeting with Orbán, said nothing of Ukraine's victory."
+
+    assert all(s.speaker != "Viktor Orbán" for s in statements(text, nlp))
+
+
+@pytest.mark.slow
+def test_a_present_tense_clause_joined_to_said_goes_on_what_was_said(nlp):
+    text = (
+        "Japanese Chief Cabinet Secretary Hayashi Yoshimasa spoke on Friday.\n\n"
+        "Hayashi said the water discharge is consistent with international safety standards, "
+        "and Japan is disclosing relevant monitoring data swiftly and with transparency."
+    )
+
+    said = statement_with(text, "water discharge", nlp)
+
+    assert said.content.endswith("with transparency")
+
+
+@pytest.mark.slow
+def test_a_past_tense_clause_joined_to_said_is_the_story_not_the_statement(nlp):
+    text = (
+        "Police Chief Chuck Jordan said the officer had been placed on leave, and the "
+        "protesters marched to city hall."
+    )
+
+    said = statement_with(text, "placed on leave", nlp)
+
+    assert "marched" not in said.content
+
+
+@pytest.mark.slow
+def test_a_quote_opened_in_the_clause_runs_to_its_closing_mark_past_brackets(nlp):
+    text = (
+        'Lavrov told reporters in Moscow that Ukraine "carried out a terrorist attack using '
+        "91 long-range UAVs [uncrewed aerial vehicles] against the Russian president’s state "
+        "residence in the Novgorod region,” the Interfax news agency reported."
+    )
+
+    told = statement_with(text, "carried out", nlp)
+
+    assert told.speaker == "Lavrov"
+    assert "Novgorod region" in told.content
+    assert "Interfax" not in told.content
+
+
+@pytest.mark.slow
+def test_a_scare_quote_object_with_its_topic_is_one_mixed_statement(nlp):
+    text = (
+        "Sudan's army chief Abdel Fattah al-Burhan denied “rumours” about differences within "
+        "the military component of the transitional authority."
+    )
+
+    denied = statement_with(text, "rumours", nlp)
+
+    assert denied.kind == "mixed"
+    assert denied.content.endswith("transitional authority")
+
+
+@pytest.mark.slow
+def test_reported_words_run_on_into_the_quote_their_verb_introduces(nlp):
+    text = (
+        "Qatar’s ruling emir opened the summit by accusing Israel of not caring about its "
+        'hostages held in Gaza and instead only working to "ensure Gaza is no longer livable."'
+    )
+
+    accusing = statement_with(text, "livable", nlp)
+
+    assert accusing.kind == "mixed"
+    assert accusing.content.startswith("Israel of not caring")
+    assert accusing.cue == "accusing"
+
+
+@pytest.mark.slow
+def test_reaffirming_is_a_statement_of_the_subject_it_shares(nlp):
+    text = (
+        "Sudan's army chief Abdel Fattah al-Burhan denied rumours of divisions and reaffirmed "
+        "the army's commitment to the democratic transition."
+    )
+
+    reaffirmed = statement_with(text, "commitment", nlp)
+
+    assert reaffirmed.cue == "reaffirmed"
+    assert reaffirmed.speaker == "Abdel Fattah al-Burhan"
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Abdel-Fattah Al-Burhan", "Abdel Fattah al-Burhan"),
+        ("Abdul-Aziz El-Sayed", "Abdul Aziz el-Sayed"),
+        ("Al-Burhan", "Al-Burhan"),  # the article opening a name keeps its capital
+        ("Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani"),
+        ("Jean-Pierre Raffarin", "Jean-Pierre Raffarin"),
+        ("Kim Hong-kyun", "Kim Hong-kyun"),
+    ],
+)
+def test_house_style_of_arabic_names(written, canonical):
+    assert house_style(written) == canonical
