@@ -420,3 +420,26 @@ def test_a_surname_written_with_its_particle_is_the_person_named_in_full(nlp):
     burhans = [a for a in result.actors if "Burhan" in a.name]
     assert [a.name for a in burhans] == ["Abdel Fattah al-Burhan"]
     assert "Abdel-Fattah Al-Burhan" in burhans[0].aliases
+
+
+def test_a_country_owning_a_name_is_the_persons_country(nlp):
+    result = read(
+        "North Korea’s Kim Yo Jong, sister of leader Kim Jong Un, said on Monday that the "
+        "United States should avoid any foolish act.",
+        nlp,
+    )
+
+    kim = next(a for a in result.actors if a.name == "Kim Yo Jong")
+    assert kim.country == "North Korea"
+
+
+def test_a_body_named_as_of_a_country_belongs_to_it_even_when_tagged_short(nlp):
+    result = read(
+        "The Hungarian Ambassador will be summoned to the Ministry of Foreign Affairs of "
+        "Ukraine, the ministry said.",
+        nlp,
+    )
+
+    ministry = next(a for a in result.actors if a.name.startswith("Ministry"))
+    assert ministry.name == "Ministry of Foreign Affairs of Ukraine"
+    assert ministry.country == "Ukraine"

@@ -78,3 +78,35 @@ def test_her_nation_is_the_speakers_own_country(nlp):
     )
 
     assert found["China"] == "neutral"  # named, and the speaker's own side
+
+
+def test_whom_a_third_actor_acts_against_is_the_victim_not_the_villain(nlp):
+    found = stances(
+        "Kenyan President William Ruto said the attack by Ethiopia against Somalia was "
+        "unacceptable.",
+        nlp,
+    )
+
+    assert found["Ethiopia"] == "negative"
+    assert found["Somalia"] == "neutral"
+
+
+def test_an_actor_spoken_ill_of_stays_negative_without_a_third_actor_acting(nlp):
+    found = stances(
+        "Kenyan President William Ruto said the sanctions against Somalia were necessary "
+        "and its conduct unacceptable.",
+        nlp,
+    )
+
+    assert found["Somalia"] == "negative"
+
+
+def test_a_country_owning_a_persons_name_is_their_side(nlp):
+    found = stances(
+        "North Korea’s Kim Yo Jong said Washington is wrong if it believes North Korea’s "
+        "disarmament was possible.",
+        nlp,
+    )
+
+    assert found["North Korea"] == "neutral"
+    assert found["United States"] == "negative"

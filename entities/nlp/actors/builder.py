@@ -43,6 +43,8 @@ class Builder:
             draft = self.actors[name] = ActorDraft(name=name, kind=kind, country=country)
         elif draft.kind == ORGANIZATION and kind == PERSON:
             draft.kind = PERSON  # "Lester Holt" tagged ORG once and PERSON elsewhere: a person
+        if country and not draft.country:
+            draft.country = country  # named first without it ("the ministry"), then with it
         self._mention(span, draft, label)
         return draft
 

@@ -156,6 +156,7 @@ class OrganisationRules(Builder):
     # -- organisations the model tagged ---------------------------------------------------
 
     def _organisation(self, span: Span) -> None:
+        span = self._run_on_to_country(span)
         if all(t.lower_ in self.titles for t in span):
             return  # "State" in "Secretary of State": part of a role, not an actor
         tail = span[-2:]
@@ -182,7 +183,29 @@ class OrganisationRules(Builder):
         if ministry:  # "Chinese" tagged apart from "Foreign Ministry"
             self._add(span, ministry, ORGANIZATION, "ORG", country=before)
             return
-        self._add(span, span.text, ORGANIZATION, "ORG")
+        self._add(span, span.text, ORGANIZATION, "ORG", country=self._country_after_of(span))
+
+    def _run_on_to_country(self, span: Span) -> Span:
+        """'the Ministry of Foreign Affairs of' tagged without 'Ukraine': a body's name cut at
+        'of' runs on to the country after it."""
+        doc = self.doc
+        if span[-1].lower_ != "of" or span.end >= len(doc):
+            return span
+        ent = next((e for e in doc.ents if e.start == span.end and e.label_ == "GPE"), None)
+        if ent is None or not self.countries.lookup(ent.text):
+            return span
+        return Span(doc, span.start, ent.end, label=span.label_)
+
+    def _country_after_of(self, span: Span) -> str:
+        """'Ministry of Foreign Affairs of Ukraine', 'Embassy of Mexico': a body named as
+        of a country belongs to it ("" when the name ends otherwise)."""
+        words = span.text.split()
+        for n in (3, 2, 1):
+            if len(words) > n + 1 and words[-n - 1].lower() == "of":
+                country = self.countries.lookup(" ".join(words[-n:]))
+                if country and country.lower() == " ".join(words[-n:]).lower().removeprefix("the "):
+                    return country
+        return ""
 
     def _country_before(self, i: int) -> str:
         """The country named by the word just before token i ("Chinese", "China's"), or ""."""

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entities.nlp import gazetteer
 from entities.nlp.index import ActorDraft
-from entities.nlp.types import PERSON
+from entities.nlp.types import COUNTRY, PERSON
 
 from .builder import _MAX_NAME_TOKENS, Builder
 from .spans import _heading_line, _latin, _trim
@@ -48,6 +48,7 @@ class PersonRules(Builder):
         role_span = self._role(whole.start, name_start)
         role = role_span.text if role_span is not None else ""
         country = self._country_in(role_span) if role_span is not None else ""
+        country = country or self._owning_country(name_start)
         name = house_style(name)
         draft = self._add(doc[name_start : name_span.end], name, PERSON, "PERSON")
         gender = _gender_before(doc, whole.start, name_start, role)
@@ -63,6 +64,18 @@ class PersonRules(Builder):
             draft.country = country
         if role_span is not None:
             self.taken.update(range(role_span.start, role_span.end))
+
+    def _owning_country(self, name_start: int) -> str:
+        """ "North Korea's Kim Yo Jong", "Hungary's Orbán": a country owning the name is the
+        person's country ("" when none stands right before it)."""
+        doc = self.doc
+        j = name_start - 1
+        if j < 1 or doc[j].tag_ != "POS":
+            return ""
+        for m in self._mentions_at(doc[j - 1]):
+            if self.actors[m.actor].kind == COUNTRY and m.end == doc[j - 1].idx + len(doc[j - 1]):
+                return m.actor
+        return ""
 
     def _country_in(self, span: Span) -> str:
         seats = gazetteer.institutions()

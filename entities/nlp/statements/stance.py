@@ -30,12 +30,16 @@ def with_stances(
 ) -> tuple[Target, ...]:
     cue_class = _cue_class(ctx, d)
     carried = gazetteer.cue_stances().get(cue_class, "") or _cue_word_stance(d)
+    agents = {t.actor for t in targets if _agent(ctx.doc[ctx.token_index(t.start)])}
     return tuple(
-        Target(t.actor, t.start, t.end, _stance(ctx, d, speaker, t, carried)) for t in targets
+        Target(t.actor, t.start, t.end, _stance(ctx, d, speaker, t, carried, agents))
+        for t in targets
     )
 
 
-def _stance(ctx: Context, d: Draft, speaker: str | None, t: Target, carried: str) -> str:
+def _stance(
+    ctx: Context, d: Draft, speaker: str | None, t: Target, carried: str, agents: set[str]
+) -> str:
     if _own_side(ctx, speaker, t.actor):
         return NEUTRAL
     if carried:
@@ -43,12 +47,46 @@ def _stance(ctx: Context, d: Draft, speaker: str | None, t: Target, carried: str
     mention = ctx.doc[ctx.token_index(t.start)]
     clause = _clause_words(ctx, d, mention)
     found = _words_stance(clause)
+    if found == NEGATIVE and _suffers(mention) and agents - {t.actor}:
+        # 'another dismissive statement by Viktor Orbán against Ukraine': the one a third
+        # actor acts against is the victim, not the villain (rule 6 of the guide)
+        return NEUTRAL
     if found:
         return found
     if _as_place(mention):
         return NEUTRAL
     content = ctx.doc[ctx.token_index(d.start) : ctx.token_index(d.end)]
     return _words_stance(content) or NEUTRAL
+
+
+_AGAINST = {"against", "on", "upon", "at"}
+
+
+def _agent(mention: Token) -> bool:
+    """The mention names who acts: a subject, the 'by' of a passive or a noun, or an owner
+    ("Russia's goal", "a statement by Orbán")."""
+    head = _noun_head(mention)
+    return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "by")
+
+
+def _suffers(mention: Token) -> bool:
+    """The mention names whom a hostile act is aimed at: 'a statement against Ukraine',
+    'Ukraine was attacked' (not 'turn Ukraine into a ruin', which speaks ill of Ukraine)."""
+    head = _noun_head(mention)
+    if head.dep_ == "pobj":
+        return head.head.lower_ in _AGAINST
+    return (
+        head.dep_ in ("dobj", "nsubjpass")
+        and head.head.pos_ == "VERB"
+        and gazetteer.stance_words().get(head.head.lemma_.lower()) == NEGATIVE
+    )
+
+
+def _noun_head(token: Token) -> Token:
+    """'Ukraine' in 'Ukraine's victory' is itself; 'Korea' in 'North Korea' is the last word."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _cue_class(ctx: Context, d: Draft) -> str:
