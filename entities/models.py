@@ -314,6 +314,11 @@ class Statement(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     confidence = models.FloatField(_("confidence"))
+    in_title = models.BooleanField(
+        _("said in the headline"),
+        default=False,
+        help_text=_("Every offset of the statement is into the article's title, not its body."),
+    )
 
     class Meta:
         verbose_name = _("statement")
@@ -410,6 +415,11 @@ class Correction(models.Model):
     )
     content_start = models.PositiveIntegerField(_("statement content start"), null=True, blank=True)
     content_end = models.PositiveIntegerField(_("statement content end"), null=True, blank=True)
+    in_title = models.BooleanField(
+        _("statement in the headline"),
+        default=False,
+        help_text=_("The statement's content span is in the article's title."),
+    )
     data = models.JSONField(
         _("details"), default=dict, blank=True, help_text=_("Old and new values.")
     )

@@ -132,6 +132,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "content",
             "content_start",
             "content_end",
+            "in_title",
             "fragments",
             "kind",
             "confidence",

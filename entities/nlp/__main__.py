@@ -43,9 +43,10 @@ def prediction(
     for s in result.statements:
         if s.kind not in kinds:
             continue
-        quote_start, quote_end = locate(s.content_start, s.content_end)
-        speaker_start, speaker_end = locate(s.speaker_start, s.speaker_end)
-        extra = {"fragments": [list(locate(a, b)) for a, b in s.fragments]} if s.fragments else {}
+        where = locate.in_title if s.in_title else locate
+        quote_start, quote_end = where(s.content_start, s.content_end)
+        speaker_start, speaker_end = where(s.speaker_start, s.speaker_end)
+        extra = {"fragments": [list(where(a, b)) for a, b in s.fragments]} if s.fragments else {}
         quotes.append(
             {
                 **extra,
@@ -72,7 +73,7 @@ def prediction(
 
 
 class _Locator:
-    """Body offsets -> offsets into the raw input.
+    """Body (or title) offsets -> offsets into the raw input.
 
     Plain text carries an exact map from cleaning; for HTML, whose text trafilatura rebuilt,
     each piece is searched for in the page as written, in order.
@@ -82,6 +83,13 @@ class _Locator:
         self.raw = raw
         self.text = text
         self.cursor = 0
+
+    def in_title(self, start: int, end: int) -> tuple[int, int]:
+        """Title offsets -> raw offsets: the title is the first place the raw input writes it."""
+        found = self.raw.find(self.text.title) if self.text.title else -1
+        if found < 0:
+            return -1, -1
+        return found + start, found + end
 
     def __call__(self, start: int, end: int) -> tuple[int, int]:
         if self.text.source_offsets:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from . import clean as cleaning
+from . import headline
 from .actors import find_actors
 from .pipeline import BATCH_SIZE, PIPELINE_VERSION
 from .statements import find_statements
@@ -31,7 +32,11 @@ def extract_clean(
     texts: Iterable[CleanText], nlp: Language, *, batch_size: int = BATCH_SIZE
 ) -> Iterator[ExtractionResult]:
     """Extraction of text that is already clean (the body of a stored article)."""
-    pairs = nlp.pipe(((t.body, t) for t in texts), as_tuples=True, batch_size=batch_size)
+    pairs = nlp.pipe(
+        ((headline.joined(t.title, t.body), t) for t in texts),
+        as_tuples=True,
+        batch_size=batch_size,
+    )
     for doc, text in pairs:
         yield _result(doc, text, nlp)
 
@@ -43,14 +48,16 @@ def model_name(nlp: Language) -> str:
 
 def _result(doc, text: CleanText, nlp: Language) -> ExtractionResult:
     index = find_actors(doc)
-    statements = find_statements(doc, index)
+    actors, mentions, statements = headline.split(
+        text.title, text.body, index.frozen_actors(), index.mentions, find_statements(doc, index)
+    )
     return ExtractionResult(
         title=text.title,
         body=text.body,
         metadata=text.metadata,
-        actors=index.frozen_actors(),
-        mentions=tuple(index.mentions),
-        statements=tuple(statements),
+        actors=actors,
+        mentions=mentions,
+        statements=statements,
         model=model_name(nlp),
         pipeline_version=PIPELINE_VERSION,
     )

@@ -1,7 +1,7 @@
 """Frozen dataclasses that carry extraction results out of the NLP core.
 
 Every offset is a Python string offset into the cleaned body (`ExtractionResult.body`),
-end exclusive.
+end exclusive; a statement made in the headline (`in_title`) has its offsets into the title.
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ class Statement:
     # a quote interrupted by its attribution: the (start, end) of each quoted part; empty when
     # the content is one piece
     fragments: tuple[tuple[int, int], ...] = ()
+    # said in the headline: every offset of the statement is then into the title, not the body
+    in_title: bool = False
 
 
 @dataclass(frozen=True)

@@ -216,12 +216,14 @@ def _statement_correction(statement: Statement, kind: str, user) -> Correction:
         article_id=statement.article_id,
         content_start=statement.content_start,
         content_end=statement.content_end,
+        in_title=statement.in_title,
     ).delete()
     return Correction(
         kind=kind,
         article_id=statement.article_id,
         content_start=statement.content_start,
         content_end=statement.content_end,
+        in_title=statement.in_title,
         created_by=user,
     )
 
@@ -274,12 +276,14 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
     )
     StatementTarget.objects.filter(statement=statement).delete()
     spans = {}
-    for m in Mention.objects.filter(
+    mentions = Mention.objects.filter(
         article_id=statement.article_id,
         actor__in=targets,
         start__gte=statement.content_start,
         end__lte=statement.content_end,
-    ).order_by("start"):
+    )
+    # mentions are body offsets: a headline statement's targets span its content
+    for m in mentions.order_by("start") if not statement.in_title else ():
         spans.setdefault(m.actor_id, (m.start, m.end))
     StatementTarget.objects.bulk_create(
         StatementTarget(
@@ -307,7 +311,11 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
     )
     applied = 0
     for correction in corrections:
-        statement = _closest(statements, correction.content_start, correction.content_end)
+        statement = _closest(
+            [s for s in statements if s.in_title == correction.in_title],
+            correction.content_start,
+            correction.content_end,
+        )
         if statement is None:
             continue
         if correction.kind == Correction.Kind.SPEAKER:

@@ -206,6 +206,7 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
             fragments=[list(f) for f in s.fragments],
             kind=s.kind,
             confidence=s.confidence,
+            in_title=s.in_title,
         )
         for s in result.statements
     )

@@ -42,7 +42,17 @@ def highlighted_body(body: str, mentions, statements, selected=None) -> SafeStri
 
     Every piece of article text is escaped before a tag goes around it.
     """
-    statements = list(statements)
+    return _marked(body, mentions, [s for s in statements if not s.in_title], selected)
+
+
+@register.simple_tag
+def highlighted_title(title: str, statements, selected=None) -> SafeString:
+    """The headline with the statements made in it marked as the body's are ("Pence:
+    Gennifer Flowers Won't Be at Debate"); headlines have no mentions of their own."""
+    return _marked(title, [], [s for s in statements if s.in_title], selected)
+
+
+def _marked(body: str, mentions, statements: list, selected) -> SafeString:
     contents = [
         SimpleNamespace(start=a, end=b, statement=s)
         for s in statements

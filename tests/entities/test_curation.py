@@ -394,3 +394,26 @@ def test_a_name_with_or_without_middle_initials_is_one_person(first, later):
 
     assert again[later] == known[first]
     assert Actor.objects.count() == 1
+
+
+def test_a_correction_of_a_headline_statement_goes_back_to_the_headline_not_the_body():
+    """Title and body offsets overlap as numbers: a decision on one never lands on the other."""
+    article = ArticleFactory(title="Peskov rules out talks with Kyiv " * 2, body="x" * 200)
+    headline = StatementFactory(article=article, in_title=True, content_start=0, content_end=30)
+    body = StatementFactory(article=article, content_start=0, content_end=30)
+    peskov = ActorFactory(name="Dmitry Peskov")
+    Correction.objects.create(
+        kind=Correction.Kind.SPEAKER,
+        article=article,
+        content_start=0,
+        content_end=30,
+        in_title=True,
+        actor=peskov,
+    )
+
+    services.corrections_apply(article_id=article.pk, statements=[body, headline])
+
+    headline.refresh_from_db()
+    body.refresh_from_db()
+    assert headline.speaker == peskov
+    assert body.speaker != peskov

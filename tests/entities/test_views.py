@@ -218,6 +218,32 @@ def test_article_detail_shows_statements_with_their_speakers(client):
     assert '<a href="/actors/dmitry-peskov/">Dmitry Peskov</a>' in response.text
 
 
+def test_a_statement_made_in_the_headline_is_marked_in_the_title_not_the_body(client):
+    title = "Lavrov says Ukraine attacked Putin's residence"
+    body = "Ukraine attacked nothing, the Ukrainian government said on Monday evening."
+    article = ArticleFactory(title=title, body=body)
+    headline = StatementFactory(
+        article=article,
+        in_title=True,
+        speaker_start=0,
+        speaker_end=6,
+        cue_start=7,
+        cue_end=11,
+        content_start=12,
+        content_end=len(title),
+        content=title[12:],
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    h1 = response.text.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert f'data-statement="{headline.pk}"' in h1
+    assert "Ukraine attacked Putin" in h1
+    body_html = response.text.split('id="article-body">', 1)[1].split("</div>", 1)[0]
+    assert f'data-statement="{headline.pk}"' not in body_html
+    assert "Ukraine attacked nothing" in body_html
+
+
 def test_article_detail_shows_the_targets_of_a_statement(client):
     statement = _said(ActorFactory(name="Dmitry Peskov"), "Washington is not serious")
     StatementTargetFactory(

@@ -146,3 +146,18 @@ def test_each_record_lists_the_actors_found_with_kind_country_and_aliases(predic
     assert actors["China"]["kind"] == "country"
     assert "Beijing" in actors["China"]["aliases"]
     assert set(actors["Russia"]) == {"name", "kind", "country", "aliases"}
+
+
+def test_a_headline_statement_points_into_the_title_of_the_input(tmp_path):
+    text = (
+        "Lavrov says Ukraine attacked Putin's residence\n\n"
+        "Russian Foreign Minister Sergei Lavrov told reporters in Moscow that Ukraine had "
+        "launched 91 drones at the residence."
+    )
+
+    (out,) = run_predict(tmp_path, [{"id": "headline", "text": text}])
+
+    first = min(out["quotes"], key=lambda q: q["quote_start"])
+    assert first["quote_end"] <= text.index("\n")
+    assert text[first["quote_start"] : first["quote_end"]] == first["quote"]
+    assert first["speaker_actor"] == "Sergei Lavrov"

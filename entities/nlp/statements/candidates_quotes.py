@@ -38,7 +38,12 @@ def transcript_turns(ctx: Context) -> list[Draft]:
         if name.lower() in gazetteer.not_speakers():
             continue
         found = index.at(m.start("name"), m.end("name"))
-        if not (name.isupper() or (found is not None and found.start == m.start("name"))):
+        # "Pence: Gennifer Flowers Won't Be at Debate": a headline opening with a name and a
+        # colon is that source's claim, whoever the model recognised
+        headline = m.start() == 0 and name[:1].isupper()
+        if not (
+            name.isupper() or headline or (found is not None and found.start == m.start("name"))
+        ):
             continue  # only shouted names or recognised actors: "Note:" is not a turn
         start, end = m.start("said"), m.end("said")
         end -= len(text[start:end]) - len(text[start:end].rstrip(' "”'))
