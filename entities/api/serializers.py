@@ -16,9 +16,11 @@ STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/stat
 
 
 def statement_permalink(request, statement: Statement) -> str:
+    """The statement's entry on its article page. ?s= makes the page open the part of a long
+    article's statement list that holds it."""
     path = reverse("entities:article_detail", args=[statement.article_id])
     anchor = STATEMENT_ANCHOR.format(pk=statement.pk)
-    url = f"{path}#{anchor}"
+    url = f"{path}?s={statement.pk}#{anchor}"
     return request.build_absolute_uri(url) if request is not None else url
 
 
@@ -203,9 +205,27 @@ class MentionSerializer(serializers.ModelSerializer):
         fields = ["id", "actor", "start", "end", "text", "label"]
 
 
+class ArticleDetailLinksSerializer(ArticleLinksSerializer):
+    statements = serializers.URLField(help_text="Every statement, a page at a time.")
+    mentions = serializers.URLField(help_text="Every mention, a page at a time.")
+
+
 class ArticleDetailSerializer(ArticleSerializer):
-    mentions = MentionSerializer(many=True)
-    statements = ArticleStatementSerializer(many=True)
+    """The article with its first mentions and statements (the view bounds them); the counts
+    say how many there are, the links page through all of them."""
+
+    mention_count = serializers.IntegerField(read_only=True)
+    mentions = MentionSerializer(many=True, source="mentions_shown")
+    statements = ArticleStatementSerializer(many=True, source="statements_shown")
+
+    @extend_schema_field(ArticleDetailLinksSerializer)
+    def get_links(self, article: Article) -> dict[str, str]:
+        links = article_links(self.context.get("request"), article)
+        request = self.context.get("request")
+        for name in ("statements", "mentions"):
+            path = reverse(f"api:article-{name}", args=[article.pk])
+            links[name] = request.build_absolute_uri(path) if request is not None else path
+        return links
 
     class Meta(ArticleSerializer.Meta):
         fields = [
@@ -223,6 +243,8 @@ class ArticleDetailSerializer(ArticleSerializer):
             "pipeline_version",
             "model_name",
             "finished_at",
+            "statement_count",
+            "mention_count",
             "mentions",
             "statements",
         ]

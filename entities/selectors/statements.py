@@ -8,8 +8,19 @@ from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, F, FloatField, Func, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Cast
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Greatest, Least, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,9 +31,50 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def statement_rows() -> QuerySet[Statement]:
-    """Statements with what every listing shows: speaker, article, targets."""
-    return Statement.objects.select_related("speaker", "article").prefetch_related(
-        Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
+    """Statements with what every listing shows: speaker, article, targets. Never the article's
+    body or raw input: up to 500,000 characters each, copied into every row (an article of 5,500
+    statements made one page view take gigabytes). A listing that shows a statement's sentence
+    asks for it with with_sentences()."""
+    return (
+        Statement.objects.select_related("speaker", "article")
+        .defer("article__body", "article__raw")
+        .prefetch_related(
+            Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
+        )
+    )
+
+
+SENTENCE_REACH = 300  # characters of the body looked at beyond a statement on either side
+
+
+def _start_if_not_empty(start: str, end: str) -> Case:
+    return Case(When(**{f"{end}__gt": F(start)}, then=F(start)), default=F("content_start"))
+
+
+def _end_if_not_empty(start: str, end: str) -> Case:
+    return Case(When(**{f"{end}__gt": F(start)}, then=F(end)), default=F("content_end"))
+
+
+def with_sentences(qs: QuerySet[Statement]) -> QuerySet[Statement]:
+    """Statements with the piece of their article's body their sentence is in: `window` (the
+    text) and `window_start` (its offset in the body), SENTENCE_REACH characters beyond the
+    speaker, cue and content on either side, cut by the database (the body never leaves it
+    whole). The statement_sentence template tag reads them."""
+    first = Least(
+        F("content_start"),
+        _start_if_not_empty("speaker_start", "speaker_end"),
+        _start_if_not_empty("cue_start", "cue_end"),
+    )
+    last = Greatest(
+        F("content_end"),
+        _end_if_not_empty("speaker_start", "speaker_end"),
+        _end_if_not_empty("cue_start", "cue_end"),
+    )
+    reach = SENTENCE_REACH + 3  # a sentence end of two characters just beyond the reach
+    start = Greatest(first - Value(reach), Value(0))
+    return qs.annotate(
+        window_start=start,
+        window=Substr("article__body", start + Value(1), last + Value(reach) - start),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count
 
-from entities.models import Article, Statement
+from entities.models import Article, Mention, Statement
 
 
 def article_uploads(*, ids: list[int]) -> list[Article]:
@@ -19,16 +19,19 @@ def article_uploads(*, ids: list[int]) -> list[Article]:
 
 
 def article_progress_counts(*, article_id: int) -> dict | None:
-    """Status, failure reason and the numbers an upload's status line shows."""
-    return (
-        Article.objects.filter(pk=article_id)
-        .annotate(
-            statement_count=Count("statements", distinct=True),
-            mention_count=Count("mentions", distinct=True),
-        )
-        .values("pk", "title", "status", "error", "statement_count", "mention_count")
-        .first()
+    """Status, failure reason and the numbers an upload's status line shows.
+
+    Polled every 2 s while an upload runs, by anyone: three small queries, each count on its
+    own index. Counting both in one query joined statements x mentions (5,500 x 16,500 rows
+    for one long article)."""
+    progress = (
+        Article.objects.filter(pk=article_id).values("pk", "title", "status", "error").first()
     )
+    if progress is None:
+        return None
+    progress["statement_count"] = Statement.objects.filter(article_id=article_id).count()
+    progress["mention_count"] = Mention.objects.filter(article_id=article_id).count()
+    return progress
 
 
 def statement_publishers() -> list[str]:
@@ -46,4 +49,9 @@ def statement_article_id(*, statement_id: int) -> int | None:
 
 
 def statement_get(*, statement_id: int) -> Statement | None:
-    return Statement.objects.select_related("speaker", "article").filter(pk=statement_id).first()
+    return (
+        Statement.objects.select_related("speaker", "article")
+        .defer("article__body", "article__raw")
+        .filter(pk=statement_id)
+        .first()
+    )

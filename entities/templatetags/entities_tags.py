@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from entities.selectors.statements import SENTENCE_REACH
+
 register = template.Library()
 
 
@@ -156,35 +158,46 @@ def percent(value, total) -> int:
 
 
 _SENTENCE_END = (". ", "? ", "! ", "\n", ".\u201d ", '." ')
-_REACH = 300  # characters looked at beyond the statement on either side
+_REACH = SENTENCE_REACH  # characters looked at beyond the statement on either side
 
 
 @register.simple_tag
 def statement_sentence(statement) -> SafeString:
     """The sentence(s) a statement sits in, from its article body, escaped, with its speaker in
-    <b>, its verb in <i> and its content (each fragment of it) in <mark>."""
-    body = statement.article.body
-    extent = _extent(statement)
-    bounds = [body.rfind(m, 0, extent.start) for m in _SENTENCE_END]
+    <b>, its verb in <i> and its content (each fragment of it) in <mark>.
+
+    A statement from selectors.with_sentences brings the piece of the body around it
+    (`window`, starting at `window_start`); otherwise the whole body is read."""
+    window = getattr(statement, "window", None)
+    if window is None:
+        return _sentence(statement, statement.article.body, 0)
+    return _sentence(statement, window, statement.window_start)
+
+
+def _sentence(statement, text: str, offset: int) -> SafeString:
+    """statement_sentence on `text`, the piece of the body that starts at `offset`."""
+    whole = _extent(statement)
+    extent = SimpleNamespace(start=whole.start - offset, end=whole.end - offset)
+    bounds = [text.rfind(m, 0, extent.start) for m in _SENTENCE_END]
     found = max(
         ((i + len(m)) for i, m in zip(bounds, _SENTENCE_END, strict=True) if i != -1), default=0
     )
     cut = extent.start - found > _REACH
     start = extent.start if cut else found
-    stops = [body.find(m, max(extent.start, extent.end - 2)) for m in _SENTENCE_END]
+    stops = [text.find(m, max(extent.start, extent.end - 2)) for m in _SENTENCE_END]
     ends = [i + len(m.rstrip()) for i, m in zip(stops, _SENTENCE_END, strict=True) if i != -1]
-    stop = min([*ends, len(body), extent.end + _REACH])
+    stop = min([*ends, len(text), extent.end + _REACH])
     spans = [
-        (statement.speaker_start, statement.speaker_end, "b"),
-        (statement.cue_start, statement.cue_end, "i"),
-        *((a, b, "mark") for a, b in statement.content_spans()),
+        (statement.speaker_start - offset, statement.speaker_end - offset, "b"),
+        (statement.cue_start - offset, statement.cue_end - offset, "i"),
+        *((a - offset, b - offset, "mark") for a, b in statement.content_spans()),
     ]
     spans = sorted((a, b, tag) for a, b, tag in spans if b > a and a >= start and b <= stop)
     out, cursor = [], start
     for a, b, tag in spans:
         if a < cursor:
             continue  # overlapping spans: the first one wins
-        out += [escape(body[cursor:a]), f"<{tag}>", escape(body[a:b]), f"</{tag}>"]
+        out += [escape(text[cursor:a]), f"<{tag}>", escape(text[a:b]), f"</{tag}>"]
         cursor = b
-    out.append(escape(body[cursor:stop]))
+    out.append(escape(text[cursor:stop]))
     return mark_safe(("…" if cut else "") + "".join(out).strip())  # noqa: S308 - every text piece is escaped

@@ -156,7 +156,9 @@ def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         first, second = first.merged_into or first, second.merged_into or second
         url = reverse("entities:actor_pair", args=[first.slug, second.slug])
         return redirect(url, permanent=True)
-    statements = list(selectors.statement_pair(a=first, b=second)[:PAIR_SHOWN])
+    statements = list(
+        selectors.with_sentences(selectors.statement_pair(a=first, b=second))[:PAIR_SHOWN]
+    )
     a_on_b, b_on_a = selectors.statement_pair_stances(a=first, b=second)
     context = {
         "a": first,

@@ -40,13 +40,31 @@ def _selected(request: HttpRequest) -> int | None:
     return as_id(request.GET.get("s", ""))
 
 
+def _statement_page(request: HttpRequest, article: Article, selected: int | None) -> int:
+    """The page asked for (?page=), else the page that holds the statement opened (?s=)."""
+    asked = as_id(request.GET.get("page", ""))
+    if asked is not None:
+        return asked
+    if selected is not None:
+        return selectors.article_statement_page_of(article=article, statement_id=selected) or 1
+    return 1
+
+
 def article_context(request: HttpRequest, article: Article, *, bound: dict | None = None) -> dict:
-    """What the article page shows. For editors each statement carries its two correction
-    forms; curation views pass the bound form that failed as bound[("speaker"|"targets", pk)]."""
-    statements = list(article.statements.all())
+    """What the article page shows: one page of its statements (the text marks that page's
+    statements), its first mentions, its actors. For editors each statement carries its two
+    correction forms; curation views pass the bound form that failed as
+    bound[("speaker"|"targets", pk)]."""
     selected = _selected(request)
-    can_curate = request.user.has_perm("entities.curate")
     bound = bound or {}
+    # a failed correction re-renders the page that holds its statement
+    focus = next(iter(bound))[1] if bound else selected
+    page = selectors.article_statements(
+        article=article, page=_statement_page(request, article, focus)
+    )
+    statements = page.statements
+    mentions, mention_count = selectors.article_mentions(article=article)
+    can_curate = request.user.has_perm("entities.curate")
     if can_curate:
         for s in statements:
             s.speaker_form = bound.get(("speaker", s.pk)) or StatementSpeakerForm(
@@ -62,7 +80,9 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         "article": article,
         "actors": selectors.article_actors(article=article),
         "statements": statements,
-        "mentions": list(article.mentions.all()),
+        "statement_page": page,
+        "mentions": mentions,
+        "mention_count": mention_count,
         "selected": selected if any(s.pk == selected for s in statements) else None,
         "in_progress": article.status in IN_PROGRESS,
         "progress": {"pk": article.pk, "status": article.status, "running": True}
@@ -75,8 +95,8 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
 
 @read_access
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Templates: entities/article_detail.html. Context: article, actors, statements, selected
-    (the statement opened from a link: ?s=<id>), per-statement correction forms for editors."""
+    """Templates: entities/article_detail.html. Context: article_context (one page of the
+    statements, ?page= or the page of ?s=<id>, the statement opened from a link)."""
     article = selectors.article_get(article_id=pk)
     if article is None:
         raise Http404("No such article.")

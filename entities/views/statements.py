@@ -3,18 +3,14 @@ opens a statement at its place in the article."""
 
 from __future__ import annotations
 
-import csv
-import json
-
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from entities import selectors
+from entities import exports, selectors
 from entities.forms import StatementSearchForm
 from entities.models import Statement
-from entities.spreadsheets import formula_safe
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
 EXPORT_LIMIT = 5000  # rows in one export; the response says when the result was cut
@@ -56,34 +52,14 @@ def statement_search(request: HttpRequest) -> HttpResponse:
 
 
 def _export_rows(request: HttpRequest):
+    """(rows, truncated, form): an iterator over at most EXPORT_LIMIT + 1 rows of the search,
+    fetched a chunk at a time; rows is None when a filter is wrong."""
     form, statements = _search(request)
     if statements is None:
-        return None, form
-    rows = list(statements[: EXPORT_LIMIT + 1])
-    return rows, form
-
-
-def _record(request: HttpRequest, s: Statement) -> dict:
-    article = s.article
-    return {
-        "id": s.pk,
-        "speaker": s.speaker.name if s.speaker_id else None,
-        "speaker_slug": s.speaker.slug if s.speaker_id else None,
-        "speaker_as_written": s.speaker_text,
-        "cue": s.cue,
-        "cue_class": s.cue_class,
-        "kind": s.kind,
-        "content": s.content,
-        "targets": [t.actor.name for t in s.targets.all()],
-        "target_slugs": [t.actor.slug for t in s.targets.all()],
-        "target_stances": [t.stance for t in s.targets.all()],
-        "article_id": article.pk,
-        "article_title": article.title,
-        "publisher": article.publisher,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
-        "source_url": article.url,
-        "url": request.build_absolute_uri(statement_url(s)),
-    }
+        return None, False, form
+    truncated = statements[EXPORT_LIMIT : EXPORT_LIMIT + 1].exists()
+    rows = statements[:EXPORT_LIMIT].iterator(chunk_size=exports.CHUNK)
+    return rows, truncated, form
 
 
 def _bad_filters(form: StatementSearchForm) -> JsonResponse:
@@ -92,37 +68,30 @@ def _bad_filters(form: StatementSearchForm) -> JsonResponse:
 
 @read_access
 def statement_export_csv(request: HttpRequest) -> HttpResponse:
-    """The current search result as CSV (at most EXPORT_LIMIT rows; a header says if cut)."""
-    rows, form = _export_rows(request)
+    """The current search result as CSV, streamed (at most EXPORT_LIMIT rows; the X-Truncated
+    header says if the result was cut). Columns: entities.exports.COLUMNS."""
+    rows, truncated, form = _export_rows(request)
     if rows is None:
         return _bad_filters(form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        exports.csv_lines(request, rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-    response["X-Truncated"] = "true" if len(rows) > EXPORT_LIMIT else "false"
-    writer = csv.writer(response)
-    columns = list(_record(request, rows[0]).keys()) if rows else ["id"]
-    writer.writerow(columns)
-    for s in rows[:EXPORT_LIMIT]:
-        record = _record(request, s)
-        record["targets"] = "; ".join(record["targets"])
-        record["target_slugs"] = "; ".join(record["target_slugs"])
-        record["target_stances"] = "; ".join(record["target_stances"])
-        writer.writerow([formula_safe(record[c]) if record[c] is not None else "" for c in columns])
+    response["X-Truncated"] = "true" if truncated else "false"
     return response
 
 
 @read_access
 def statement_export_json(request: HttpRequest) -> HttpResponse:
-    """The current search result as JSON: {count, truncated, results} (at most EXPORT_LIMIT)."""
-    rows, form = _export_rows(request)
+    """The current search result as JSON, streamed: {results, count, truncated} (at most
+    EXPORT_LIMIT results, each an entities.exports record)."""
+    rows, truncated, form = _export_rows(request)
     if rows is None:
         return _bad_filters(form)
-    results = [_record(request, s) for s in rows[:EXPORT_LIMIT]]
-    body = {"count": len(results), "truncated": len(rows) > EXPORT_LIMIT, "results": results}
-    response = HttpResponse(
-        json.dumps(body, ensure_ascii=False, indent=1), content_type="application/json"
-    )
+    lines = exports.json_document_lines(request, rows, truncated=truncated)
+    response = StreamingHttpResponse(lines, content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="statements.json"'
+    response["X-Truncated"] = "true" if truncated else "false"
     return response
 
 

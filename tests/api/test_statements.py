@@ -110,7 +110,8 @@ def test_one_statement_with_offsets_targets_and_permalink(api, world):
         }
     ]
     assert data["permalink"] == (
-        f"http://testserver/articles/{statement.article_id}/#statement-{statement.pk}"
+        f"http://testserver/articles/{statement.article_id}/?s={statement.pk}"
+        f"#statement-{statement.pk}"
     )
 
 
@@ -169,7 +170,9 @@ def test_export_csv_with_the_search_filters(api, world):
     assert first["targets"] == "Ukraine"
     assert first["target_spans"] == "11-18"
     assert (first["content_start"], first["content_end"]) == ("11", "40")
-    assert first["permalink"].endswith(f"/articles/{world['old'].pk}/#statement-{world['s1'].pk}")
+    assert first["permalink"].endswith(
+        f"/articles/{world['old'].pk}/?s={world['s1'].pk}#statement-{world['s1'].pk}"
+    )
     assert first["permalink"].startswith("http://testserver/")
 
 

@@ -13,10 +13,11 @@ from rest_framework.response import Response
 from entities import selectors, services
 from entities.api import serializers as s
 from entities.api.filters import ArticleFilter
-from entities.api.pagination import CursorPagination
+from entities.api.pagination import CursorPagination, PageNumberPagination
 from entities.api.permissions import CanReprocess, ReadPublicWriteAuthenticated
 from entities.api.views.base import ID_PATTERN, READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
 from entities.models import Article
+from entities.selectors.articles import ARTICLE_MENTIONS_SHOWN, ARTICLE_STATEMENTS_PAGE
 
 
 @extend_schema_view(
@@ -27,7 +28,12 @@ from entities.models import Article
     ),
     retrieve=extend_schema(
         summary="One article with its body, mentions and statements",
-        description="Every start/end is a character offset into `body`.",
+        description=(
+            "Every start/end is a character offset into `body`. At most the first "
+            f"{ARTICLE_STATEMENTS_PAGE} statements and {ARTICLE_MENTIONS_SHOWN} mentions "
+            "(in text order) are included; `statement_count` and `mention_count` say how many "
+            "there are, and `links.statements` and `links.mentions` page through all of them."
+        ),
         responses={200: s.ArticleDetailSerializer, **errors(401, 404, 429)},
     ),
     create=extend_schema(
@@ -63,10 +69,43 @@ class ArticleViewSet(BaseViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):
+        article = self._article(pk)
+        page = selectors.article_statements(article=article)
+        article.statements_shown = page.statements
+        article.statement_count = page.total
+        article.mentions_shown, article.mention_count = selectors.article_mentions(article=article)
+        return Response(s.ArticleDetailSerializer(article, context=self._context()).data)
+
+    @extend_schema(
+        summary="All statements of one article, in text order",
+        description="Page-numbered; the article detail shows only the first ones.",
+        responses={200: s.ArticleStatementSerializer(many=True), **errors(*READ_ERRORS)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=PageNumberPagination)
+    def statements(self, request, pk: str):
+        article = self._article(pk)
+        rows = self.paginate_queryset(selectors.article_statement_rows(article=article))
+        for row in rows:
+            row.article = article
+        data = s.ArticleStatementSerializer(rows, many=True, context=self._context()).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        summary="All mentions of one article, in text order",
+        description="Page-numbered; the article detail shows only the first ones.",
+        responses={200: s.MentionSerializer(many=True), **errors(*READ_ERRORS)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=PageNumberPagination)
+    def mentions(self, request, pk: str):
+        article = self._article(pk)
+        rows = self.paginate_queryset(selectors.article_mention_rows(article=article))
+        return self.get_paginated_response(s.MentionSerializer(rows, many=True).data)
+
+    def _article(self, pk: str) -> Article:
         article = selectors.article_get(article_id=int(pk))
         if article is None:
             raise Http404
-        return Response(s.ArticleDetailSerializer(article, context=self._context()).data)
+        return article
 
     def create(self, request):
         if request.content_type.startswith("multipart/"):
