@@ -146,6 +146,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 # Uploaded files (one or many per request) up to this size in bytes; larger ones get a clear
 # error (413 from the API). An article of NEWSAPP_MAX_ARTICLE_CHARS fits in it as HTML or PDF.
 NEWSAPP_MAX_UPLOAD_BYTES = env.int("NEWSAPP_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Uploaded PDF and HTML are parsed in a child process with these bounds (wall clock and CPU
+# seconds, address space in bytes); an input over them is refused with a 400.
+NEWSAPP_PARSE_TIMEOUT = env.float("NEWSAPP_PARSE_TIMEOUT", default=10.0)
+NEWSAPP_PARSE_MAX_MEMORY = env.int("NEWSAPP_PARSE_MAX_MEMORY", default=768 * 1024 * 1024)
 # Import by URL: fetched with this timeout (seconds) and size cap (bytes). Loopback, private,
 # link-local and reserved addresses are refused unless NEWSAPP_FETCH_ALLOW_PRIVATE is true.
 NEWSAPP_FETCH_TIMEOUT = env.float("NEWSAPP_FETCH_TIMEOUT", default=10.0)

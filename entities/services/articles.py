@@ -19,6 +19,7 @@ from kombu.exceptions import ChannelError
 
 from entities import nlp
 from entities.models import Article
+from entities.services.parsing import html_clean
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +74,17 @@ def article_create(
     published_at: date | datetime | None = None,
     uploaded_by=None,
     enqueue: bool = True,
+    isolate_parsing: bool = True,
 ) -> tuple[Article, bool]:
     """Save an article as queued and enqueue its extraction once the transaction commits
     (unless enqueue=False: bulk imports send their tasks in batches with articles_enqueue).
 
     Returns (article, created): an article with the same URL or the same normalised body is
     returned as it is, and nothing new is stored.
+
+    HTML is parsed in a child process bounded in time and memory (services.parsing), so that
+    no page can hold the web worker that received it; isolate_parsing=False parses it here
+    (the import command, which no web request waits on).
     """
     if not raw or not raw.strip():
         raise ValidationError({"text": ARTICLE_EMPTY})
@@ -86,7 +92,10 @@ def article_create(
     if len(raw) > limit:
         raise ValidationError({"text": ARTICLE_TOO_LONG.format(size=len(raw), limit=limit)})
     is_html = nlp.clean.looks_like_html(raw)
-    cleaned = nlp.clean.clean(raw, take_title=not title)
+    if is_html and isolate_parsing:
+        cleaned = html_clean(raw=raw)
+    else:
+        cleaned = nlp.clean.clean(raw, take_title=not title)
     if not cleaned.body.strip():
         raise ValidationError({"text": ARTICLE_NO_TEXT})
     url = url or _page_url(cleaned.metadata.url)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import ipaddress
 import logging
 import socket
@@ -22,6 +21,8 @@ from urllib3.exceptions import (
     NewConnectionError,
     ReadTimeoutError,
 )
+
+from entities.services.parsing import pdf_pages
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +57,8 @@ def article_text_from_upload(*, name: str, data: bytes) -> str:
 
 
 def _pdf_text(name: str, data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-        raise _error("file", f"{name} is not a readable PDF ({exc}).", "unreadable") from exc
+    # parsed in a child process under a time and memory bound: never in the web worker itself
+    pages = pdf_pages(name=name, data=data)
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise _error(

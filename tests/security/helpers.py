@@ -77,3 +77,39 @@ def big_article(
             )  # fmt: skip
     Mention.objects.bulk_create(mentions, batch_size=2000)
     return article
+
+
+def costly_pdf(*, operators: int = 300_000, pages: int = 8) -> bytes:
+    """A few KB of PDF that takes pypdf minutes to read: `pages` pages sharing one compressed
+    content stream of `operators` text-showing operators (the probe's 4.7 KB file)."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+    )
+
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 10 700 Td " + b"(a) Tj " * operators + b"ET")
+    shared = writer._add_object(content.flate_encode())
+    font_ref = writer._add_object(font)
+    for _ in range(pages):
+        page = writer.add_blank_page(width=612, height=792)
+        page[NameObject("/Contents")] = ArrayObject([shared])
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref})}
+        )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -49,7 +49,9 @@ class Command(BaseCommand):
                 raw = path.read_text(encoding="utf-8-sig")
                 # the batch enqueue below sends the tasks: no task per article here
                 with transaction.atomic():
-                    article, created = services.article_create(raw=raw, enqueue=False)
+                    article, created = services.article_create(
+                        raw=raw, enqueue=False, isolate_parsing=False
+                    )
             except UnicodeDecodeError:
                 failures.append((path, "not UTF-8 text"))
                 continue
