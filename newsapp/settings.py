@@ -115,6 +115,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 # kills a stuck worker process. An article takes seconds; these only catch the pathological.
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("NEWSAPP_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("NEWSAPP_TASK_TIME_LIMIT", default=360)
+# Seconds one article's extraction may take (its share of spaCy and the rules) before it is
+# stopped and failed with a reason: a task of many articles no longer waits on one slow one.
+NEWSAPP_EXTRACT_BUDGET = env.float("NEWSAPP_EXTRACT_BUDGET", default=120.0)
 # A task whose worker died unacknowledged goes back to the queue after this many seconds; it
 # must be longer than the hard time limit or running tasks would be handed out twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

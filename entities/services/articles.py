@@ -98,6 +98,8 @@ def article_create(
         cleaned = nlp.clean.clean(raw, take_title=not title)
     if not cleaned.body.strip():
         raise ValidationError({"text": ARTICLE_NO_TEXT})
+    if reason := nlp.limits.unextractable_reason(cleaned.body):
+        raise ValidationError({"text": ValidationError(reason, code="unextractable")})
     url = url or _page_url(cleaned.metadata.url)
     digest = content_hash(cleaned.body)
     existing = Article.objects.filter(content_hash=digest).first()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -24,6 +29,36 @@ GAVE_UP = (
     "it will not be tried again automatically. Reprocess it to try once more."
 )
 TOO_SLOW = "Extraction took longer than the time limit and was stopped."
+OVER_BUDGET = (
+    "Extraction of this article took longer than {budget:g} s (NEWSAPP_EXTRACT_BUDGET) and was "
+    "stopped: the text is too long or too unusual in shape to analyse."
+)
+
+
+class _OverBudget(BaseException):
+    """Raised by the alarm when an article's budget runs out. A BaseException, so that no
+    `except Exception` in the rules or in spaCy swallows it."""
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block with _OverBudget after `seconds` (SIGALRM: Celery's prefork workers
+    and gunicorn's sync workers run it in their main thread). Elsewhere, or with no budget, the
+    block runs to its end and the caller compares the time it took."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def nlp_model_problem() -> str | None:
@@ -61,6 +96,8 @@ def articles_extract(*, article_ids: list[int]) -> list[Article]:
     for article in articles:
         if article.attempts >= settings.NEWSAPP_MAX_ATTEMPTS:
             _article_fail(article, GAVE_UP.format(n=article.attempts))
+        elif reason := nlp.limits.unextractable_reason(article.body):
+            _article_fail(article, reason)  # before spaCy: its shape alone would take minutes
         else:
             runnable.append(article)
     if runnable:
@@ -90,8 +127,24 @@ def _extract_started(articles: list[Article]) -> None:
         for article in articles:
             _article_fail(article, reason)
         return
+    budget = settings.NEWSAPP_EXTRACT_BUDGET
     try:
-        results = list(nlp.extract_clean([_text(a) for a in articles], pipeline))
+        results = []
+        stream = nlp.extract_clean([_text(a) for a in articles], pipeline)
+        for _ in articles:
+            started = time.monotonic()
+            with _budget(budget):
+                results.append(next(stream))
+            if budget > 0 and time.monotonic() - started > budget:
+                raise _OverBudget  # no alarm here (not the main thread): measured afterwards
+    except _OverBudget:
+        if len(articles) == 1:
+            _article_fail(articles[0], OVER_BUDGET.format(budget=budget))
+            return
+        # the first article of a batch pays for the whole batch's parse: each alone decides
+        for article in articles:
+            _extract_started([article])
+        return
     except SoftTimeLimitExceeded:
         if len(articles) == 1:
             _article_fail(articles[0], TOO_SLOW)
