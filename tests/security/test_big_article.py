@@ -34,7 +34,7 @@ def article():
 
 def _whole_body_reads(queries) -> list[str]:
     """Queries that read an article's whole body or raw input while listing statements (a cut
-    of the body, SUBSTR(...), is what a listing may take)."""
+    of the body, SUBSTR or SUBSTRING(...), is what a listing may take)."""
     found = []
     for q in queries:
         sql = q["sql"]
@@ -43,7 +43,7 @@ def _whole_body_reads(queries) -> list[str]:
         if '"entities_article"."raw"' in sql:
             found.append(sql)
         for m in re.finditer(r'"entities_article"\."body"', sql):
-            if not sql[: m.start()].upper().endswith("SUBSTR("):
+            if not sql[: m.start()].upper().endswith(("SUBSTR(", "SUBSTRING(")):
                 found.append(sql)
     return found
 
