@@ -17,6 +17,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
@@ -72,9 +73,14 @@ def with_sentences(qs: QuerySet[Statement]) -> QuerySet[Statement]:
     )
     reach = SENTENCE_REACH + 3  # a sentence end of two characters just beyond the reach
     start = Greatest(first - Value(reach), Value(0))
+    # a statement made in the headline: its sentence is the title, offsets from 0
     return qs.annotate(
-        window_start=start,
-        window=Substr("article__body", start + Value(1), last + Value(reach) - start),
+        window_start=Case(When(in_title=True, then=Value(0)), default=start),
+        window=Case(
+            When(in_title=True, then=F("article__title")),
+            default=Substr("article__body", start + Value(1), last + Value(reach) - start),
+            output_field=TextField(),
+        ),
     )
 
 

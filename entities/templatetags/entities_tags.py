@@ -163,14 +163,15 @@ _REACH = SENTENCE_REACH  # characters looked at beyond the statement on either s
 
 @register.simple_tag
 def statement_sentence(statement) -> SafeString:
-    """The sentence(s) a statement sits in, from its article body, escaped, with its speaker in
-    <b>, its verb in <i> and its content (each fragment of it) in <mark>.
+    """The sentence(s) a statement sits in, from its article body (or title), escaped, with its
+    speaker in <b>, its verb in <i> and its content (each fragment of it) in <mark>.
 
     A statement from selectors.with_sentences brings the piece of the body around it
     (`window`, starting at `window_start`); otherwise the whole body is read."""
     window = getattr(statement, "window", None)
     if window is None:
-        return _sentence(statement, statement.article.body, 0)
+        text = statement.article.title if statement.in_title else statement.article.body
+        return _sentence(statement, text, 0)
     return _sentence(statement, window, statement.window_start)
 
 

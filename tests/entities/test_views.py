@@ -494,3 +494,27 @@ def test_actor_page_gives_the_full_count_when_it_shows_only_the_newest(client):
     response = client.get(reverse("entities:actor_detail", args=["dmitry-peskov"]))
 
     assert "(105, newest 10 shown)" in response.text
+
+
+def test_a_headline_statement_is_shown_in_its_title_on_the_pair_page(client):
+    title = "Lavrov says Ukraine attacked Putin's residence"
+    article = ArticleFactory(title=title, body="Nothing at all was said here. " * 40)
+    lavrov = ActorFactory(name="Sergei Lavrov", slug="sergei-lavrov")
+    ukraine = ActorFactory(name="Ukraine", slug="ukraine", kind="country")
+    headline = StatementFactory(
+        article=article,
+        speaker=lavrov,
+        in_title=True,
+        speaker_start=0,
+        speaker_end=6,
+        cue_start=7,
+        cue_end=11,
+        content_start=12,
+        content_end=len(title),
+        content=title[12:],
+    )
+    StatementTargetFactory(statement=headline, actor=ukraine, start=12, end=19)
+
+    response = client.get(reverse("entities:actor_pair", args=["sergei-lavrov", "ukraine"]))
+
+    assert "<mark>Ukraine attacked Putin&#x27;s residence</mark>" in response.text
