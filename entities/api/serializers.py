@@ -11,6 +11,7 @@ from rest_framework import serializers
 from entities import selectors
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 from entities.services.articles import validate_publication_date
+from entities.validators import is_storable
 
 STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/statement.html)
 
@@ -334,7 +335,7 @@ class ActorSlugField(serializers.SlugRelatedField):
         super().__init__(slug_field="slug", queryset=Actor.objects.all(), **kwargs)
 
     def to_internal_value(self, data):
-        if not isinstance(data, str) or not data:
+        if not isinstance(data, str) or not data or not is_storable(data):
             self.fail("invalid")
         actor = selectors.api_actor_resolve(slug=data)
         if actor is None:

@@ -20,6 +20,7 @@ from kombu.exceptions import ChannelError
 from entities import nlp
 from entities.models import Article
 from entities.services.parsing import html_clean
+from entities.validators import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,9 @@ def article_create(
     no page can hold the web worker that received it; isolate_parsing=False parses it here
     (the import command, which no web request waits on).
     """
-    if not raw or not raw.strip():
+    # every way in (pasted, uploaded, fetched, imported) ends here: no NUL reaches the database
+    raw, title, publisher = clean_text(raw or ""), clean_text(title), clean_text(publisher)
+    if not raw.strip():
         raise ValidationError({"text": ARTICLE_EMPTY})
     limit = settings.NEWSAPP_MAX_ARTICLE_CHARS
     if len(raw) > limit:

@@ -23,6 +23,7 @@ from urllib3.exceptions import (
 )
 
 from entities.services.parsing import pdf_pages
+from entities.validators import clean_text, decode_text
 
 logger = logging.getLogger(__name__)
 
@@ -50,15 +51,15 @@ def article_text_from_upload(*, name: str, data: bytes) -> str:
         )
     if suffix == ".pdf":
         return _pdf_text(name, data)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _error("file", f"{name} is not UTF-8 text.", "undecodable") from exc
+    text = decode_text(data)
+    if text is None:
+        raise _error("file", f"{name} is not UTF-8 text.", "undecodable")
+    return text
 
 
 def _pdf_text(name: str, data: bytes) -> str:
     # parsed in a child process under a time and memory bound: never in the web worker itself
-    pages = pdf_pages(name=name, data=data)
+    pages = [clean_text(page) for page in pdf_pages(name=name, data=data)]
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise _error(
@@ -272,6 +273,9 @@ def _read(url: str, response: requests.Response, deadline: float) -> str:
             "url", f"{_host(url)} broke off the page ({type(exc).__name__}).", "unreachable"
         ) from exc
     if content_type == "application/pdf" or bytes(body[:5]) == b"%PDF-":
-        return _pdf_text(url, bytes(body)).replace("\x00", "")
+        return _pdf_text(url, bytes(body))
     encoding = response.encoding if "charset" in response.headers.get("content-type", "") else None
-    return bytes(body).decode(encoding or "utf-8", errors="replace")
+    try:
+        return clean_text(bytes(body).decode(encoding or "utf-8", errors="replace"))
+    except LookupError:  # a charset Python does not know
+        return clean_text(bytes(body).decode("utf-8", errors="replace"))

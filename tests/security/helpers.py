@@ -1,9 +1,13 @@
-"""Large articles built straight in the database (no extraction): the shapes the hardening probe
-used to exhaust a web worker."""
+"""Shared by the security regression tests: clients, small inputs, and large articles built
+straight in the database (no extraction), the shapes the hardening probe used to exhaust a web
+worker."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 
@@ -113,3 +117,19 @@ def costly_pdf(*, operators: int = 300_000, pages: int = 8) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def token_client(user) -> APIClient:
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def make_editor(django_user_model, username: str = "editor"):
+    editor = django_user_model.objects.create_user(username=username, password="a-long-phrase")
+    editor.user_permissions.add(
+        Permission.objects.get(codename="curate", content_type__app_label="entities"),
+        Permission.objects.get(codename="change_article", content_type__app_label="entities"),
+    )
+    return editor

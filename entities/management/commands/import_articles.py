@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from entities import selectors, services
 from entities.forms import ALLOWED_SUFFIXES
+from entities.validators import decode_text
 from newsapp.celery import app as celery_app
 
 
@@ -46,15 +47,15 @@ class Command(BaseCommand):
         streamed = sent = 0
         for path in bar:
             try:
-                raw = path.read_text(encoding="utf-8-sig")
+                raw = decode_text(path.read_bytes())
+                if raw is None:
+                    failures.append((path, "not UTF-8 text"))
+                    continue
                 # the batch enqueue below sends the tasks: no task per article here
                 with transaction.atomic():
                     article, created = services.article_create(
                         raw=raw, enqueue=False, isolate_parsing=False
                     )
-            except UnicodeDecodeError:
-                failures.append((path, "not UTF-8 text"))
-                continue
             except (OSError, ValidationError) as exc:
                 failures.append((path, _say(exc)))
                 continue
