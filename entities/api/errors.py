@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -127,3 +127,23 @@ def _message(detail, fields: dict[str, list[str]]) -> str:
     if isinstance(detail, list):
         return "; ".join(str(d) for d in detail)
     return str(detail)
+
+
+_DEFAULTS = {
+    400: ("bad_request", "The request is malformed."),
+    403: ("permission_denied", "You do not have permission to perform this action."),
+    404: ("not_found", "No such endpoint."),
+    500: ("server_error", "The server failed; the error was logged."),
+}
+
+
+def json_error(status_code: int, message: str = "", code: str = "") -> JsonResponse:
+    """The error shape for answers made outside DRF (unknown paths, CSRF failures, 500s)."""
+    default_code, default_message = _DEFAULTS.get(status_code, ("error", "Error."))
+    body = {
+        "status": status_code,
+        "code": code or default_code,
+        "message": message or default_message,
+        "fields": {},
+    }
+    return JsonResponse({"error": body}, status=status_code)

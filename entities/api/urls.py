@@ -22,5 +22,5 @@ urlpatterns = [
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("graph/", views.GraphView.as_view(), name="graph"),
     *router.urls,
-    re_path(r"^.*$", api_not_found),  # anything else under /api/v1/: a JSON 404
+    re_path(r"^[\s\S]*$", api_not_found),  # anything else under /api/v1/, newlines too: a JSON 404
 ]

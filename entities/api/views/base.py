@@ -3,12 +3,13 @@ with a WWW-Authenticate header, not 403), bounded parsers, schema fragments for 
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.views import APIView
 
+from entities.api.errors import json_error
 from entities.api.parsers import FormParser, JSONParser, MultiPartParser
 
 # ids in URLs: at most 18 digits, so that a larger number is a 404, not an integer overflow in
@@ -63,6 +64,6 @@ READ_ERRORS = (400, 401, 404, 429)  # 404: a page or cursor that does not exist
 WRITE_ERRORS = (400, 401, 403, 429)
 
 
+@csrf_exempt  # a POST to an unknown path is a 404, whatever its CSRF token
 def api_not_found(request, *args, **kwargs):
-    body = {"status": 404, "code": "not_found", "message": "No such endpoint.", "fields": {}}
-    return JsonResponse({"error": body}, status=404)
+    return json_error(404)
