@@ -272,10 +272,14 @@ class ArticleCreatedSerializer(ArticleStatusSerializer):
         help_text="False when the same article (same URL or same text) was already there."
     )
     title = serializers.CharField()
+    warning = serializers.CharField(
+        help_text="Empty, or why extraction has not started (the workers cannot be reached: "
+        "the article stays queued and is processed once they are back)."
+    )
     links = serializers.SerializerMethodField()
 
     class Meta(ArticleStatusSerializer.Meta):
-        fields = ["id", "created", "title", "status", "error", "finished_at", "links"]
+        fields = ["id", "created", "title", "status", "error", "warning", "finished_at", "links"]
 
     @extend_schema_field(ArticleLinksSerializer)
     def get_links(self, article: Article) -> dict[str, str]:

@@ -207,7 +207,20 @@ def ingest_stats(*, now=None) -> dict:
     }
 
 
+WORKERS_UNREACHABLE = (
+    "The extraction workers cannot be reached right now; it is queued and will be processed "
+    "as soon as they are back. Nothing is lost."
+)
+
+
 def article_progress(*, article_id: int) -> tuple[str, bool]:
     """(status, whether the broker accepted its task) of one article."""
     status, enqueued_at = Article.objects.values_list("status", "enqueued_at").get(pk=article_id)
     return status, enqueued_at is not None
+
+
+def article_upload_warning(*, article_id: int) -> str:
+    """What an upload's answer (page or API) warns about: the broker did not take the
+    extraction task (it is down), so the article waits for the sweeper; else nothing."""
+    status, sent = article_progress(article_id=article_id)
+    return WORKERS_UNREACHABLE if status == Article.Status.QUEUED and not sent else ""

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 from kombu.exceptions import ChannelError
 
@@ -105,9 +105,7 @@ def article_create(
         raise ValidationError({"text": ValidationError(reason, code="unextractable")})
     url = url or _page_url(cleaned.metadata.url)
     digest = content_hash(cleaned.body)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is None and url:
-        existing = Article.objects.filter(url=url).first()
+    existing = _existing(digest=digest, url=url)
     if existing is not None:
         return existing, False
     article = Article(
@@ -124,17 +122,33 @@ def article_create(
         queued_at=timezone.now(),
         uploaded_by=uploaded_by,
     )
-    article.full_clean()
+    # Uniqueness is the database's to decide, at the insert: checked here, a concurrent upload
+    # committed since _existing() would become a form error ("Article with this Content hash
+    # already exists") instead of the existing article.
+    article.full_clean(validate_unique=False)
     try:
         with transaction.atomic():
             article.save()
     except IntegrityError:
         # a concurrent upload of the same article (same body or same URL) won the race
-        same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
-        return Article.objects.filter(same).first(), False
+        existing = _existing(digest=digest, url=url)
+        if existing is None:
+            raise
+        return existing, False
     if enqueue:
         transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
     return article, True
+
+
+def _existing(*, digest: str, url: str) -> Article | None:
+    """The article already stored with this normalised body, or else with this URL."""
+    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    # the same body first: a different text at a known URL is still that URL's article
+    return (
+        Article.objects.filter(same)
+        .order_by(Case(When(content_hash=digest, then=0), default=1), "pk")
+        .first()
+    )
 
 
 def _page_url(value: str) -> str:

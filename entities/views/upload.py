@@ -101,16 +101,14 @@ def _errors_to_form(form: ArticleUploadForm, exc: ValidationError, *, default: s
 def _upload_message(article: Article, created: bool) -> tuple[int, str]:
     if not created:
         return messages.INFO, "This article was already uploaded; here it is."
-    status, sent = selectors.article_progress(article_id=article.pk)
+    warning = selectors.article_upload_warning(article_id=article.pk)
+    if warning:
+        return messages.WARNING, f"Article saved. {warning}"
+    status, _ = selectors.article_progress(article_id=article.pk)
     if status == Article.Status.DONE:
         return messages.SUCCESS, "Article saved and extracted."
     if status == Article.Status.FAILED:
         return messages.ERROR, "Article saved, but its extraction failed; the reason is below."
-    if status == Article.Status.QUEUED and not sent:
-        return messages.WARNING, (
-            "Article saved. The extraction workers cannot be reached right now; it is queued "
-            "and will be processed as soon as they are back. Nothing is lost."
-        )
     return messages.SUCCESS, "Article saved; its extraction is queued."
 
 

@@ -43,7 +43,8 @@ from entities.selectors.articles import ARTICLE_MENTIONS_SHOWN, ARTICLE_STATEMEN
             "upload of a `file` (.txt, .html/.htm, .pdf); optional `title`, `date` "
             "(YYYY-MM-DD) and `publisher`. Answers 201 with the new article's status and "
             "links, or 200 with the existing one when the same article (same URL or same "
-            "text) is already there. Extraction runs in the background: poll `links.status`."
+            "text) is already there. Extraction runs in the background: poll `links.status`. "
+            "`warning` is set when the workers cannot be reached (the article waits, queued)."
         ),
         request={
             "application/json": s.ArticleCreateSerializer,
@@ -125,6 +126,7 @@ class ArticleViewSet(BaseViewSet):
             raise _renamed(exc, field) from exc
         fresh = selectors.api_article_status(article_id=article.pk)  # extraction may be done
         fresh.created = created
+        fresh.warning = selectors.article_upload_warning(article_id=article.pk) if created else ""
         data = s.ArticleCreatedSerializer(fresh, context=self._context()).data
         return Response(
             data,
