@@ -194,6 +194,8 @@ SPECTACULAR_SETTINGS = {
     "into each article's body.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # the schema and its pages are read like the rest: public unless NEWSAPP_READ_REQUIRES_LOGIN
+    "SERVE_PERMISSIONS": ["entities.api.permissions.ReadPublicWriteAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

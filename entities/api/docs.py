@@ -11,7 +11,9 @@ import json
 from django.http import HttpResponse
 from django.template import engines
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.renderers import JSONRenderer
 
 # inline scripts: drf-spectacular's page setup; blob: workers: ReDoc's search
 DOCS_CSP = (
@@ -29,7 +31,23 @@ _REDOC_PAGE = """{% extends "drf_spectacular/redoc.html" %}{% load static %}
 {% endblock head %}"""
 
 
-class LocalRedocView(SpectacularRedocView):
+class JsonErrorsMixin:
+    """Errors (401 when reading needs a login) answer JSON like the rest of the API, not the
+    page's template nor YAML. Token before session authentication: a missing login is a 401."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+
+class LocalSchemaView(JsonErrorsMixin, SpectacularAPIView):
+    pass
+
+
+class LocalRedocView(JsonErrorsMixin, SpectacularRedocView):
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -39,7 +57,7 @@ class LocalRedocView(SpectacularRedocView):
         return html
 
 
-class LocalSwaggerView(SpectacularSwaggerView):
+class LocalSwaggerView(JsonErrorsMixin, SpectacularSwaggerView):
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -1,11 +1,10 @@
 """/api/v1/: the resources, the OpenAPI schema and its documentation pages (served locally)."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from entities.api import views
-from entities.api.docs import LocalRedocView, LocalSwaggerView
+from entities.api.docs import LocalRedocView, LocalSchemaView, LocalSwaggerView
 from entities.api.views.base import api_not_found
 
 app_name = "api"
@@ -17,7 +16,7 @@ router.register("actors", views.ActorViewSet, basename="actor")
 router.register("statements", views.StatementViewSet, basename="statement")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", LocalSchemaView.as_view(), name="schema"),
     path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("graph/", views.GraphView.as_view(), name="graph"),

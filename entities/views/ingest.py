@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -20,8 +21,10 @@ def ingest_status(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_member_required
+@permission_required("entities.change_article", raise_exception=True)
 def ingest_retry_failed(request: HttpRequest) -> HttpResponse:
-    """Queue every failed article again (operators)."""
+    """Queue every failed article again (operators who may reprocess: the same permission as
+    an article's Reprocess, entities.change_article)."""
     queued = services.articles_reprocess(failed=True)
     messages.success(request, f"{len(queued)} failed articles queued for extraction again.")
     return redirect("entities:ingest_status")
