@@ -177,21 +177,53 @@ def _public_addresses(host: str, port: int) -> list[str]:
     return addresses
 
 
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known prefix: the last 32 bits
+# Never globally routable, whatever the ipaddress tables of the running Python say (they follow
+# the IANA registries as of each release: Python 3.11 calls ::7f00:1 and 64:ff9b:1::1 global).
+_NOT_GLOBAL = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "0.0.0.0/8",  # "this network": 0.0.0.0 reaches this machine
+        "100.64.0.0/10",  # shared address space (carrier-grade NAT)
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.88.99.0/24",  # 6to4 relay anycast (deprecated)
+        "198.18.0.0/15",  # benchmarking
+        "240.0.0.0/4",  # reserved, and the broadcast address
+        "::/96",  # IPv4-compatible (deprecated): ::7f00:1 is 127.0.0.1 to some stacks
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT): ::ffff:0:7f00:1
+        "64:ff9b:1::/48",  # local-use NAT64: 64:ff9b:1::7f00:1
+        "100::/64",  # discard-only
+        "2001::/23",  # IETF protocol assignments, Teredo among them
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation
+        "5f00::/16",  # segment routing SIDs
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "fec0::/10",  # site-local (deprecated)
+    )
+)
 
 
 def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """A global unicast address; an IPv6 address that carries an IPv4 one (mapped, 6to4,
-    NAT64) only if that one is public too: 64:ff9b::7f00:1 is 127.0.0.1 behind a NAT64."""
+    """A global unicast address. An IPv6 address that carries an IPv4 one (mapped, NAT64,
+    6to4) is judged by that one: 64:ff9b::7f00:1 is 127.0.0.1 behind a NAT64. Every other
+    form is judged as it is, against Python's tables and the ranges above."""
+    inner = _embedded_ipv4(address)
+    if inner is not None:
+        return _is_public(inner)
     if not address.is_global or address.is_multicast:
         return False
-    if isinstance(address, ipaddress.IPv6Address):
-        inner = address.ipv4_mapped or address.sixtofour
-        if inner is None and address in _NAT64:
-            inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-        if inner is not None:
-            return _is_public(inner)
-    return True
+    return not any(address in network for network in _NOT_GLOBAL)
+
+
+def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address):
+    if isinstance(address, ipaddress.IPv4Address):
+        return None
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address.sixtofour
 
 
 class _PinnedConnection:
