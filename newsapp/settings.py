@@ -1,5 +1,6 @@
 """Settings, read from the environment (12-factor); see DESIGN.md "Settings" and .env.example."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -24,6 +25,24 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 CSRF_FAILURE_VIEW = "entities.views.errors.csrf_failure"  # JSON under /api/
+
+# HTTPS (production, usually behind a proxy that ends TLS). All off by default so that
+# `make run` works over plain http; `check --deploy` is clean with them set (README, .env.example).
+# "HTTP_X_FORWARDED_PROTO,https": trust the proxy's header saying the request came over https.
+# Set it only behind a proxy that always sets (or strips) that header.
+_proxy_ssl_header = env.list("DJANGO_SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_ssl_header:
+    if len(_proxy_ssl_header) != 2:
+        raise ImproperlyConfigured(
+            "DJANGO_SECURE_PROXY_SSL_HEADER is a header and its value: HTTP_X_FORWARDED_PROTO,https"
+        )
+    SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header[0], _proxy_ssl_header[1])
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=False)
+CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -207,9 +226,38 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# LOGGING --------------------------------------------------------------------------------------
+# Errors (500s with their traceback: the django.request logger) go to the console, i.e. the
+# process's stderr that gunicorn and celery hand to the service manager, whatever DEBUG is, and
+# are mailed to ADMINS when DEBUG is off. Django's own default prints nothing without DEBUG.
+# DJANGO_ADMINS: "Ann Ops <ann@example.org>,ops@example.org".
+ADMINS = [
+    (name.strip() or address, address)
+    for name, address in (
+        parseaddr(entry) for entry in env.list("DJANGO_ADMINS", default=[]) if "@" in entry
+    )
+]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="root@localhost")
+if env("EMAIL_URL", default=""):  # smtp://user:password@host:587, consolemail://, ...
+    vars().update(env.email_url("EMAIL_URL"))
+LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"entities": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+        "entities": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+        "newsapp": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+        "axes": {"handlers": ["console"], "level": "WARNING"},
+    },
 }
