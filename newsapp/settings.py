@@ -119,6 +119,27 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Serve straight from static/ when collectstatic has not run (make run, tests).
 WHITENOISE_USE_FINDERS = True
 
+# CACHE --------------------------------------------------------------------------------------
+# The API's throttles and the token-failure counter live in the default cache: per process in
+# local memory, shared by every web process through Redis when there is one (REDIS_URL, else a
+# redis:// broker). Keys carry a prefix, so one Redis database can serve the broker too.
+_redis_url = env("REDIS_URL", default="") or (
+    env("CELERY_BROKER_URL", default="")
+    if env("CELERY_BROKER_URL", default="").startswith(("redis://", "rediss://"))
+    else ""
+)
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "newsapp.cache.SharedRedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": env("NEWSAPP_CACHE_PREFIX", default="newsapp-cache"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # CELERY -------------------------------------------------------------------------------------
 # Without a broker, tasks run eagerly in the web process (the embedded default of `make run`).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

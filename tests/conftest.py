@@ -33,6 +33,16 @@ def _fast_passwords():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _local_cache():
+    # With CELERY_BROKER_URL on Redis (CI) the settings share the cache through Redis: tests
+    # that count requests would then see each other's counts across xdist workers. Tests about
+    # the shared cache start their own processes.
+    local = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with override_settings(CACHES=local):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _model_only_in_slow_tests(request, monkeypatch):
     """Loading the spaCy model is what makes a test slow: a test not marked `slow` that loads it
