@@ -1,5 +1,6 @@
 """Settings, read from the environment (12-factor); see DESIGN.md "Settings" and .env.example."""
 
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "entities",
+    "axes",  # last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
 
 ROOT_URLCONF = "newsapp.urls"
@@ -102,6 +105,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out client before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+# How many proxies stand in front of the app: the client's address (login lockout, API
+# throttles) is then read from X-Forwarded-For, that many hops from the end. 0: REMOTE_ADDR.
+NEWSAPP_PROXY_COUNT = env.int("NEWSAPP_PROXY_COUNT", default=0)
+# Login lockout (django-axes) on /accounts/login/ and /admin/login/: after this many failed
+# logins from one address, that address gets 429 for the cool-off time; a success resets it.
+# Counted in the database (AccessAttempt rows, visible in /admin/), so every process shares it.
+AXES_FAILURE_LIMIT = env.int("NEWSAPP_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NEWSAPP_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsapp.clientip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "entities:home"
 LOGOUT_REDIRECT_URL = "entities:home"
@@ -208,7 +227,7 @@ NEWSAPP_READ_REQUIRES_LOGIN = env.bool("NEWSAPP_READ_REQUIRES_LOGIN", default=Fa
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "entities.api.authentication.ThrottledTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["entities.api.permissions.ReadPublicWriteAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -223,11 +242,15 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
+    "NUM_PROXIES": NEWSAPP_PROXY_COUNT or None,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("NEWSAPP_API_ANON_RATE", default="120/min"),
         "user": env("NEWSAPP_API_USER_RATE", default="1200/min"),
     },
 }
+# Wrong API tokens from one address: after this many within the window (seconds), 429s.
+NEWSAPP_API_TOKEN_FAILURE_LIMIT = env.int("NEWSAPP_API_TOKEN_FAILURE_LIMIT", default=20)
+NEWSAPP_API_TOKEN_FAILURE_WINDOW = env.int("NEWSAPP_API_TOKEN_FAILURE_WINDOW", default=600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "newsapp API",
     "DESCRIPTION": "Articles, actors, statements and who said what about whom, with offsets "

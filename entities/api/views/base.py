@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.views import APIView
 
+from entities.api.authentication import ThrottledTokenAuthentication
 from entities.api.errors import json_error
 from entities.api.parsers import FormParser, JSONParser, MultiPartParser
 
@@ -18,7 +19,7 @@ ID_PATTERN = r"[0-9]{1,18}"
 
 
 class ApiMixin:
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ThrottledTokenAuthentication, SessionAuthentication]
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
 
