@@ -131,3 +131,15 @@ def test_reaffirming_is_a_statement_of_the_subject_it_shares(nlp):
 )
 def test_house_style_of_arabic_names(written, canonical):
     assert house_style(written) == canonical
+
+
+@pytest.mark.slow
+def test_an_object_with_its_reduced_relative_clause_is_what_was_cited(nlp):
+    text = (
+        "At Monday’s presidential debate, Clinton cited disparaging remarks Trump had made "
+        "about Machado as examples of the Republican nominee’s disrespect for women."
+    )
+
+    cited = statement_with(text, "Machado", nlp)
+
+    assert cited.content.startswith("disparaging remarks Trump had made")

@@ -63,6 +63,9 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
             return None  # 'We have been here before: Osama bin Laden declared war'
         if bare is not None:  # from its subject: not 'after the convention'
             start = max(start, subject_of(bare).left_edge.i)
+        obj = _object_before_reduced_relative(token, comp)
+        if obj is not None:  # 'cited remarks Trump had made about Machado as examples'
+            start = obj.left_edge.i
         later = [c for c in comps if c.i > comp.i and c.i > token.i]
         later += [c for c in token.children if c.i > comp.i and _reported_in_present(token, c)]
         if later:  # 'said Trump has respect for X and his comment was Y': both
@@ -104,6 +107,21 @@ def _through_open_quote(ctx: Context, start: int, end: int) -> int:
                 close += 1
             return max(end, close)
     return end
+
+
+def _object_before_reduced_relative(verb: Token, clause: Token) -> Token | None:
+    """'cited disparaging remarks Trump had made about Machado': the parser took the relative
+    clause of the object (no 'that', its own object missing) for a clause of the verb; what
+    is said is the object with its clause. None when the clause is a clause of its own."""
+    if clause.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return None
+    deps = {c.dep_ for c in clause.children}
+    if "mark" in deps or not deps & {"nsubj"} or deps & {"dobj", "ccomp", "xcomp", "attr"}:
+        return None
+    return obj
 
 
 _PRESENT = ("VBZ", "VBP")
