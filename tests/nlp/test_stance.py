@@ -110,3 +110,39 @@ def test_a_country_owning_a_persons_name_is_their_side(nlp):
 
     assert found["North Korea"] == "neutral"
     assert found["United States"] == "negative"
+
+
+def test_an_official_saying_we_speaks_of_their_country(nlp):
+    found = stances(
+        "North Korea’s Kim Yo Jong spoke on Monday.\n\n"
+        '"The United States should stop a foolish act by provoking us," Kim said.',
+        nlp,
+    )
+
+    assert found["North Korea"] == "neutral"  # a target, on the speaker's own side
+
+
+def test_a_country_speaking_of_itself_by_pronoun_is_a_target_of_its_own_side(nlp):
+    result = extract(
+        "News of the day\n\nIsrael vehemently denies it is committing genocide in Gaza.", nlp
+    )
+
+    (denial,) = [s for s in result.statements if "genocide" in s.content]
+    assert denial.speaker == "Israel"
+    assert {t.actor: t.stance for t in denial.targets}["Israel"] == "neutral"
+
+
+def test_the_owner_of_what_is_struck_suffers_and_the_owner_of_an_attack_commits_it(nlp):
+    struck = stances(
+        "Russian Foreign Minister Sergei Lavrov said Ukraine tried to strike Putin's residence.",
+        nlp,
+    )
+    attacks = stances(
+        "Brazilian President Luiz Inácio Lula da Silva said he condemned Hamas' attacks "
+        "against Israeli civilians.",
+        nlp,
+    )
+
+    assert struck["Ukraine"] == "negative"
+    assert struck["Putin"] == "neutral"
+    assert attacks["Hamas"] == "negative"

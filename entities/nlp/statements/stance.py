@@ -71,8 +71,14 @@ def _agent(mention: Token) -> bool:
 
 def _suffers(mention: Token) -> bool:
     """The mention names whom a hostile act is aimed at: 'a statement against Ukraine',
-    'Ukraine was attacked' (not 'turn Ukraine into a ruin', which speaks ill of Ukraine)."""
+    'Ukraine was attacked', 'tried to strike Putin's residence' (not 'turn Ukraine into a
+    ruin', which speaks ill of Ukraine)."""
     head = _noun_head(mention)
+    negative = gazetteer.stance_words()
+    while head.dep_ == "poss" and head.head.i != head.i:
+        if negative.get(head.head.lemma_.lower()) == NEGATIVE:
+            return False  # "Hamas' attacks": the owner of a hostile act commits it
+        head = _noun_head(head.head)  # the owner of what is struck suffers it
     if head.dep_ == "pobj":
         return head.head.lower_ in _AGAINST
     return (
@@ -109,6 +115,8 @@ def _own_side(ctx: Context, speaker: str | None, actor: str) -> bool:
     if not own:
         return False
     target = ctx.index.actors[actor]
+    if actor == own:  # "we", "its war": the speaker's country named by the speaker
+        return True
     if own == speaker:  # a country speaks: its people, not its organisations
         return target.country == speaker and target.kind != ORGANIZATION
     return actor == own

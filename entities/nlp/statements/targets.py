@@ -4,7 +4,7 @@ aims at someone ("accused Clinton of ...", "urged Congress to act"); never the s
 from __future__ import annotations
 
 from entities.nlp import gazetteer
-from entities.nlp.types import COUNTRY, Target
+from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, Target
 
 from .draft import Context, Draft
 
@@ -19,6 +19,17 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
         if m.actor != speaker and m.actor not in targets and not _place_only(ctx, m):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
     own = own_country(ctx, speaker)
+    if own and own not in targets and ctx.index.mentioned(own):
+        # "stop provoking us", "If they get one, we have to get one": an official quoted
+        # saying "we" speaks of their country, by its own words
+        found = next(iter(_first_person_plural(ctx, d)), None)
+        if found is not None:
+            targets[own] = Target(actor=own, start=found[0], end=found[1])
+    if speaker is not None and own == speaker and speaker not in targets:
+        # "Israel has said the goals of its war ...": a country speaking of itself by pronoun
+        found = next(iter(_itself(ctx, d, speaker)), None)
+        if found is not None:
+            targets[speaker] = Target(actor=speaker, start=found[0], end=found[1])
     if own and own not in targets and ctx.index.mentioned(own):
         # "her nation", "our country": the speaker's own country, named without its name
         for a, b in d.parts or [(d.start, d.end)]:
@@ -59,6 +70,31 @@ def own_country(ctx: Context, speaker: str | None) -> str:
         return ""
     draft = ctx.index.actors[speaker]
     return speaker if draft.kind == COUNTRY else draft.country
+
+
+_IT = {"it", "its", "itself"}
+
+
+def _itself(ctx: Context, d: Draft, speaker: str):
+    """Spans of 'it', 'its' in the content that refer to the speaking country."""
+    for a, b in d.parts or [(d.start, d.end)]:
+        for token in ctx.doc[ctx.token_index(a) : ctx.token_index(b)]:
+            if token.lower_ not in _IT or not a <= token.idx < b:
+                continue
+            found = ctx.index.before(token.idx, {COUNTRY, ORGANIZATION, GROUP})
+            if found is not None and found.actor == speaker:
+                yield token.idx, token.idx + len(token)
+
+
+_WE = {"we", "us", "our", "ours", "ourselves"}
+
+
+def _first_person_plural(ctx: Context, d: Draft):
+    """Spans of 'we', 'us', 'our' in the speaker's own quoted words."""
+    for a, b in d.parts or [(d.start, d.end)]:
+        for token in ctx.doc[ctx.token_index(a) : ctx.token_index(b)]:
+            if token.lower_ in _WE and a <= token.idx < b and ctx.quoted(token):
+                yield token.idx, token.idx + len(token)
 
 
 def _own_country_mentions(ctx: Context, start: int, end: int):
