@@ -292,6 +292,12 @@ def name_particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def private_people_nouns() -> frozenset[str]:
+    """Nouns for people and firms a demonym may describe ("Chinese producers")."""
+    return _words("private_people_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def joined_given_names() -> frozenset[str]:
     """First parts of Arabic given names written with a hyphen or a space ("Abdel")."""
     return _words("joined_given_names.txt")

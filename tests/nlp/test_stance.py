@@ -146,3 +146,18 @@ def test_the_owner_of_what_is_struck_suffers_and_the_owner_of_an_attack_commits_
     assert struck["Ukraine"] == "negative"
     assert struck["Putin"] == "neutral"
     assert attacks["Hamas"] == "negative"
+
+
+def test_a_demonym_of_private_people_makes_no_target_but_of_an_act_does(nlp):
+    people = extract(
+        "News of the day\n\nEuropean Commission President Ursula von der Leyen said Chinese "
+        "producers benefit from unfair subsidies.",
+        nlp,
+    )
+    act = stances(
+        "Japanese Foreign Minister Yoko Kamikawa said Chinese provocations were unacceptable.",
+        nlp,
+    )
+
+    assert all(t.actor != "China" for s in people.statements for t in s.targets)
+    assert act["China"] == "negative"

@@ -16,7 +16,12 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     # in a quote interrupted by its attribution, the names in the attribution are not targets
     named = [m for a, b in (d.parts or [(d.start, d.end)]) for m in index.within(a, b)]
     for m in named:
-        if m.actor != speaker and m.actor not in targets and not _place_only(ctx, m):
+        if (
+            m.actor != speaker
+            and m.actor not in targets
+            and not _place_only(ctx, m)
+            and not _people_of(ctx, m)
+        ):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
     own = own_country(ctx, speaker)
     if own and own not in targets and ctx.index.mentioned(own):
@@ -58,6 +63,20 @@ def _place_only(ctx: Context, m) -> bool:
         and head.dep_ == "pobj"
         and head.head.lower_ in gazetteer.place_prepositions()
     )
+
+
+def _people_of(ctx: Context, m) -> bool:
+    """'Chinese producers', 'Palestinian civilians': a country's demonym describing private
+    people or firms names whose they are, not what the statement is about."""
+    if ctx.index.kind_of(m.actor) != COUNTRY:
+        return False
+    token = ctx.doc[ctx.token_index(m.start)]
+    if token.idx + len(token) < m.end or token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head
+    return head.lemma_.lower() in gazetteer.private_people_nouns()
 
 
 _OWNERS = {"my", "our", "his", "her", "their"}
