@@ -91,6 +91,9 @@ def clean_text(raw: str, *, take_title: bool = True) -> CleanText:
     )
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’']*$")
+
+
 def _take_title(doc: _Editable) -> str:
     text = doc.text
     lead = len(text) - len(text.lstrip())
@@ -102,7 +105,9 @@ def _take_title(doc: _Editable) -> str:
     if not words or "\n" in line or len(words) > _MAX_TITLE_WORDS:
         return ""
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) / len(words)
-    if line[-1] in '.!?"”’' and capitalised < 0.6:
+    # a first sentence ends with its stop ('... on Thursday.', '... "we will win."'); a
+    # headline in sentence case may end with a quoted phrase ("... normalization ‘every day’")
+    if _ENDS_SENTENCE.search(line) and capitalised < 0.6:
         return ""
     doc.cut(first_break, len(text))
     return line

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views import csrf, defaults
 
 from entities.api.errors import json_error
@@ -34,7 +35,11 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api(request):
         return json_error(404)
-    return defaults.page_not_found(request, exception)
+    # a view's own words ("No such article.") are shown; a path no URL matches has none (the
+    # default view would show the name of the resolver's exception, "Resolver404")
+    args = getattr(exception, "args", ())
+    message = args[0] if args and isinstance(args[0], str) else ""
+    return render(request, "404.html", {"exception": message}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

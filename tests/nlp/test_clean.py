@@ -215,3 +215,21 @@ def test_html_metadata_takes_the_publication_date():
     cleaned = clean(html)
 
     assert cleaned.metadata.published == date(2024, 6, 14)
+
+
+def test_a_headline_in_sentence_case_may_end_with_a_quoted_phrase():
+    raw = (
+        "MBS says Israel and Saudi Arabia moving closer to normalization ‘every day’\n\n"
+        "Saudi Crown Prince Mohammed bin Salman told Fox News that talks were going well."
+    )
+
+    cleaned = clean(raw)
+
+    assert cleaned.title.endswith("‘every day’")
+    assert cleaned.body.startswith("Saudi Crown Prince")
+
+
+def test_a_first_sentence_ending_in_a_quote_is_not_taken_as_a_title():
+    raw = 'He said "we will win."\n\nThe crowd cheered on Friday.'
+
+    assert clean(raw).title == ""

@@ -161,3 +161,28 @@ def test_a_demonym_of_private_people_makes_no_target_but_of_an_act_does(nlp):
 
     assert all(t.actor != "China" for s in people.statements for t in s.targets)
     assert act["China"] == "negative"
+
+
+def test_a_news_agency_the_content_cites_is_no_target(nlp):
+    result = extract(
+        "News of the day\n\nChinese Defence Minister Wei Fenghe said China is willing to "
+        "strengthen dialogue with Indonesia, Xinhua news agency reported.",
+        nlp,
+    )
+
+    targets = {t.actor for s in result.statements for t in s.targets}
+    assert "Indonesia" in targets
+    assert "Xinhua News Agency" not in targets
+
+
+def test_the_demonym_of_a_named_persons_role_is_no_target(nlp):
+    result = extract(
+        "News of the day\n\nA senior Indonesian official said Defence Minister Prabowo "
+        "Subianto and his Chinese counterpart, Mr Wei Fenghe, agreed to resolve any issues "
+        "through dialogue.",
+        nlp,
+    )
+
+    targets = {t.actor for s in result.statements for t in s.targets}
+    assert "Wei Fenghe" in targets
+    assert "China" not in targets

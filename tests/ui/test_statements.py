@@ -218,3 +218,21 @@ def test_exports_run_a_bounded_number_of_queries(client, cast, django_assert_max
         client.get(CSV)
     with django_assert_max_num_queries(4):
         client.get(JSON)
+
+
+def test_a_search_that_finds_nothing_says_so_without_an_error(client):
+    response = client.get(reverse("entities:statement_search"), {"q": "xyzzy"})
+
+    assert response.status_code == 200
+    assert "No statement matches." in response.text
+    assert "Please correct the filters" not in response.text
+
+
+def test_a_path_no_page_has_says_so_in_words(client, settings):
+    settings.DEBUG = False
+
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "There is no page at this address." in response.text
+    assert "Resolver404" not in response.text

@@ -21,6 +21,7 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
             and m.actor not in targets
             and not _place_only(ctx, m)
             and not _people_of(ctx, m)
+            and not _source_within(ctx, m)
         ):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
     own = own_country(ctx, speaker)
@@ -76,7 +77,24 @@ def _people_of(ctx: Context, m) -> bool:
     head = token.head
     while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
         head = head.head
-    return head.lemma_.lower() in gazetteer.private_people_nouns()
+    # "his Chinese counterpart, Mr Wei Fenghe": the demonym of a role describes the person
+    return (
+        head.lemma_.lower() in gazetteer.private_people_nouns()
+        or head.lower_ in gazetteer.title_words()
+    )
+
+
+def _source_within(ctx: Context, m) -> bool:
+    """'..., Xinhua news agency reported': a news outlet the content cites (the subject of a
+    speech verb inside it) is where the words come from, not what they are about."""
+    body = gazetteer.body_named(m.actor)
+    if body is None or not body.media:
+        return False
+    token = ctx.doc[ctx.token_index(m.start)]
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_ in ctx.verbs and head.head.i > head.i
 
 
 _OWNERS = {"my", "our", "his", "her", "their"}
