@@ -130,6 +130,13 @@ def _marked(body: str, mentions, statements: list, selected) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped or built by format_html
 
 
+@register.filter
+def in_minutes(delta) -> str:
+    """A timedelta in words a reader expects: '15 minutes', '1 minute'."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
 class _Covering:
     """The first span covering [a, b), for segments asked in increasing order: each span is
     looked at a bounded number of times, so a long article stays linear, not quadratic."""

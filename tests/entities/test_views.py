@@ -242,6 +242,7 @@ def test_a_statement_made_in_the_headline_is_marked_in_the_title_not_the_body(cl
     body_html = response.text.split('id="article-body">', 1)[1].split("</div>", 1)[0]
     assert f'data-statement="{headline.pk}"' not in body_html
     assert "Ukraine attacked nothing" in body_html
+    assert f'href="?s={headline.pk}#s-{headline.pk}">in the headline</a>' in response.text
 
 
 def test_article_detail_shows_the_targets_of_a_statement(client):

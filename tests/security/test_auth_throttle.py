@@ -77,6 +77,7 @@ def test_the_lockout_page_says_why(small_limits, staff):
     response = _login(client, reverse("login"), "wrong")
     assert response.status_code == 429
     assert b"Too many failed logins" in response.content
+    assert b"try again in 15 minutes" in response.content
 
 
 def test_behind_a_proxy_the_forwarded_address_is_locked_out(small_limits, staff, settings):
