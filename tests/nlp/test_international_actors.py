@@ -443,3 +443,14 @@ def test_a_body_named_as_of_a_country_belongs_to_it_even_when_tagged_short(nlp):
     ministry = next(a for a in result.actors if a.name.startswith("Ministry"))
     assert ministry.name == "Ministry of Foreign Affairs of Ukraine"
     assert ministry.country == "Ukraine"
+
+
+def test_a_role_under_a_seat_of_government_gives_its_country(nlp):
+    result = read(
+        "White House National Security Adviser Jake Sullivan said the United States remains "
+        "concerned.",
+        nlp,
+    )
+
+    sullivan = next(a for a in result.actors if a.name == "Jake Sullivan")
+    assert sullivan.country == "United States"

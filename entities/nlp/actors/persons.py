@@ -80,8 +80,10 @@ class PersonRules(Builder):
     def _country_in(self, span: Span) -> str:
         seats = gazetteer.institutions()
         for ent in self.doc.ents:
-            if ent.start >= span.start and ent.end <= span.end and ent.text in seats:
-                return seats[ent.text]  # "Kremlin spokesman" speaks for Russia
+            if ent.start >= span.start and ent.end <= span.end:
+                seat = next((s for s in seats if ent.text == s or ent.text.startswith(s + " ")), "")
+                if seat:  # "Kremlin spokesman", "White House National Security Adviser"
+                    return seats[seat]
             if (
                 ent.start >= span.start
                 and ent.end <= span.end + 1
