@@ -143,3 +143,20 @@ def test_an_object_with_its_reduced_relative_clause_is_what_was_cited(nlp):
     cited = statement_with(text, "Machado", nlp)
 
     assert cited.content.startswith("disparaging remarks Trump had made")
+
+
+@pytest.mark.slow
+def test_an_attribution_closing_the_sentence_is_its_speaker_whatever_the_parse(nlp):
+    text = (
+        "Hungarian ambassador to be summoned over Orban's remarks – Nikolenko\n\n"
+        "The Hungarian Ambassador will be summoned to the Ministry of Foreign Affairs of "
+        "Ukraine for a frank conversation in connection with Prime Minister Viktor Orbán's "
+        "disparaging remarks about Ukraine, Spokesman for the Ukrainian Ministry of Foreign "
+        "Affairs Oleh Nikolenko has said."
+    )
+
+    summoned = [s for s in extract(text, nlp).statements if "frank conversation" in s.content]
+
+    assert [s.speaker for s in summoned] == ["Oleh Nikolenko"]
+    assert summoned[0].content.startswith("The Hungarian Ambassador will be summoned")
+    assert "Spokesman" not in summoned[0].content

@@ -454,3 +454,18 @@ def test_a_role_under_a_seat_of_government_gives_its_country(nlp):
 
     sullivan = next(a for a in result.actors if a.name == "Jake Sullivan")
     assert sullivan.country == "United States"
+
+
+def test_a_spokesman_for_a_body_the_model_ran_into_his_name_is_a_person_of_its_country(nlp):
+    result = read(
+        "Spokesman for the Ukrainian Ministry of Foreign Affairs Oleh Nikolenko has said the "
+        "ambassador will be summoned.",
+        nlp,
+    )
+
+    nikolenko = next(a for a in result.actors if "Nikolenko" in a.name)
+    assert (nikolenko.name, nikolenko.kind, nikolenko.country) == (
+        "Oleh Nikolenko",
+        "person",
+        "Ukraine",
+    )

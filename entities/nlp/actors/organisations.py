@@ -216,7 +216,11 @@ class OrganisationRules(Builder):
         return self.countries.lookup(doc[j].text) or ""
 
     def _title_before(self, i: int) -> bool:
+        """'Director of [National Intelligence ...]', 'Spokesman for the [Ukrainian Ministry
+        ...]': a title and its preposition just before token i."""
         doc = self.doc
+        if i >= 1 and doc[i - 1].lower_ == "the":
+            i -= 1
         return (
             i >= 2 and doc[i - 1].lower_ in ("of", "on", "for") and doc[i - 2].lower_ in self.titles
         )

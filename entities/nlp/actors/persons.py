@@ -98,6 +98,13 @@ class PersonRules(Builder):
                 country = self.countries.lookup(ent[0].text)
                 if country:
                     return country
+        for token in span:
+            # "Spokesman for the Ukrainian Ministry of Foreign Affairs", the model having tagged
+            # the body with the name after it: a demonym of the role (not "ambassador to China")
+            if token.pos_ == "ADJ" or (token.dep_ in ("amod", "compound") and token.is_title):
+                country = self.countries.lookup(token.text)
+                if country:
+                    return country
         return ""
 
     # -- roles ----------------------------------------------------------------------------

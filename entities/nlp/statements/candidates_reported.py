@@ -74,6 +74,12 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
         end = before_contrasted_speech(ctx, start, end)
     elif token.dep_ == "parataxis":
         start, end = around_parenthetical(token)
+    elif _closing_attribution(token):
+        # "The ambassador will be summoned ..., spokesman Oleh Nikolenko has said.": the
+        # parser joined the attribution to the sentence as a second verb
+        start, end = token.sent.start, _closing_attribution(token)
+        while end > start and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].dep_ == "cc"):
+            end -= 1
     elif token.lemma_ in ctx.object_verbs or _directive(token):
         start, end = object_span(ctx, token)
     else:
@@ -92,6 +98,27 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
     if token.dep_ == "parataxis" and comp is None:
         draft.parts = around(ctx.doc, start, end, token)
     return draft
+
+
+def _closing_attribution(verb: Token) -> int:
+    """A speech verb closing its sentence after a comma, with its own subject and nothing
+    said after it, that the parser joined to the clause before as a second verb: the index
+    of that comma (0 when the verb is no such attribution)."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return 0
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return 0
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return 0
+    doc = verb.doc
+    if not all(t.is_punct or t.is_space for t in doc[verb.i + 1 : verb.sent.end]):
+        return 0
+    comma = next((t.i for t in reversed(doc[verb.head.i + 1 : subject.i]) if t.text == ","), 0)
+    # the words between the comma and the verb name the speaker, not more of what was said
+    if comma and any(t.pos_ == "VERB" for t in doc[comma + 1 : verb.i]):
+        return 0
+    return comma
 
 
 def _through_open_quote(ctx: Context, start: int, end: int) -> int:
