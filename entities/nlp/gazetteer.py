@@ -158,12 +158,6 @@ def subject_relative_pronouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def aside_relative_pronouns() -> frozenset[str]:
-    """Relative pronouns that open the reporter's aside after a comma (", which forced ...")."""
-    return frozenset(r["word"] for r in _rows("relative_pronouns.tsv") if r["aside"] == "1")
-
-
-@lru_cache(maxsize=1)
 def preposition_roles() -> dict[str, frozenset[str]]:
     """Role -> prepositions: "completes_object" ("cited X as ..."), "names_source"
     ("warnings from his attorney that ...")."""
@@ -289,6 +283,18 @@ def anonymous_speakers() -> frozenset[str]:
 def name_particles() -> frozenset[str]:
     """Particles inside a person's name ("von der", "bin", "al")."""
     return _words("name_particles.txt")
+
+
+@lru_cache(maxsize=1)
+def mental_verbs() -> frozenset[str]:
+    """Verbs and adjectives of knowing, feeling and watching ("we don't know")."""
+    return _words("mental_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def intention_verbs() -> frozenset[str]:
+    """Speech verbs of intention ("plans to"), which an 'according to' source reports."""
+    return _words("intention_verbs.txt")
 
 
 @lru_cache(maxsize=1)

@@ -160,3 +160,17 @@ def test_an_attribution_closing_the_sentence_is_its_speaker_whatever_the_parse(n
     assert [s.speaker for s in summoned] == ["Oleh Nikolenko"]
     assert summoned[0].content.startswith("The Hungarian Ambassador will be summoned")
     assert "Spokesman" not in summoned[0].content
+
+
+@pytest.mark.slow
+def test_a_plan_reported_according_to_a_source_is_the_sources_statement(nlp):
+    text = (
+        "Hillary Clinton spoke in Florida on Friday. Clinton plans to visit Charlotte on "
+        "Sunday, according to a campaign aide."
+    )
+
+    plans = [s for s in statements(text, nlp) if "Charlotte" in s.content]
+
+    assert [(s.speaker_text, s.content) for s in plans] == [
+        ("a campaign aide", "Clinton plans to visit Charlotte on Sunday")
+    ]

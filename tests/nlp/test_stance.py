@@ -186,3 +186,15 @@ def test_the_demonym_of_a_named_persons_role_is_no_target(nlp):
     targets = {t.actor for s in result.statements for t in s.targets}
     assert "Wei Fenghe" in targets
     assert "China" not in targets
+
+
+def test_we_who_only_know_or_feel_do_not_make_the_country_a_target(nlp):
+    result = extract(
+        "News of the day\n\nUS Assistant Secretary of State Kurt Campbell spoke on Monday.\n\n"
+        '"We don’t know. But we’re concerned by that and watching carefully," Campbell said.',
+        nlp,
+    )
+
+    (said,) = [s for s in result.statements if "concerned" in s.content]
+    assert said.speaker == "Kurt Campbell"
+    assert all(t.actor != "United States" for t in said.targets)

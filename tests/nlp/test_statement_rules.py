@@ -839,15 +839,19 @@ def test_a_gerund_on_a_noun_is_said_by_the_noun(nlp):
         (
             "Don Fowler said he expects Clinton to fully recover from her bout with pneumonia, "
             "which forced her to leave a memorial event early.",
-            "he expects Clinton to fully recover from her bout with pneumonia",
+            "he expects Clinton to fully recover from her bout with pneumonia, which forced her "
+            "to leave a memorial event early",
         ),
         (
             "Ed Schultz said he did not support Mr. Trump, the presumed Putin favorite.",
-            "he did not support Mr. Trump",
+            "he did not support Mr. Trump, the presumed Putin favorite",
         ),
     ],
 )
-def test_an_aside_after_the_last_comma_is_not_part_of_what_was_said(nlp, text, content):
+def test_a_relative_clause_or_apposition_after_the_last_comma_is_part_of_what_was_said(
+    nlp, text, content
+):
+    # PolNeAR's annotators count them as the speaker's words (pipeline 0.6.3)
     s = only_statement(text, nlp)
 
     assert s.content == content

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from entities.nlp import gazetteer
 from entities.nlp.types import INDIRECT
 
 from .draft import Context, Draft
@@ -18,7 +19,12 @@ def according_draft(ctx: Context, token: Token) -> Draft | None:
     if source is None:
         return None
     sent = token.sent
-    if any(t.lemma_ in ctx.verbs and t.pos_ == "VERB" for t in sent if t.i < token.i):
+    intentions = gazetteer.intention_verbs()
+    if any(
+        t.lemma_ in ctx.verbs and t.pos_ == "VERB" and t.lemma_ not in intentions
+        for t in sent
+        if t.i < token.i
+    ):
         return None  # "X said ..., according to Y": Y is the reporter's source of the report
     phrase_start = token.left_edge.i
     phrase_end = max(token.right_edge.i, source.right_edge.i) + 1

@@ -70,6 +70,8 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
         later += [c for c in token.children if c.i > comp.i and _reported_in_present(token, c)]
         if later:  # 'said Trump has respect for X and his comment was Y': both
             end = max(end, clause_span(later[-1], exclude=token)[1])
+        if comp.i < token.i:
+            end = _before_speaker_phrase(token, end)
         end = _through_open_quote(ctx, start, end)
         end = before_contrasted_speech(ctx, start, end)
     elif token.dep_ == "parataxis":
@@ -98,6 +100,22 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
     if token.dep_ == "parataxis" and comp is None:
         draft.parts = around(ctx.doc, start, end, token)
     return draft
+
+
+def _before_speaker_phrase(verb: Token, end: int) -> int:
+    """'... remarks about Ukraine, Spokesman for the Ukrainian Ministry of Foreign Affairs Oleh
+    Nikolenko has said': a clause said before its verb ends at the comma that opens the
+    speaker's own words (a title with no verb in it), wherever the parser hung them."""
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return end
+    doc = verb.doc
+    comma = next((t.i for t in reversed(doc[verb.sent.start : subject.i]) if t.text == ","), None)
+    if comma is None or comma >= end:
+        return end
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1 : subject.i]):
+        return end
+    return comma
 
 
 def _closing_attribution(verb: Token) -> int:

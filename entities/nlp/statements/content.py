@@ -23,9 +23,10 @@ _WORDS = re.compile(r"\w+")
 
 
 def without_trailing_aside(ctx: Context, start: int, end: int) -> int:
-    """'he expects Clinton to recover from pneumonia, which forced her to leave early': what
-    follows the last comma, when it is an aside on the content (a relative clause with
-    'which' or 'who', an apposition, a participle), is the reporter's, not the speaker's."""
+    """'Trump said he would win, saying the polls were wrong': a participle of speech after the
+    last comma is a second statement, not more of the first. (A relative clause or an
+    apposition there, 'which forced her to leave early', stays: PolNeAR's annotators count it
+    as what was said, and leaving it out cost F1 0.001 and speaker accuracy at 0.6.3.)"""
     doc = ctx.doc
     for i in range(start + 2, end):
         if doc[i - 1].text != "," or ctx.quoted(doc[i]):
@@ -35,12 +36,7 @@ def without_trailing_aside(ctx: Context, start: int, end: int) -> int:
             root = root.head
         if root.left_edge.i != i or root.right_edge.i < end - 1:
             continue
-        aside = (
-            (root.dep_ == "relcl" and doc[i].lower_ in gazetteer.aside_relative_pronouns())
-            or root.dep_ == "appos"
-            or (root.dep_ in ("advcl", "acl") and root.tag_ == "VBG" and root.lemma_ in ctx.verbs)
-        )
-        if aside:
+        if root.dep_ in ("advcl", "acl") and root.tag_ == "VBG" and root.lemma_ in ctx.verbs:
             return i - 1
     return end
 

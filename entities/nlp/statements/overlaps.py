@@ -63,7 +63,8 @@ def drop_overlaps(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
 
     What a news agency reports someone said is that someone's statement ('Kim said ...,
     KCNA reported'): the agency only relays it. A quote without a verb of its own after
-    'According to X,' is X's. Otherwise a direct quote beats reported speech
+    'According to X,' is X's, and so is reported speech inside X's words. Otherwise a direct
+    quote beats reported speech
     (speech reported inside a quote belongs to the quote), then the more confident, then the
     longer.
     """
@@ -78,11 +79,27 @@ def drop_overlaps(drafts: list[Draft], index: ActorIndex) -> list[Draft]:
             quote.cue, quote.speaker = source.cue, source.speaker
             quote.speaker_span = source.speaker_span
             kept[kept.index(clash)] = quote
-        elif _relayed(clash, d, index) or (
-            not _relayed(d, clash, index) and _rank(d) > _rank(clash)
+        elif _sourced(clash, d):
+            continue
+        elif (
+            _sourced(d, clash)
+            or _relayed(clash, d, index)
+            or (not _relayed(d, clash, index) and _rank(d) > _rank(clash))
         ):
             kept[kept.index(clash)] = d
     return kept
+
+
+def _sourced(source: Draft, inner: Draft) -> bool:
+    """'Clinton plans to visit Charlotte on Sunday, according to a campaign aide': what the
+    words of an 'according to' source contain (a plan, a claim) is the source's statement."""
+    return (
+        source.cue is not None
+        and source.cue.lower_ == "according"
+        and inner.kind != DIRECT
+        and inner.cue is not None
+        and source.start <= inner.cue.idx < source.end
+    )
 
 
 def _attributed_quote(quote: Draft, source: Draft) -> bool:

@@ -127,11 +127,25 @@ _WE = {"we", "us", "our", "ours", "ourselves"}
 
 
 def _first_person_plural(ctx: Context, d: Draft):
-    """Spans of 'we', 'us', 'our' in the speaker's own quoted words."""
+    """Spans of 'we', 'us', 'our' in the speaker's own quoted words, where the country takes
+    part in what is said ('stop provoking us', 'we have to get one'), not where 'we' only
+    knows, feels or watches ('we don't know', 'we're concerned')."""
     for a, b in d.parts or [(d.start, d.end)]:
         for token in ctx.doc[ctx.token_index(a) : ctx.token_index(b)]:
-            if token.lower_ in _WE and a <= token.idx < b and ctx.quoted(token):
+            quoted_we = token.lower_ in _WE and a <= token.idx < b and ctx.quoted(token)
+            if quoted_we and not _minds(token):
                 yield token.idx, token.idx + len(token)
+
+
+def _minds(token) -> bool:
+    """'we' as the subject of knowing, feeling or watching."""
+    if not token.dep_.startswith("nsubj"):
+        return False
+    mental = gazetteer.mental_verbs()
+    verb = token.head
+    return verb.lemma_.lower() in mental or any(
+        c.dep_ in ("acomp", "xcomp", "conj") and c.lemma_.lower() in mental for c in verb.children
+    )
 
 
 def _own_country_mentions(ctx: Context, start: int, end: int):
