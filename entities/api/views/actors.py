@@ -37,7 +37,7 @@ def _statements_schema(summary: str, description: str = "", **extra):
     return extend_schema(
         summary=summary,
         description=description,
-        responses={200: s.StatementSerializer(many=True), 301: MOVED, **errors(401, 404, 429)},
+        responses={200: s.StatementSerializer(many=True), 301: MOVED, **errors(*READ_ERRORS)},
         **extra,
     )
 
@@ -51,7 +51,7 @@ def _statements_schema(summary: str, description: str = "", **extra):
     retrieve=extend_schema(
         summary="One actor by slug",
         description="With aliases, whom it talks about most and who talks about it most.",
-        responses={200: s.ActorDetailSerializer, 301: MOVED, **errors(401, 404, 429)},
+        responses={200: s.ActorDetailSerializer, 301: MOVED, **errors(*READ_ERRORS)},
     ),
 )
 class ActorViewSet(BaseViewSet):

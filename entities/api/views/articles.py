@@ -34,7 +34,7 @@ from entities.selectors.articles import ARTICLE_MENTIONS_SHOWN, ARTICLE_STATEMEN
             "(in text order) are included; `statement_count` and `mention_count` say how many "
             "there are, and `links.statements` and `links.mentions` page through all of them."
         ),
-        responses={200: s.ArticleDetailSerializer, **errors(401, 404, 429)},
+        responses={200: s.ArticleDetailSerializer, **errors(*READ_ERRORS)},
     ),
     create=extend_schema(
         summary="Add an article",
@@ -157,7 +157,7 @@ class ArticleViewSet(BaseViewSet):
         description="Needs the entities.change_article permission. Answers 202: extraction "
         "runs in the background; poll `links.status`.",
         request=None,
-        responses={202: s.ReprocessSerializer, **errors(401, 403, 404, 429)},
+        responses={202: s.ReprocessSerializer, **errors(*WRITE_ERRORS, 404)},
     )
     @action(
         detail=True,
@@ -180,7 +180,7 @@ class ArticleViewSet(BaseViewSet):
     @extend_schema(
         summary="Extraction status of one article",
         description="queued -> processing -> done, or failed with `error` saying why.",
-        responses={200: s.ArticleStatusSerializer, **errors(401, 404, 429)},
+        responses={200: s.ArticleStatusSerializer, **errors(*READ_ERRORS)},
     )
     @action(detail=True, methods=["get"])
     def status(self, request, pk: str):

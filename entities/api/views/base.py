@@ -51,7 +51,8 @@ ErrorSerializer = inline_serializer(
 
 def errors(*codes: int) -> dict[int, OpenApiResponse]:
     descriptions = {
-        400: "Invalid input; `fields` names each bad field.",
+        400: "Invalid input; `fields` names each bad field (any request: a NUL byte in the "
+        "query string).",
         401: "Not authenticated (reading needs a login when NEWSAPP_READ_REQUIRES_LOGIN).",
         403: "Authenticated, but without the permission this needs.",
         404: "No such object (or page, or cursor).",
@@ -61,6 +62,7 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
     return {c: OpenApiResponse(ErrorSerializer, description=descriptions[c]) for c in codes}
 
 
+# Every operation documents 400: a NUL byte in any query string is refused before the view.
 READ_ERRORS = (400, 401, 404, 429)  # 404: a page or cursor that does not exist
 WRITE_ERRORS = (400, 401, 403, 429)
 

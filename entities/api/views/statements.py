@@ -46,7 +46,7 @@ class ExportQuery(drf_serializers.Serializer):
     ),
     retrieve=extend_schema(
         summary="One statement",
-        responses={200: s.StatementSerializer, **errors(401, 404, 429)},
+        responses={200: s.StatementSerializer, **errors(*READ_ERRORS)},
     ),
 )
 class StatementViewSet(BaseViewSet):
