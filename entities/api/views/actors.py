@@ -2,9 +2,12 @@
 curation actions of editors (merge, add an alias).
 
 A merged actor's URLs answer 301 with a Location on its survivor (the same sub-resource and
-query string): clients that follow redirects get the survivor's data; its slug stays valid."""
+query string), and that URL as JSON: clients that follow redirects get the survivor's data; its
+slug stays valid."""
 
 from __future__ import annotations
+
+import json
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -15,8 +18,9 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
+    inline_serializer,
 )
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -28,7 +32,10 @@ from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
 from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
 from entities.models import Actor
 
-MOVED = OpenApiResponse(description="A merged actor: Location is the same URL on its survivor.")
+MOVED = OpenApiResponse(
+    inline_serializer(name="Moved", fields={"location": serializers.CharField()}),
+    description="A merged actor: Location (and `location`) is the same URL on its survivor.",
+)
 SLUG = r"[-\w]+"
 CURATE = [ReadPublicWriteAuthenticated, IsEditor]
 
@@ -188,7 +195,11 @@ class ActorViewSet(BaseViewSet):
         url = reverse(f"api:actor-{route}", kwargs=kwargs)
         if self.request.GET:
             url = f"{url}?{self.request.GET.urlencode()}"
-        return None, HttpResponsePermanentRedirect(url)
+        # JSON like every answer under /api/ (Django's redirect is an empty text/html body)
+        body = json.dumps({"location": url})
+        return None, HttpResponsePermanentRedirect(
+            url, content=body, content_type="application/json"
+        )
 
     def _page(self, rows):
         page = self.paginate_queryset(rows)
