@@ -28,6 +28,17 @@ _KEEP = object()  # actor_update: leave the country as it is
 _MIN_OVERLAP = 0.5  # a re-extracted statement is the corrected one if their spans overlap so
 
 
+def _locked(*actors: Actor | None) -> dict[int, Actor]:
+    """The actors' rows, read again and locked for the rest of the transaction, in id order.
+    Every decision about actors takes its locks here first: one that comes while another is
+    merging the same actor waits for the merge and then sees its outcome (so it never writes to
+    an actor merged away meanwhile), and none writes rows naming an actor before holding that
+    actor's lock, which deadlocked a merge with an alias added to its survivor (a 500)."""
+    pks = sorted({actor.pk for actor in actors if actor is not None})
+    rows = Actor.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    return {row.pk: row for row in rows}
+
+
 def _live(actor: Actor, field: str) -> None:
     if actor.merged_into_id:
         raise ValidationError(
@@ -42,8 +53,8 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     survivor (source.merged_into). Returns the survivor."""
     if source.pk == into.pk:
         raise ValidationError({"into": "An actor cannot be merged into itself."})
-    source = Actor.objects.select_for_update().get(pk=source.pk)
-    into = Actor.objects.select_for_update().get(pk=into.pk)
+    locked = _locked(source, into)
+    source, into = locked[source.pk], locked[into.pk]
     _live(source, "source")
     _live(into, "into")
     if into.rejected:
@@ -99,6 +110,7 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
 def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
     """A new canonical name; the old one stays an alias, so later articles still find it."""
     name = " ".join(name.split())
+    actor = _locked(actor)[actor.pk]
     _live(actor, "name")
     if not name:
         raise ValidationError({"name": "The name cannot be empty."})
@@ -122,6 +134,7 @@ def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
 
 @transaction.atomic
 def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
+    actor = _locked(actor)[actor.pk]
     _live(actor, "alias")
     key = normalise_alias(alias)[:300]
     if not key:
@@ -140,6 +153,7 @@ def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
 def actor_alias_remove(*, actor: Actor, alias: str, user=None) -> None:
     """The alias no longer leads to the actor, and extraction will not add it back."""
     key = normalise_alias(alias)[:300]
+    actor = _locked(actor)[actor.pk]
     deleted, _ = ActorAlias.objects.filter(actor=actor, alias=key).delete()
     if not deleted:
         raise ValidationError({"alias": f"{actor.name} has no alias {alias!r}."})
@@ -161,6 +175,10 @@ def actor_update(
     """Change an actor's kind, country or role. Extraction will not overwrite them: an actor
     with such a correction keeps its role and country, and articles naming it as the old kind
     still find it."""
+    locked = _locked(actor, None if country is _KEEP else country)
+    actor = locked[actor.pk]
+    if country is not _KEEP and country is not None:
+        country = locked[country.pk]
     _live(actor, "kind")
     before = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
     if kind is not None and kind != actor.kind:
@@ -197,6 +215,7 @@ def actor_update(
 def actor_reject(*, actor: Actor, user=None) -> None:
     """Not a real actor: its mentions and the targets naming it go, statements it spoke lose
     their speaker, and extraction will not bring them back."""
+    actor = _locked(actor)[actor.pk]
     _live(actor, "actor")
     Mention.objects.filter(actor=actor).delete()
     StatementTarget.objects.filter(actor=actor).delete()
@@ -232,6 +251,7 @@ def _statement_correction(statement: Statement, kind: str, user) -> Correction:
 def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=None) -> Statement:
     """Credit the statement to another actor (or to nobody)."""
     if speaker is not None:
+        speaker = _locked(speaker)[speaker.pk]
         _live(speaker, "speaker")
         if speaker.rejected:
             raise ValidationError({"speaker": f"{speaker.name} was rejected as an actor."})
@@ -252,6 +272,8 @@ def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=N
 @transaction.atomic
 def statement_targets_set(*, statement: Statement, targets: list[Actor], user=None) -> Statement:
     """Replace whom the statement is about. The speaker cannot be one of them."""
+    locked = _locked(*targets)
+    targets = [locked[target.pk] for target in targets]
     for target in targets:
         _live(target, "targets")
         if target.rejected:
