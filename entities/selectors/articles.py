@@ -98,30 +98,40 @@ def article_statement_rows(*, article: Article) -> QuerySet[Statement]:
         .prefetch_related(
             Prefetch("targets", queryset=StatementTarget.objects.select_related("actor"))
         )
-        .order_by("content_start", "pk")
+        .order_by("-in_title", "content_start", "pk")  # the headline's statements first
     )
+
+
+def article_headline_statements(*, article: Article) -> list[Statement]:
+    """The statements made in the article's headline, shown in its title on every page."""
+    rows = list(article_statement_rows(article=article).filter(in_title=True))
+    for row in rows:
+        row.article = article
+    return rows
 
 
 def article_statement_page_of(*, article: Article, statement_id: int) -> int | None:
     """The page of the article's statement list that holds a statement (None: not in it)."""
-    where = (
+    found = (
         Statement.objects.filter(pk=statement_id, article_id=article.pk)
-        .values_list("content_start", flat=True)
+        .values_list("in_title", "content_start")
         .first()
     )
-    if where is None:
+    if found is None:
         return None
-    before = Statement.objects.filter(article_id=article.pk).filter(
+    in_title, where = found
+    same_side = Q(in_title=in_title) & (
         Q(content_start__lt=where) | Q(content_start=where, pk__lt=statement_id)
     )
+    headline_first = same_side if in_title else Q(in_title=True) | same_side
+    before = Statement.objects.filter(article_id=article.pk).filter(headline_first)
     return before.count() // ARTICLE_STATEMENTS_PAGE + 1
 
 
-def article_statements(
-    *, article: Article, page: int = 1, size: int = ARTICLE_STATEMENTS_PAGE
-) -> StatementPage:
+def article_statements(*, article: Article, page: int = 1, size: int = 0) -> StatementPage:
     """A page of the article's statements with speaker and targets (two queries and a count,
     whatever the article's size). A page past the end is the last page."""
+    size = size or ARTICLE_STATEMENTS_PAGE
     total = Statement.objects.filter(article_id=article.pk).count()
     pages = max(1, -(-total // size))
     number = min(max(page, 1), pages)

@@ -63,6 +63,7 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         article=article, page=_statement_page(request, article, focus)
     )
     statements = page.statements
+    headline = selectors.article_headline_statements(article=article)
     mentions, mention_count = selectors.article_mentions(article=article)
     can_curate = request.user.has_perm("entities.curate")
     if can_curate:
@@ -80,6 +81,8 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         "article": article,
         "actors": selectors.article_actors(article=article),
         "statements": statements,
+        "headline_statements": headline,
+        "selected_in_title": selected if any(s.pk == selected for s in headline) else None,
         "statement_page": page,
         "mentions": mentions,
         "mention_count": mention_count,

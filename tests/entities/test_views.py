@@ -519,3 +519,43 @@ def test_a_headline_statement_is_shown_in_its_title_on_the_pair_page(client):
     response = client.get(reverse("entities:actor_pair", args=["sergei-lavrov", "ukraine"]))
 
     assert "<mark>Ukraine attacked Putin&#x27;s residence</mark>" in response.text
+
+
+def test_a_headline_statement_is_marked_on_every_page_and_listed_first(client, monkeypatch):
+    from entities.selectors import articles as article_selectors
+
+    monkeypatch.setattr(article_selectors, "ARTICLE_STATEMENTS_PAGE", 2)
+    title = "Lavrov says Ukraine attacked Putin's residence"
+    article = ArticleFactory(title=title, body="Nothing was said here at all. " * 20)
+    body_statements = [
+        StatementFactory(article=article, content_start=30 * i, content_end=30 * i + 20)
+        for i in range(3)
+    ]
+    headline = StatementFactory(
+        article=article,
+        in_title=True,
+        speaker_start=0,
+        speaker_end=6,
+        cue_start=7,
+        cue_end=11,
+        content_start=12,
+        content_end=len(title),
+        content=title[12:],
+    )
+
+    first = client.get(article.get_absolute_url())
+    second = client.get(article.get_absolute_url(), {"page": 2})
+    opened = client.get(article.get_absolute_url(), {"s": headline.pk})
+
+    assert [s.pk for s in first.context["statements"]] == [headline.pk, body_statements[0].pk]
+    assert headline.pk not in [s.pk for s in second.context["statements"]]
+    for response in (first, second, opened):
+        h1 = response.text.split("<h1>", 1)[1].split("</h1>", 1)[0]
+        assert f'data-statement="{headline.pk}"' in h1
+    assert opened.context["selected_in_title"] == headline.pk
+    assert (
+        article_selectors.article_statement_page_of(
+            article=article, statement_id=body_statements[-1].pk
+        )
+        == 2
+    )
