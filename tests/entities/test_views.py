@@ -203,6 +203,25 @@ def test_actor_search_finds_an_alias(client):
     assert [a.name for a in response.context["page"].object_list] == ["Kim Jong Un"]
 
 
+HEADLINE = "Lavrov says Ukraine attacked Putin's residence"
+
+
+def _said_in_headline(article, **fields):
+    """'Lavrov says Ukraine attacked ...' in the title of `article` (whose title is HEADLINE)."""
+    return StatementFactory(
+        article=article,
+        in_title=True,
+        speaker_start=0,
+        speaker_end=6,
+        cue_start=7,
+        cue_end=11,
+        content_start=12,
+        content_end=len(HEADLINE),
+        content=HEADLINE[12:],
+        **fields,
+    )
+
+
 # -- article page -----------------------------------------------------------------------------
 
 
@@ -219,20 +238,10 @@ def test_article_detail_shows_statements_with_their_speakers(client):
 
 
 def test_a_statement_made_in_the_headline_is_marked_in_the_title_not_the_body(client):
-    title = "Lavrov says Ukraine attacked Putin's residence"
+    title = HEADLINE
     body = "Ukraine attacked nothing, the Ukrainian government said on Monday evening."
     article = ArticleFactory(title=title, body=body)
-    headline = StatementFactory(
-        article=article,
-        in_title=True,
-        speaker_start=0,
-        speaker_end=6,
-        cue_start=7,
-        cue_end=11,
-        content_start=12,
-        content_end=len(title),
-        content=title[12:],
-    )
+    headline = _said_in_headline(article)
 
     response = client.get(article.get_absolute_url())
 
@@ -498,22 +507,11 @@ def test_actor_page_gives_the_full_count_when_it_shows_only_the_newest(client):
 
 
 def test_a_headline_statement_is_shown_in_its_title_on_the_pair_page(client):
-    title = "Lavrov says Ukraine attacked Putin's residence"
+    title = HEADLINE
     article = ArticleFactory(title=title, body="Nothing at all was said here. " * 40)
     lavrov = ActorFactory(name="Sergei Lavrov", slug="sergei-lavrov")
     ukraine = ActorFactory(name="Ukraine", slug="ukraine", kind="country")
-    headline = StatementFactory(
-        article=article,
-        speaker=lavrov,
-        in_title=True,
-        speaker_start=0,
-        speaker_end=6,
-        cue_start=7,
-        cue_end=11,
-        content_start=12,
-        content_end=len(title),
-        content=title[12:],
-    )
+    headline = _said_in_headline(article, speaker=lavrov)
     StatementTargetFactory(statement=headline, actor=ukraine, start=12, end=19)
 
     response = client.get(reverse("entities:actor_pair", args=["sergei-lavrov", "ukraine"]))
@@ -525,23 +523,13 @@ def test_a_headline_statement_is_marked_on_every_page_and_listed_first(client, m
     from entities.selectors import articles as article_selectors
 
     monkeypatch.setattr(article_selectors, "ARTICLE_STATEMENTS_PAGE", 2)
-    title = "Lavrov says Ukraine attacked Putin's residence"
+    title = HEADLINE
     article = ArticleFactory(title=title, body="Nothing was said here at all. " * 20)
     body_statements = [
         StatementFactory(article=article, content_start=30 * i, content_end=30 * i + 20)
         for i in range(3)
     ]
-    headline = StatementFactory(
-        article=article,
-        in_title=True,
-        speaker_start=0,
-        speaker_end=6,
-        cue_start=7,
-        cue_end=11,
-        content_start=12,
-        content_end=len(title),
-        content=title[12:],
-    )
+    headline = _said_in_headline(article)
 
     first = client.get(article.get_absolute_url())
     second = client.get(article.get_absolute_url(), {"page": 2})
