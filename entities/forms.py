@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from entities import selectors
 from entities.models import Actor, Article, Statement, StatementTarget
 from entities.services.articles import validate_publication_date
+from entities.validators import validate_date_range
 
 # what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
 ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
@@ -155,8 +156,10 @@ class _DateRangeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end date is before the start date."))
+        try:
+            validate_date_range(data.get("date_from"), data.get("date_to"))
+        except forms.ValidationError as error:
+            self.add_error("date_to", error)
         return data
 
 

@@ -12,6 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+def fit_field(model: type[models.Model], field: str, value: str) -> str:
+    """`value` cut to the `max_length` of `model.field`: extracted or typed text longer than the
+    column holds is shortened rather than refused by the database."""
+    return value[: model._meta.get_field(field).max_length]
+
+
 class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> ArticleQuerySet:
         return self.filter(Q(title__icontains=query) | Q(publisher__icontains=query))
@@ -23,6 +29,9 @@ class Article(models.Model):
         PROCESSING = "processing", _("processing")
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
+
+    # waiting for a worker or on one: pages keep polling while an article is in these
+    IN_PROGRESS = (Status.QUEUED, Status.PROCESSING)
 
     class Format(models.TextChoices):
         TEXT = "text", _("plain text")
@@ -193,7 +202,7 @@ def name_key(name: str, kind: str) -> str:
     for word in words:
         kept = word[0] + re.sub(r"[aeiouyhw]", "", word[1:])
         keys.append(re.sub(r"(.)\1+", r"\1", kept))
-    return " ".join(sorted(keys))[:300]
+    return fit_field(Actor, "name_key", " ".join(sorted(keys)))
 
 
 class PossibleDuplicate(models.Model):

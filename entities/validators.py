@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
@@ -93,3 +95,9 @@ def _decode(data: bytes, encoding: str) -> str | None:
     if controls > len(text[:_SAMPLE]) // 10:
         return None
     return clean_text(text)
+
+
+def validate_date_range(start: date | None, end: date | None) -> None:
+    """Refuses a range whose end comes before its start; either end may be open (None)."""
+    if start and end and start > end:
+        raise ValidationError(_("The end date is before the start date."))

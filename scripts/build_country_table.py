@@ -1,7 +1,8 @@
 """Regenerate entities/nlp/data/countries.tsv from the countryinfo package.
 
 The table is generated once and committed so that the extractor needs no extra runtime
-dependency; hand-made corrections live in country_overrides.tsv, applied at load time.
+dependency. Hand-made corrections are not written here: they live in country_aliases.tsv
+beside it, which entities/nlp/gazetteer.py applies over this table at load time.
 Run: pip install countryinfo==1.0.1 && python scripts/build_country_table.py
 """
 

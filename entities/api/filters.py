@@ -8,6 +8,7 @@ from django import forms
 
 from entities import selectors
 from entities.models import Actor, Article, Statement, StatementTarget
+from entities.validators import validate_date_range
 
 QUERY_MAX_LENGTH = 300  # as the search forms of the pages; longer is a 400, not a huge query
 
@@ -43,9 +44,10 @@ class SelectorFilterSet(filters.FilterSet):
         valid = super().is_valid()
         # unknown slugs and a reversed date range are reported with the other bad parameters
         self._values = _resolve_actors(self, self.actor_params)
-        start, end = self._values.get("date_from"), self._values.get("date_to")
-        if start and end and start > end:
-            self.form.add_error("date_to", "The end date is before the start date.")
+        try:
+            validate_date_range(self._values.get("date_from"), self._values.get("date_to"))
+        except forms.ValidationError as error:
+            self.form.add_error("date_to", error)
         return valid and not self.form.errors
 
     def filter_queryset(self, queryset):

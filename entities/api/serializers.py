@@ -78,11 +78,6 @@ class ActorDetailSerializer(ActorSerializer):
         fields = [*ActorSerializer.Meta.fields, "aliases", "top_targets", "top_speakers"]
 
 
-class ActorPairSerializer(serializers.Serializer):
-    a = ActorRefSerializer()
-    b = ActorRefSerializer()
-
-
 # --- statements -------------------------------------------------------------------------------
 
 

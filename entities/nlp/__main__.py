@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from . import pipeline
 from .clean import clean
 from .extractor import extract_clean
-from .types import CleanText, ExtractionResult
+from .types import STATEMENT_KINDS, CleanText, ExtractionResult
 
 
 def _records(path: str) -> Iterator[dict]:
@@ -28,15 +28,12 @@ def _records(path: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-KINDS = ("direct", "mixed", "indirect")
-
-
 def prediction(
     record_id: str,
     raw: str,
     text: CleanText,
     result: ExtractionResult,
-    kinds: tuple[str, ...] = KINDS,
+    kinds: tuple[str, ...] = STATEMENT_KINDS,
 ) -> dict:
     locate = _Locator(raw, text)
     quotes = []
@@ -103,7 +100,9 @@ class _Locator:
         return found, found + len(piece)
 
 
-def predict(in_path: str, out_path: str, model: str, kinds: tuple[str, ...] = KINDS) -> int:
+def predict(
+    in_path: str, out_path: str, model: str, kinds: tuple[str, ...] = STATEMENT_KINDS
+) -> int:
     nlp = pipeline.load(model)
     records = list(_records(in_path))
     texts = [clean(r["text"]) for r in records]
@@ -130,14 +129,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=os.environ.get("SPACY_MODEL", pipeline.DEFAULT_MODEL))
     p.add_argument(
         "--kinds",
-        default=",".join(KINDS),
+        default=",".join(STATEMENT_KINDS),
         help="comma list of statement kinds to write (direct,mixed,indirect); default all",
     )
     args = parser.parse_args(argv)
     kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
-    unknown = sorted(set(kinds) - set(KINDS))
+    unknown = sorted(set(kinds) - set(STATEMENT_KINDS))
     if unknown or not kinds:
-        parser.error(f"--kinds takes {', '.join(KINDS)}; not {', '.join(unknown) or 'nothing'}")
+        parser.error(
+            f"--kinds takes {', '.join(STATEMENT_KINDS)}; not {', '.join(unknown) or 'nothing'}"
+        )
     try:
         count = predict(args.input, args.output, args.model, kinds)
     except pipeline.ModelNotInstalledError as exc:

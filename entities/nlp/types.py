@@ -13,7 +13,6 @@ PERSON = "person"
 ORGANIZATION = "organization"
 COUNTRY = "country"
 GROUP = "group"
-ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 
 DIRECT = "direct"
 MIXED = "mixed"

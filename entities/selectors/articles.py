@@ -203,9 +203,7 @@ def ingest_stats(*, now=None) -> dict:
         (now - timedelta(minutes=m)).replace(second=0, microsecond=0) for m in range(59, -1, -1)
     ]
     series = [(m, per_minute.get(m, 0)) for m in minutes]
-    waiting = Article.objects.filter(
-        status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]
-    ).order_by("queued_at")
+    waiting = Article.objects.filter(status__in=Article.IN_PROGRESS).order_by("queued_at")
     oldest = waiting.values_list("queued_at", flat=True).first()
     return {
         "counts": article_status_counts(),

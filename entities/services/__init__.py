@@ -1,6 +1,5 @@
 """Writes: every change to articles, actors and extracted rows goes through these functions."""
 
-from entities import nlp
 from entities.services.actors import actors_resolve, normalise_alias
 from entities.services.articles import (
     ARTICLE_EMPTY,
@@ -57,7 +56,6 @@ __all__ = [
     "articles_requeue_stale",
     "content_hash",
     "corrections_apply",
-    "nlp",
     "nlp_model_problem",
     "normalise_alias",
     "possible_duplicate_dismiss",

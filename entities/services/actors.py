@@ -16,11 +16,11 @@ from entities.models import (
     Correction,
     Mention,
     PossibleDuplicate,
+    fit_field,
     name_key,
 )
 
 _MAX_SLUG_TRIES = 50
-_NAME_MAX = 300  # Actor.name's max_length
 
 
 def normalise_alias(name: str) -> str:
@@ -43,7 +43,7 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     created: list[Actor] = []
     unsure: list[tuple[Actor, list[Actor], str]] = []  # (new actor, candidates, shared name)
     for item in items:
-        name = item.name[:_NAME_MAX]  # matched as it is stored
+        name = fit_field(Actor, "name", item.name)  # matched as it is stored
         key = normalise_alias(name)
         shared = candidates.get((key, item.kind), [])
         actor = _choose(shared, key, counts)
@@ -69,7 +69,7 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
                 unsure.append((actor, shared, name))
         changed = []
         if item.role and not actor.role and actor.pk not in curated:
-            actor.role = item.role[:300]
+            actor.role = fit_field(Actor, "role", item.role)
             changed.append("role")
         if (
             item.country
@@ -110,7 +110,12 @@ def _duplicates_record(created: list[Actor], unsure: list[tuple[Actor, list[Acto
                 reason = f"'{actor.name}' and '{other.name}' may be one name spelt two ways"
                 pairs.setdefault(_ordered(actor, other), reason)
     PossibleDuplicate.objects.bulk_create(
-        [PossibleDuplicate(actor_id=a, other_id=b, reason=r[:300]) for (a, b), r in pairs.items()],
+        [
+            PossibleDuplicate(
+                actor_id=a, other_id=b, reason=fit_field(PossibleDuplicate, "reason", r)
+            )
+            for (a, b), r in pairs.items()
+        ],
         ignore_conflicts=True,  # found before, or by another worker at the same moment
     )
 
@@ -122,7 +127,9 @@ def _ordered(a: Actor, b: Actor) -> tuple[int, int]:
 def _candidates(items) -> dict[tuple[str, str], list[Actor]]:
     """Existing actors that an item may be, keyed by (normalised name, kind): through an alias,
     or by their name (actors made in the admin have no alias rows)."""
-    names = [i.name[:_NAME_MAX] for i in items] + [f for f in map(_short_form, items) if f]
+    names = [fit_field(Actor, "name", i.name) for i in items] + [
+        f for f in map(_short_form, items) if f
+    ]
     keys = {normalise_alias(n) for n in names}
     lowered = {n.lower() for n in names}
     found: dict[tuple[str, str], dict[int, Actor]] = defaultdict(dict)
@@ -241,7 +248,8 @@ def _actor_match(name: str, kind: str) -> Actor | None:
 def _actor_create(name: str, kind: str) -> Actor:
     """A new actor with a free slug. Two workers may create the same actor at the same moment:
     the database's unique constraints decide, and the loser takes the winner's row."""
-    base = slugify(name)[:300] or "actor"
+    # room left under the slug's max_length for a "-NN" suffix
+    base = slugify(name)[: Actor._meta.get_field("slug").max_length - 20] or "actor"
     for n in range(1, _MAX_SLUG_TRIES + 1):
         slug = base if n == 1 else f"{base}-{n}"
         if Actor.objects.filter(slug=slug).exists():
@@ -264,7 +272,7 @@ def _aliases_add(
     names: dict[int, tuple[Actor, list[str]]], removed: set[tuple[int, str]] = frozenset()
 ) -> None:
     wanted = {
-        (pk, alias[:300])
+        (pk, fit_field(ActorAlias, "alias", alias))
         for pk, (_, forms) in names.items()
         for alias in {normalise_alias(f) for f in forms} - {""}
     } - set(removed)  # an alias an editor removed stays removed

@@ -18,7 +18,7 @@ from django.utils import timezone
 from kombu.exceptions import ChannelError
 
 from entities import nlp
-from entities.models import Article
+from entities.models import Article, fit_field
 from entities.services.parsing import html_clean
 from entities.validators import clean_text
 
@@ -109,7 +109,7 @@ def article_create(
     if existing is not None:
         return existing, False
     article = Article(
-        title=(title or cleaned.title or _title_from(cleaned.body))[:500],
+        title=fit_field(Article, "title", title or cleaned.title or _title_from(cleaned.body)),
         body=cleaned.body,
         raw=raw,
         raw_format=Article.Format.HTML if is_html else Article.Format.TEXT,

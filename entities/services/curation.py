@@ -21,11 +21,16 @@ from entities.models import (
     PossibleDuplicate,
     Statement,
     StatementTarget,
+    fit_field,
 )
 from entities.services.actors import normalise_alias
 
 _KEEP = object()  # actor_update: leave the country as it is
 _MIN_OVERLAP = 0.5  # a re-extracted statement is the corrected one if their spans overlap so
+
+
+def _alias_key(name: str) -> str:
+    return fit_field(ActorAlias, "alias", normalise_alias(name))
 
 
 def _locked(*actors: Actor | None) -> dict[int, Actor]:
@@ -71,7 +76,7 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     ActorAlias.objects.filter(actor=source, alias__in=kept).delete()
     ActorAlias.objects.filter(actor=source).update(actor=into)
     for name in (source.name, into.name):
-        ActorAlias.objects.get_or_create(actor=into, alias=normalise_alias(name)[:300])
+        ActorAlias.objects.get_or_create(actor=into, alias=_alias_key(name))
     # a country is always an actor of kind country, and never the actor itself
     citizens = Actor.objects.filter(country=source)
     citizens.filter(pk=into.pk).update(country=None)
@@ -125,7 +130,7 @@ def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
     actor.name = name
     actor.save(update_fields=["name"])
     for form in (old, name):
-        ActorAlias.objects.get_or_create(actor=actor, alias=normalise_alias(form)[:300])
+        ActorAlias.objects.get_or_create(actor=actor, alias=_alias_key(form))
     Correction.objects.create(
         kind=Correction.Kind.RENAME, actor=actor, data={"old": old, "new": name}, created_by=user
     )
@@ -136,7 +141,7 @@ def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
 def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
     actor = _locked(actor)[actor.pk]
     _live(actor, "alias")
-    key = normalise_alias(alias)[:300]
+    key = _alias_key(alias)
     if not key:
         raise ValidationError({"alias": "The alias cannot be empty."})
     ActorAlias.objects.get_or_create(actor=actor, alias=key)
@@ -152,7 +157,7 @@ def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
 @transaction.atomic
 def actor_alias_remove(*, actor: Actor, alias: str, user=None) -> None:
     """The alias no longer leads to the actor, and extraction will not add it back."""
-    key = normalise_alias(alias)[:300]
+    key = _alias_key(alias)
     actor = _locked(actor)[actor.pk]
     deleted, _ = ActorAlias.objects.filter(actor=actor, alias=key).delete()
     if not deleted:
@@ -198,7 +203,7 @@ def actor_update(
             _live(country, "country")
         actor.country = country
     if role is not None:
-        actor.role = " ".join(role.split())[:300]
+        actor.role = fit_field(Actor, "role", " ".join(role.split()))
     actor.save(update_fields=["kind", "country", "role"])
     after = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
     if after != before:

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from entities import nlp
-from entities.models import Article, Mention, Statement, StatementTarget
+from entities.models import Article, Mention, Statement, StatementTarget, fit_field
 from entities.nlp.types import CleanText, ExtractionResult, Metadata
 from entities.services.actors import actors_resolve
 from entities.services.curation import corrections_apply
@@ -235,7 +235,7 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
             actor=actors[m.actor],
             start=m.start,
             end=m.end,
-            text=m.text[:300],
+            text=fit_field(Mention, "text", m.text),
             label=m.label,
         )
         for m in result.mentions
@@ -245,11 +245,11 @@ def article_store_extraction(*, article: Article, result: ExtractionResult) -> A
         Statement(
             article=article,
             speaker=actors.get(s.speaker) if s.speaker else None,
-            speaker_text=s.speaker_text[:500],
+            speaker_text=fit_field(Statement, "speaker_text", s.speaker_text),
             speaker_start=s.speaker_start,
             speaker_end=s.speaker_end,
-            cue=s.cue[:100],
-            cue_lemma=s.cue_lemma[:100],
+            cue=fit_field(Statement, "cue", s.cue),
+            cue_lemma=fit_field(Statement, "cue_lemma", s.cue_lemma),
             cue_class=s.cue_class,
             cue_start=s.cue_start,
             cue_end=s.cue_end,

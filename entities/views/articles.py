@@ -14,8 +14,6 @@ from entities.forms import ArticleFilterForm, StatementSpeakerForm, StatementTar
 from entities.models import Article
 from entities.views.common import PAGE_SIZE, as_id, read_access, without_page
 
-IN_PROGRESS = (Article.Status.QUEUED, Article.Status.PROCESSING)
-
 
 @read_access
 def home(request: HttpRequest) -> HttpResponse:
@@ -87,9 +85,9 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         "mentions": mentions,
         "mention_count": mention_count,
         "selected": selected if any(s.pk == selected for s in statements) else None,
-        "in_progress": article.status in IN_PROGRESS,
+        "in_progress": article.status in Article.IN_PROGRESS,
         "progress": {"pk": article.pk, "status": article.status, "running": True}
-        if article.status in IN_PROGRESS
+        if article.status in Article.IN_PROGRESS
         else None,
         "can_reprocess": request.user.has_perm("entities.change_article"),
         "can_curate": can_curate,
@@ -113,7 +111,7 @@ def article_progress(request: HttpRequest, pk: int) -> HttpResponse:
     progress = selectors.article_progress_counts(article_id=pk)
     if progress is None:
         raise Http404("No such article.")
-    progress["running"] = progress["status"] in IN_PROGRESS
+    progress["running"] = progress["status"] in Article.IN_PROGRESS
     return render(request, "includes/article_progress.html", {"progress": progress})
 
 

@@ -16,7 +16,6 @@ from entities.forms import ArticleUploadForm
 from entities.models import Article
 from entities.views.common import as_id, is_htmx, read_access
 
-IN_PROGRESS = (Article.Status.QUEUED, Article.Status.PROCESSING)
 MAX_STATUS_IDS = 200
 
 
@@ -125,7 +124,7 @@ def upload_status(request: HttpRequest) -> HttpResponse:
         counts[article.status] = counts.get(article.status, 0) + 1
     context = {
         "articles": articles,
-        "running": any(a.status in IN_PROGRESS for a in articles),
+        "running": any(a.status in Article.IN_PROGRESS for a in articles),
         "counts": counts,
     }
     template = "includes/upload_rows.html" if is_htmx(request) else "entities/upload_status.html"

@@ -12,6 +12,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from entities import services
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from entities.nlp import PIPELINE_VERSION
 from tests.factories import ActorAliasFactory, ActorFactory, ArticleFactory, MentionFactory
 
 pytestmark = pytest.mark.django_db
@@ -245,7 +246,7 @@ def test_extract_marks_the_article_done(delay, nlp):
 def test_extract_records_pipeline_version_and_model(delay, nlp):
     article = _extracted(SANCTIONS)
 
-    assert article.pipeline_version == services.nlp.PIPELINE_VERSION
+    assert article.pipeline_version == PIPELINE_VERSION
     assert "core_web_sm" in article.model_name
 
 
@@ -322,7 +323,8 @@ def test_an_extraction_error_marks_the_article_failed_with_a_reason(delay, nlp):
     article, _ = _create(SANCTIONS)
 
     with mock.patch(
-        "entities.services.nlp.extract_clean", side_effect=RuntimeError("parser exploded")
+        "entities.services.extraction.nlp.extract_clean",
+        side_effect=RuntimeError("parser exploded"),
     ):
         services.article_extract(article_id=article.pk)
 
@@ -337,7 +339,8 @@ def test_an_extraction_error_keeps_the_rows_of_the_previous_extraction(delay, nl
     statements = Statement.objects.filter(article=article).count()
 
     with mock.patch(
-        "entities.services.nlp.extract_clean", side_effect=RuntimeError("parser exploded")
+        "entities.services.extraction.nlp.extract_clean",
+        side_effect=RuntimeError("parser exploded"),
     ):
         services.article_extract(article_id=article.pk)
 
