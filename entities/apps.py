@@ -8,4 +8,6 @@ class EntitiesConfig(AppConfig):
     verbose_name = _("News entities")
 
     def ready(self) -> None:
-        from entities import checks  # noqa: F401 - registers the system checks
+        # checks registers the system checks; tasks registers the Celery tasks, which
+        # services.queue sends by name (services never import tasks)
+        from entities import checks, tasks  # noqa: F401

@@ -7,11 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entities import selectors
 from entities.models import Actor, Article, Statement, StatementTarget
-from entities.services.articles import validate_publication_date
-from entities.validators import validate_date_range
-
-# what `import_articles` reads from a folder (the upload form takes PDFs too, through the service)
-ALLOWED_SUFFIXES = {".txt", ".html", ".htm"}
+from entities.validators import validate_date_range, validate_publication_date
 
 CUE_CLASSES = [
     "say",

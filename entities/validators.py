@@ -2,15 +2,19 @@
 (valid in JSON's \\ud800, never in UTF-8) cannot be encoded for the database at all. Every
 entry either refuses such text (`validate_storable`: identifiers, slugs, names an editor types)
 or cleans it (`clean_text`: an article's text, where a stray NUL is noise); bytes of an uploaded
-file are decoded by `decode_text`."""
+file are decoded by `decode_text`.
+
+The validators that forms, API serializers and services share live here too: a date range,
+a publication date."""
 
 from __future__ import annotations
 
 import codecs
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +105,22 @@ def validate_date_range(start: date | None, end: date | None) -> None:
     """Refuses a range whose end comes before its start; either end may be open (None)."""
     if start and end and start > end:
         raise ValidationError(_("The end date is before the start date."))
+
+
+EARLIEST_PUBLICATION = date(1900, 1, 1)
+
+
+def validate_publication_date(value: date | None) -> None:
+    """A date a news article can have been published on: from 1900 to tomorrow (a time zone
+    ahead). A typo such as year 1 would stretch the timeline of every actor in the article over
+    two thousand years."""
+    if value is None:
+        return
+    day = value.date() if isinstance(value, datetime) else value
+    latest = timezone.localdate() + timedelta(days=1)
+    if not EARLIEST_PUBLICATION <= day <= latest:
+        raise ValidationError(
+            f"Give a publication date between {EARLIEST_PUBLICATION.isoformat()} and "
+            f"{latest.isoformat()}.",
+            code="out_of_range",
+        )

@@ -225,9 +225,11 @@ NEWSAPP_READ_REQUIRES_LOGIN = env.bool("NEWSAPP_READ_REQUIRES_LOGIN", default=Fa
 
 # API ----------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # token before session: a missing login answers 401 with a WWW-Authenticate header (the
+    # first class's), not 403. Every API view and the schema pages take this order.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "entities.api.authentication.ThrottledTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["entities.api.permissions.ReadPublicWriteAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [

@@ -12,10 +12,7 @@ from django.http import HttpResponse
 from django.template import engines
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.renderers import JSONRenderer
-
-from entities.api.authentication import ThrottledTokenAuthentication
 
 # inline scripts: drf-spectacular's page setup; blob: workers: ReDoc's search
 DOCS_CSP = (
@@ -35,9 +32,8 @@ _REDOC_PAGE = """{% extends "drf_spectacular/redoc.html" %}{% load static %}
 
 class JsonErrorsMixin:
     """Errors (401 when reading needs a login) answer JSON like the rest of the API, not the
-    page's template nor YAML. Token before session authentication: a missing login is a 401."""
-
-    authentication_classes = [ThrottledTokenAuthentication, SessionAuthentication]
+    page's template nor YAML. Token before session authentication (settings): a missing login
+    is a 401."""
 
     def handle_exception(self, exc):
         self.request.accepted_renderer = JSONRenderer()

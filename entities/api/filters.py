@@ -1,7 +1,11 @@
 """FilterSets of the API: they validate the query string (bad values answer 400 naming the
-parameter) and hand the cleaned values to the selectors, which own the queries."""
+parameter) and turn the cleaned values into the keyword arguments of the view's selector. The
+view calls the selector, which owns the query; the FilterSets filter nothing themselves, and
+the views name them (filterset_class) for the schema's parameters too."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import django_filters as filters
 from django import forms
@@ -36,7 +40,8 @@ def _resolve_actors(filterset, names: tuple[str, ...]) -> dict:
 
 
 class SelectorFilterSet(filters.FilterSet):
-    """A FilterSet whose filtering is one selector call with the cleaned values."""
+    """A FilterSet that validates a query string for one selector: `arguments()` after
+    `is_valid()`."""
 
     actor_params: tuple[str, ...] = ()
 
@@ -51,9 +56,13 @@ class SelectorFilterSet(filters.FilterSet):
         return valid and not self.form.errors
 
     def filter_queryset(self, queryset):
-        return self.select(**self._values)
+        raise NotImplementedError("the view calls its selector with arguments()")
 
-    def select(self, **values):
+    def arguments(self) -> dict[str, Any]:
+        """The selector's keyword arguments from the cleaned values."""
+        return self.select_arguments(**self._values)
+
+    def select_arguments(self, **values: Any) -> dict[str, Any]:
         raise NotImplementedError
 
 
@@ -70,14 +79,14 @@ class ArticleFilter(SelectorFilterSet):
         model = Article
         fields = ["status", "publisher", "date_from", "date_to", "q"]
 
-    def select(self, *, status, publisher, date_from, date_to, q):
-        return selectors.api_article_list(
-            status=status or "",
-            query=q or "",
-            publisher=publisher or "",
-            date_from=date_from,
-            date_to=date_to,
-        )
+    def select_arguments(self, *, status, publisher, date_from, date_to, q) -> dict[str, Any]:
+        return {
+            "status": status or "",
+            "query": q or "",
+            "publisher": publisher or "",
+            "date_from": date_from,
+            "date_to": date_to,
+        }
 
 
 ACTOR_ORDERINGS = [(name, name) for name in selectors.ACTOR_ORDERINGS]
@@ -100,10 +109,13 @@ class ActorFilter(SelectorFilterSet):
         model = Actor
         fields = ["q", "kind", "country", "ordering"]
 
-    def select(self, *, q, kind, country, ordering):
-        return selectors.actor_list(
-            query=q or "", kind=kind or "", country=country, ordering=ordering or "mentions"
-        )
+    def select_arguments(self, *, q, kind, country, ordering) -> dict[str, Any]:
+        return {
+            "query": q or "",
+            "kind": kind or "",
+            "country": country,
+            "ordering": ordering or "mentions",
+        }
 
 
 class StatementFilter(SelectorFilterSet):
@@ -144,16 +156,18 @@ class StatementFilter(SelectorFilterSet):
             "order",
         ]
 
-    def select(self, *, q, order, cue_class, publisher, kind, stance, **rest):
-        return selectors.api_statement_search(
-            query=q or "",
-            order=order or "date",
-            cue_class=cue_class or "",
-            publisher=publisher or "",
-            kind=kind or "",
-            stance=stance or "",
+    def select_arguments(
+        self, *, q, order, cue_class, publisher, kind, stance, **rest
+    ) -> dict[str, Any]:
+        return {
+            "query": q or "",
+            "order": order or "date",
+            "cue_class": cue_class or "",
+            "publisher": publisher or "",
+            "kind": kind or "",
+            "stance": stance or "",
             **rest,
-        )
+        }
 
 
 class GraphFilter(SelectorFilterSet):
@@ -169,5 +183,5 @@ class GraphFilter(SelectorFilterSet):
         model = Statement
         fields = ["date_from", "date_to", "actor", "limit"]
 
-    def select(self, *, limit, **rest):
-        return selectors.graph_edges(limit=min(int(limit or 300), 1000), **rest)
+    def select_arguments(self, *, limit, **rest) -> dict[str, Any]:
+        return {"limit": min(int(limit or 300), 1000), **rest}

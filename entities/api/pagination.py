@@ -6,11 +6,11 @@ from django.db.models import Field, QuerySet
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
 
+# the default page size is settings.REST_FRAMEWORK["PAGE_SIZE"], which DRF's classes read
 MAX_PAGE_SIZE = 200
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    page_size = 50
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
@@ -23,7 +23,6 @@ class CursorPagination(pagination.CursorPagination):
     ordering field (a date, a rank), or the cursor is invalid (404), not a ValueError when the
     database is given "notafloat" to compare with."""
 
-    page_size = 50
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
     ordering = ("-sort_key", "-pk")

@@ -10,8 +10,7 @@ from rest_framework import serializers
 
 from entities import selectors
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
-from entities.services.articles import validate_publication_date
-from entities.validators import is_storable
+from entities.validators import is_storable, validate_publication_date
 
 STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/statement.html)
 

@@ -11,7 +11,6 @@ from entities.services.articles import (
     articles_reprocess,
     articles_requeue_stale,
     content_hash,
-    queue_depth,
 )
 from entities.services.curation import (
     actor_alias_add,
@@ -31,12 +30,14 @@ from entities.services.extraction import (
     articles_extract,
     nlp_model_problem,
 )
-from entities.services.inputs import article_fetch, article_text_from_upload
+from entities.services.inputs import IMPORT_SUFFIXES, article_fetch, article_text_from_upload
+from entities.services.queue import queue_depth, queue_is_eager
 
 __all__ = [
     "ARTICLE_EMPTY",
     "ARTICLE_NO_TEXT",
     "ARTICLE_TOO_LONG",
+    "IMPORT_SUFFIXES",
     "actor_alias_add",
     "actor_alias_remove",
     "actor_merge",
@@ -60,6 +61,7 @@ __all__ = [
     "normalise_alias",
     "possible_duplicate_dismiss",
     "queue_depth",
+    "queue_is_eager",
     "statement_speaker_set",
     "statement_targets_set",
 ]

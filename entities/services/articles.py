@@ -15,11 +15,11 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Q, When
 from django.utils import timezone
-from kombu.exceptions import ChannelError
 
 from entities import nlp
 from entities.models import Article, fit_field
 from entities.services.parsing import html_clean
+from entities.services.queue import extraction_send, queue_depth
 from entities.validators import clean_text
 
 logger = logging.getLogger(__name__)
@@ -29,25 +29,6 @@ UNSENT_GRACE = 60  # seconds an upload's own enqueue may take before the sweeper
 ARTICLE_EMPTY = "The article is empty: paste its text or choose a file."
 ARTICLE_NO_TEXT = "No article text could be found in this input."
 ARTICLE_TOO_LONG = "The article is {size:,} characters long; the limit is {limit:,}."
-
-
-EARLIEST_PUBLICATION = date(1900, 1, 1)
-
-
-def validate_publication_date(value: date | None) -> None:
-    """A date a news article can have been published on: from 1900 to tomorrow (a time zone
-    ahead). A typo such as year 1 would stretch the timeline of every actor in the article over
-    two thousand years."""
-    if value is None:
-        return
-    day = value.date() if isinstance(value, datetime) else value
-    latest = timezone.localdate() + timedelta(days=1)
-    if not EARLIEST_PUBLICATION <= day <= latest:
-        raise ValidationError(
-            f"Give a publication date between {EARLIEST_PUBLICATION.isoformat()} and "
-            f"{latest.isoformat()}.",
-            code="out_of_range",
-        )
 
 
 def content_hash(body: str) -> str:
@@ -184,17 +165,12 @@ def articles_enqueue(
     Returns how many articles the broker accepted; the others stay queued with no
     enqueued_at, for the sweeper to send again.
     """
-    from entities.tasks import extract_article, extract_articles  # tasks import services
-
     size = size or settings.NEWSAPP_EXTRACT_BATCH
     sent = 0
     for start in range(0, len(article_ids), size):
         batch = article_ids[start : start + size]
         try:
-            if len(batch) == 1:
-                extract_article.delay(batch[0])
-            else:
-                extract_articles.delay(batch)
+            extraction_send(article_ids=batch)
         except Exception:
             logger.exception("could not enqueue articles %s; they stay queued", batch)
             continue
@@ -242,24 +218,6 @@ def articles_reprocess(
 
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"\d+", text)) or (0,)
-
-
-def queue_depth() -> int | None:
-    """Tasks waiting in the broker's default queue; None when it cannot be known (no broker)."""
-    from newsapp.celery import app
-
-    if app.conf.task_always_eager:
-        return None
-    try:
-        with app.connection_for_read() as conn:
-            name = app.conf.task_default_queue
-            try:
-                return conn.default_channel.queue_declare(queue=name, passive=True).message_count
-            except ChannelError:
-                return 0  # Redis deletes an empty list: a queue that is not there is empty
-    except Exception:
-        logger.warning("could not read the queue depth from the broker", exc_info=True)
-        return None
 
 
 def articles_requeue_stale(*, older_than: int | None = None) -> list[int]:

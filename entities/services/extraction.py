@@ -20,6 +20,7 @@ from entities import nlp
 from entities.models import Article, Mention, Statement, StatementTarget, fit_field
 from entities.nlp.types import CleanText, ExtractionResult, Metadata
 from entities.services.actors import actors_resolve
+from entities.services.articles import articles_enqueue
 from entities.services.curation import corrections_apply
 
 logger = logging.getLogger(__name__)
@@ -151,8 +152,6 @@ def _extract_started(articles: list[Article]) -> None:
             return
         # the time ran out for the batch, maybe because of one slow article: send each one in a
         # task of its own, so that only a slow one fails for its slowness
-        from entities.services.articles import articles_enqueue
-
         articles_enqueue(article_ids=[a.pk for a in articles], size=1)
         return
     except Exception:

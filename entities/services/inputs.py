@@ -28,6 +28,8 @@ from entities.validators import clean_text, decode_text
 logger = logging.getLogger(__name__)
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
+# what `import_articles` reads from a folder (an upload takes PDFs too)
+IMPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 _FETCH_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf")
 _MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024

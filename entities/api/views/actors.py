@@ -70,7 +70,7 @@ class ActorViewSet(BaseViewSet):
     lookup_value_regex = SLUG
 
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(selectors.actor_list(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, slug: str):

@@ -66,7 +66,7 @@ class ArticleViewSet(BaseViewSet):
     lookup_value_regex = ID_PATTERN
 
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(selectors.api_article_list(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from entities import selectors
 from entities.api import serializers as s
 from entities.api.filters import GraphFilter
 from entities.api.views.base import READ_ERRORS, BaseAPIView, errors
@@ -15,6 +16,7 @@ from entities.models import Statement
 
 class GraphView(BaseAPIView):
     # the schema generator reads the query parameters from these; get() runs the FilterSet
+    # and calls the selector
     queryset = Statement.objects.none()
     filter_backends = [DjangoFilterBackend]
     filterset_class = GraphFilter
@@ -30,7 +32,7 @@ class GraphView(BaseAPIView):
         given = GraphFilter(request.query_params, queryset=Statement.objects.none())
         if not given.is_valid():
             raise ValidationError(given.errors)
-        edges = given.qs
+        edges = selectors.graph_edges(**given.arguments())
         nodes = {}
         for edge in edges:
             nodes.setdefault(edge.speaker.pk, edge.speaker)

@@ -12,9 +12,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from entities import selectors, services
-from entities.forms import ALLOWED_SUFFIXES
 from entities.validators import decode_text
-from newsapp.celery import app as celery_app
 
 
 class Command(BaseCommand):
@@ -42,7 +40,7 @@ class Command(BaseCommand):
             file=self.stderr._out,
         )  # fmt: skip
         # without a broker extraction runs here, after saving; with one, batches go out at once
-        streaming = not celery_app.conf.task_always_eager and transaction.get_autocommit()
+        streaming = not services.queue_is_eager() and transaction.get_autocommit()
         batch = settings.NEWSAPP_EXTRACT_BATCH
         streamed = sent = 0
         for path in bar:
@@ -122,7 +120,7 @@ class Command(BaseCommand):
         bar = tqdm(
             total=len(ids), desc="extracting", unit="article", disable=quiet, file=self.stderr._out
         )
-        eager = celery_app.conf.task_always_eager
+        eager = services.queue_is_eager()
         if sent is not None:
             outcome["sent"] = sent
         else:
@@ -161,7 +159,9 @@ def _collect(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ALLOWED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in services.IMPORT_SUFFIXES
             )
         elif path.is_file():
             files.append(path)
