@@ -32,7 +32,7 @@ def _resolve_actors(filterset, names: tuple[str, ...]) -> dict:
         slug = data.get(name)
         data[name] = None
         if slug:
-            actor = selectors.api_actor_resolve(slug=slug)
+            actor = selectors.actor_resolve(slug=slug)
             if actor is None:
                 filterset.form.add_error(name, f"No actor with the slug {slug!r}.")
             data[name] = actor

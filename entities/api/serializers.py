@@ -335,7 +335,7 @@ class ActorSlugField(serializers.SlugRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str) or not data or not is_storable(data):
             self.fail("invalid")
-        actor = selectors.api_actor_resolve(slug=data)
+        actor = selectors.actor_resolve(slug=data)
         if actor is None:
             self.fail("does_not_exist", slug_name="slug", value=data)
         return actor

@@ -17,7 +17,6 @@ from entities.models import (
     Statement,
     StatementTarget,
 )
-from entities.selectors.statements import newest_first, statement_rows
 
 ACTOR_ORDERINGS = {
     "mentions": ("-mention_count", "name", "pk"),
@@ -113,15 +112,6 @@ def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
 
 def actor_aliases(*, actor: Actor) -> list[str]:
     return list(actor.aliases.values_list("alias", flat=True))
-
-
-def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
-    return newest_first(statement_rows().filter(speaker=actor))
-
-
-def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
-    ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
-    return newest_first(statement_rows().filter(pk__in=ids))
 
 
 def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:
@@ -224,3 +214,19 @@ def home_stats() -> dict:
         "most_quoted": _ranked(Statement.objects.filter(speaker__isnull=False), "speaker_id", 10),
         "most_discussed": _ranked(StatementTarget.objects.all(), "actor_id", 10),
     }
+
+
+def actor_resolve(*, slug: str) -> Actor | None:
+    """The live actor a slug names: a merged actor's survivor (followed through chains of
+    merges); None for an unknown slug or a rejected actor."""
+    actor = actor_get(slug=slug)
+    if actor is not None and actor.merged_into_id:
+        actor = actor_get(slug=actor.survivor().slug)  # with its country, as actor_get gives
+    if actor is None or actor.rejected:
+        return None
+    return actor
+
+
+def actor_with_counts(*, actor: Actor) -> Actor | None:
+    """The actor with the counts the actor list shows (statements by, about, mentions)."""
+    return actor_list().filter(pk=actor.pk).first()

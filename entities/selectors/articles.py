@@ -12,7 +12,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.functions import TruncMinute
+from django.db.models.functions import Coalesce, TruncMinute
 from django.utils import timezone
 
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
@@ -232,3 +232,64 @@ def article_upload_warning(*, article_id: int) -> str:
     extraction task (it is down), so the article waits for the sweeper; else nothing."""
     status, sent = article_progress(article_id=article_id)
     return WORKERS_UNREACHABLE if status == Article.Status.QUEUED and not sent else ""
+
+
+def article_list_keyed(
+    *,
+    status: str = "",
+    query: str = "",
+    publisher: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Article]:
+    """article_list with the `sort_key` cursor pagination orders by (publication date, else
+    upload time)."""
+    return article_list(
+        status=status, query=query, publisher=publisher, date_from=date_from, date_to=date_to
+    ).annotate(sort_key=Coalesce("published_at", "created_at"))
+
+
+def article_status_get(*, article_id: int) -> Article | None:
+    """An article's progress fields only (not its body)."""
+    return (
+        Article.objects.only(
+            "title",
+            "status",
+            "error",
+            "attempts",
+            "pipeline_version",
+            "model_name",
+            "queued_at",
+            "started_at",
+            "finished_at",
+        )
+        .filter(pk=article_id)
+        .first()
+    )
+
+
+def article_uploads(*, ids: list[int]) -> list[Article]:
+    """The articles of one upload, in the order they were sent, with their statement counts."""
+    found = {
+        a.pk: a
+        for a in Article.objects.filter(pk__in=ids)
+        .annotate(statement_count=Count("statements"))
+        .only("pk", "title", "status", "error", "publisher", "published_at")
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def article_progress_counts(*, article_id: int) -> dict | None:
+    """Status, failure reason and the numbers an upload's status line shows.
+
+    Polled every 2 s while an upload runs, by anyone: three small queries, each count on its
+    own index. Counting both in one query joined statements x mentions (5,500 x 16,500 rows
+    for one long article)."""
+    progress = (
+        Article.objects.filter(pk=article_id).values("pk", "title", "status", "error").first()
+    )
+    if progress is None:
+        return None
+    progress["statement_count"] = Statement.objects.filter(article_id=article_id).count()
+    progress["mention_count"] = Mention.objects.filter(article_id=article_id).count()
+    return progress

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
@@ -21,14 +22,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Greatest, Least, Substr
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Substr
 
 from entities.models import Actor, Statement, StatementTarget
 
 SEARCH_CONFIG = "english"  # the configuration of the GIN index (migration 0005)
-_WORD = re.compile(r"\w+", re.UNICODE)
+# a word of a search query: statement_search matches them, the statement_snippet tag marks them
+QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def statement_rows() -> QuerySet[Statement]:
@@ -155,39 +155,9 @@ def statement_search(
                 "-rank", F("article__published_at").desc(nulls_last=True), "pk"
             )
         return newest_first(qs)
-    for word in dict.fromkeys(_WORD.findall(query)):  # each word once: no deeper query
+    for word in dict.fromkeys(QUERY_WORD.findall(query)):  # each word once: no deeper query
         qs = qs.filter(content__icontains=word)
     return newest_first(qs)
-
-
-def statement_snippet(*, text: str, query: str, width: int = 240) -> SafeString:
-    """The text around the first word of the query that it contains, escaped, with every
-    occurrence of a query word (or a longer form of it: "sanction" marks "sanctions") in
-    <mark>. Without a query or a hit: the start of the text."""
-    words = sorted({w.lower() for w in _WORD.findall(query) if len(w) > 1}, key=len, reverse=True)
-    hits = []
-    if words:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
-        hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    start = 0
-    if hits and len(text) > width:
-        start = max(0, hits[0][0] - width // 3)
-        space = text.rfind(" ", 0, start)
-        start = space + 1 if start and space != -1 and start - space < 30 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + width // 2 else end
-    parts = ["…" if start else ""]
-    cursor = start
-    for a, b in hits:
-        if b <= start or a >= end:
-            continue
-        a, b = max(a, start), min(b, end)
-        parts += [escape(text[cursor:a]), "<mark>", escape(text[a:b]), "</mark>"]
-        cursor = b
-    parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
 
 
 def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:
@@ -267,3 +237,61 @@ def graph_edges(
         )
         for r in counted
     ]  # fmt: skip
+
+
+def with_sort_key(qs: QuerySet[Statement]) -> QuerySet[Statement]:
+    """Any statement listing, with the `sort_key` cursor pagination orders by (the article's
+    publication date, else its upload time)."""
+    return qs.annotate(sort_key=Coalesce("article__published_at", "article__created_at"))
+
+
+def statement_search_keyed(**filters: Any) -> QuerySet[Statement]:
+    """statement_search with the `sort_key` of cursor pagination."""
+    return with_sort_key(statement_search(**filters))
+
+
+def statement_pair_keyed(*, a: Actor, b: Actor, both: bool = False) -> QuerySet[Statement]:
+    """What A said about B (and, with both, what B said about A), newest first, with the
+    `sort_key` of cursor pagination."""
+    qs = statement_pair(a=a, b=b)
+    if not both:
+        qs = qs.filter(speaker=a)
+    return with_sort_key(qs)
+
+
+def statement_detail(*, statement_id: int) -> Statement | None:
+    """One statement with what a listing shows of it (speaker, article, targets)."""
+    return statement_rows().filter(pk=statement_id).first()
+
+
+def statement_get(*, statement_id: int) -> Statement | None:
+    """One statement with its speaker and article (not the article's body)."""
+    return (
+        Statement.objects.select_related("speaker", "article")
+        .defer("article__body", "article__raw")
+        .filter(pk=statement_id)
+        .first()
+    )
+
+
+def statement_article_id(*, statement_id: int) -> int | None:
+    return Statement.objects.filter(pk=statement_id).values_list("article_id", flat=True).first()
+
+
+def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:
+    return newest_first(statement_rows().filter(speaker=actor))
+
+
+def statement_list_about(*, actor: Actor) -> QuerySet[Statement]:
+    ids = StatementTarget.objects.filter(actor=actor).values("statement_id")
+    return newest_first(statement_rows().filter(pk__in=ids))
+
+
+def statement_publishers() -> list[str]:
+    """Publishers that have statements, for the search form's suggestions."""
+    return list(
+        Statement.objects.exclude(article__publisher="")
+        .order_by("article__publisher")
+        .values_list("article__publisher", flat=True)
+        .distinct()[:200]
+    )

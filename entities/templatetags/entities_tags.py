@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from types import SimpleNamespace
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from entities.selectors.statements import SENTENCE_REACH
+from entities.selectors.statements import QUERY_WORD, SENTENCE_REACH
 
 register = template.Library()
 
@@ -209,3 +210,36 @@ def _sentence(statement, text: str, offset: int) -> SafeString:
         cursor = b
     out.append(escape(text[cursor:stop]))
     return mark_safe(("…" if cut else "") + "".join(out).strip())  # noqa: S308 - every text piece is escaped
+
+
+@register.simple_tag
+def statement_snippet(text: str, query: str, width: int = 240) -> SafeString:
+    """The text around the first word of the query that it contains, escaped, with every
+    occurrence of a query word (or a longer form of it: "sanction" marks "sanctions") in
+    <mark>. Without a query or a hit: the start of the text."""
+    words = sorted(
+        {w.lower() for w in QUERY_WORD.findall(query) if len(w) > 1}, key=len, reverse=True
+    )
+    hits = []
+    if words:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
+        hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    start = 0
+    if hits and len(text) > width:
+        start = max(0, hits[0][0] - width // 3)
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if start and space != -1 and start - space < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    parts = ["…" if start else ""]
+    cursor = start
+    for a, b in hits:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        parts += [escape(text[cursor:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        cursor = b
+    parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

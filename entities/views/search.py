@@ -24,7 +24,6 @@ def search(request: HttpRequest) -> HttpResponse:
     actors = list(selectors.actor_list(query=query)[: SHOWN + 1])
     statements = list(selectors.statement_search(query=query)[: SHOWN + 1])
     for statement in statements:
-        statement.snippet = selectors.statement_snippet(text=statement.content, query=query)
         statement.url = statement_url(statement)
     articles = list(selectors.article_list(query=query)[: SHOWN + 1])
     context = {

@@ -33,18 +33,19 @@ def _search(request: HttpRequest) -> tuple[StatementSearchForm, object]:
 @read_access
 def statement_search(request: HttpRequest) -> HttpResponse:
     """Templates: entities/statement_search.html. Context: form, page (statements with a
-    .snippet), query, querystring, publishers."""
+    .url), query (the statement_snippet tag marks its words), querystring, publishers."""
     form, statements = _search(request)
     page = None
+    query = ""
     if statements is not None:
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
         query = form.cleaned_data.get("q", "") if form.is_bound else ""
         for statement in page.object_list:
-            statement.snippet = selectors.statement_snippet(text=statement.content, query=query)
             statement.url = statement_url(statement)
     context = {
         "form": form,
         "page": page,
+        "query": query,
         "querystring": without_page(request),
         "publishers": selectors.statement_publishers(),
     }

@@ -104,25 +104,6 @@ def test_full_text_search_matches_other_forms_of_a_word_on_postgresql():
     assert list(selectors.statement_search(query="sanctioning")) == [hit]
 
 
-def test_snippet_escapes_and_marks_the_query_words():
-    snippet = selectors.statement_snippet(
-        text="<b>Sanctions</b> & more sanctions", query="sanction"
-    )
-    assert snippet == (
-        "&lt;b&gt;<mark>Sanctions</mark>&lt;/b&gt; &amp; more <mark>sanctions</mark>"
-    )
-
-
-def test_snippet_cuts_a_window_around_the_first_hit():
-    text = "word " * 200 + "Pyongyang " + "word " * 200
-    snippet = selectors.statement_snippet(text=text, query="pyongyang", width=100)
-
-    assert "<mark>Pyongyang</mark>" in snippet
-    assert snippet.startswith("…")
-    assert snippet.endswith("…")
-    assert len(snippet) < 140
-
-
 # -- pairs and graph --------------------------------------------------------------------------
 
 

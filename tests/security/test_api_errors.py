@@ -64,7 +64,7 @@ def test_a_server_error_under_the_api_is_json(monkeypatch):
     def boom(**kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("entities.selectors.api_article_status", boom)
+    monkeypatch.setattr("entities.selectors.article_status_get", boom)
     client = Client(raise_request_exception=False)
     assert _is_json_error(client.get("/api/v1/articles/1/status/"), 500)
 

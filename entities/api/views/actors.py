@@ -77,7 +77,7 @@ class ActorViewSet(BaseViewSet):
         actor, moved = self._live(slug)
         if moved:
             return moved
-        counted = selectors.api_actor_detail(actor=actor)
+        counted = selectors.actor_with_counts(actor=actor)
         counted.alias_names = selectors.actor_aliases(actor=actor)
         counted.top_targets = _ranked(selectors.actor_top_targets(actor=actor))
         counted.top_speakers = _ranked(selectors.actor_top_speakers(actor=actor))
@@ -95,7 +95,7 @@ class ActorViewSet(BaseViewSet):
         actor, moved = self._live(slug)
         if moved:
             return moved
-        return self._page(selectors.api_statements(selectors.statement_list_by(actor=actor)))
+        return self._page(selectors.with_sort_key(selectors.statement_list_by(actor=actor)))
 
     @_statements_schema("Statements about the actor", "Newest first, cursor-paginated.")
     @action(
@@ -109,7 +109,7 @@ class ActorViewSet(BaseViewSet):
         actor, moved = self._live(slug)
         if moved:
             return moved
-        return self._page(selectors.api_statements(selectors.statement_list_about(actor=actor)))
+        return self._page(selectors.with_sort_key(selectors.statement_list_about(actor=actor)))
 
     @_statements_schema(
         "What actor A said about actor B",
@@ -135,7 +135,7 @@ class ActorViewSet(BaseViewSet):
         if moved:
             return moved
         both = request.query_params.get("both", "").lower() in {"1", "true", "yes"}
-        return self._page(selectors.api_statements_on(a=a, b=b, both=both))
+        return self._page(selectors.statement_pair_keyed(a=a, b=b, both=both))
 
     @extend_schema(
         summary="Merge this actor into another (editors)",
@@ -165,7 +165,7 @@ class ActorViewSet(BaseViewSet):
     )
     @action(detail=True, methods=["post"], permission_classes=CURATE)
     def aliases(self, request, slug: str):
-        actor = selectors.api_actor_resolve(slug=slug)
+        actor = selectors.actor_resolve(slug=slug)
         if actor is None:
             raise Http404
         given = s.AliasSerializer(data=request.data)
@@ -183,7 +183,7 @@ class ActorViewSet(BaseViewSet):
             raise Http404
         if not actor.merged_into_id:
             return actor, None
-        survivor = selectors.api_actor_resolve(slug=slug)
+        survivor = selectors.actor_resolve(slug=slug)
         if survivor is None:
             raise Http404
         kwargs = {"slug": survivor.slug}

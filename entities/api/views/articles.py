@@ -66,7 +66,7 @@ class ArticleViewSet(BaseViewSet):
     lookup_value_regex = ID_PATTERN
 
     def list(self, request):
-        page = self.paginate_queryset(selectors.api_article_list(**self.selector_arguments()))
+        page = self.paginate_queryset(selectors.article_list_keyed(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):
@@ -124,7 +124,7 @@ class ArticleViewSet(BaseViewSet):
             )
         except DjangoValidationError as exc:
             raise _renamed(exc, field) from exc
-        fresh = selectors.api_article_status(article_id=article.pk)  # extraction may be done
+        fresh = selectors.article_status_get(article_id=article.pk)  # extraction may be done
         fresh.created = created
         fresh.warning = selectors.article_upload_warning(article_id=article.pk) if created else ""
         data = s.ArticleCreatedSerializer(fresh, context=self._context()).data
@@ -167,7 +167,7 @@ class ArticleViewSet(BaseViewSet):
     def reprocess(self, request, pk: str):
         if not services.articles_reprocess(ids=[int(pk)]):
             raise Http404
-        article = selectors.api_article_status(article_id=int(pk))
+        article = selectors.article_status_get(article_id=int(pk))
         return Response(
             {
                 "id": article.pk,
@@ -184,7 +184,7 @@ class ArticleViewSet(BaseViewSet):
     )
     @action(detail=True, methods=["get"])
     def status(self, request, pk: str):
-        article = selectors.api_article_status(article_id=int(pk))
+        article = selectors.article_status_get(article_id=int(pk))
         if article is None:
             raise Http404
         return Response(s.ArticleStatusSerializer(article).data)

@@ -58,7 +58,7 @@ class StatementViewSet(BaseViewSet):
     lookup_value_regex = ID_PATTERN
 
     def list(self, request):
-        page = self.paginate_queryset(selectors.api_statement_search(**self.selector_arguments()))
+        page = self.paginate_queryset(selectors.statement_search_keyed(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):
@@ -89,7 +89,7 @@ class StatementViewSet(BaseViewSet):
         query = ExportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         fmt, limit = query.validated_data["format"], query.validated_data["limit"]
-        statements = selectors.api_statement_search(**self.selector_arguments())
+        statements = selectors.statement_search_keyed(**self.selector_arguments())
         rows = statements[:limit].iterator(chunk_size=500)
         lines = (export.csv_lines if fmt == "csv" else export.jsonl_lines)(request, rows)
         response = StreamingHttpResponse(lines, content_type=export.FORMATS[fmt])
@@ -136,7 +136,7 @@ class StatementViewSet(BaseViewSet):
         return Response(self.get_serializer(self._statement(pk)).data)
 
     def _statement(self, pk: str) -> Statement:
-        statement = selectors.api_statement_get(statement_id=int(pk))
+        statement = selectors.statement_detail(statement_id=int(pk))
         if statement is None:
             raise Http404
         return statement
