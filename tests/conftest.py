@@ -8,15 +8,14 @@ import pytest
 from django.test import override_settings
 
 from newsapp.celery import app as celery_app
-
-SERVICES_REQUIRED = os.environ.get("NEWSAPP_REQUIRE_SERVICES") == "1"
-
-
-def need_service(reason: str) -> None:
-    """Skip a test whose service is missing, except in CI where that is a failure."""
-    if SERVICES_REQUIRED:
-        pytest.fail(f"{reason} (NEWSAPP_REQUIRE_SERVICES=1: a missing service fails the run)")
-    pytest.skip(reason)
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    MentionFactory,
+    StatementFactory,
+    StatementTargetFactory,
+)
+from tests.helpers import dated, make_editor
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -97,3 +96,64 @@ def user(django_user_model):
 def user_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """The suite's one editor: curates, and may reprocess articles."""
+    return make_editor(django_user_model)
+
+
+@pytest.fixture
+def world(db):
+    """Putin says things about Ukraine and NATO; Zelensky about Russia's president."""
+    russia = ActorFactory(name="Russia", kind="country", slug="russia")
+    ukraine = ActorFactory(name="Ukraine", kind="country", slug="ukraine")
+    putin = ActorFactory(name="Vladimir Putin", slug="vladimir-putin", country=russia)
+    zelensky = ActorFactory(name="Volodymyr Zelensky", slug="volodymyr-zelensky", country=ukraine)
+    nato = ActorFactory(name="NATO", kind="organization", slug="nato")
+    old = ArticleFactory(
+        title="Old talks",
+        body="Putin said Ukraine must stay neutral and NATO must not expand further east.",
+        publisher="Reuters",
+        published_at=dated(2024, 1, 10),
+    )
+    new = ArticleFactory(
+        title="New talks",
+        body="Zelensky said Putin cannot be trusted with any ceasefire at all, ever again.",
+        publisher="AP",
+        published_at=dated(2024, 6, 1),
+    )
+    s1 = StatementFactory(
+        article=old, speaker=putin, content_start=11, content_end=40, cue_class="say"
+    )
+    StatementTargetFactory(statement=s1, actor=ukraine, start=11, end=18)
+    s2 = StatementFactory(
+        article=old,
+        speaker=putin,
+        content_start=45,
+        content_end=75,
+        kind="indirect",
+        cue_class="warn",
+    )
+    StatementTargetFactory(statement=s2, actor=nato, start=45, end=49)
+    s3 = StatementFactory(
+        article=new, speaker=zelensky, content_start=14, content_end=60, cue_class="say"
+    )
+    StatementTargetFactory(statement=s3, actor=putin, start=14, end=19)
+    MentionFactory(article=old, actor=putin, start=0, end=5)
+    MentionFactory(article=old, actor=ukraine, start=11, end=18)
+    MentionFactory(article=new, actor=putin, start=14, end=19)
+    MentionFactory(article=new, actor=zelensky, start=0, end=8)
+    return {
+        "russia": russia,
+        "ukraine": ukraine,
+        "putin": putin,
+        "zelensky": zelensky,
+        "nato": nato,
+        "old": old,
+        "new": new,
+        "s1": s1,
+        "s2": s2,
+        "s3": s3,
+    }

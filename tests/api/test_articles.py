@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from entities.models import Article
-from tests.api.conftest import dated
 from tests.factories import ArticleFactory
+from tests.helpers import dated
 
 pytestmark = pytest.mark.django_db
 

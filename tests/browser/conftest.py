@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 
 from scripts.chromium import ARGS, CHROMIUM
-from tests.conftest import need_service
+from tests.helpers import need_service
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-PASSWORD = "a-long-passphrase"  # a test account on a throwaway database
 
 
 @pytest.fixture(scope="session")
@@ -40,12 +38,3 @@ def page(browser, live_server):
     page.set_default_timeout(20_000)
     yield page
     context.close()
-
-
-def log_in(page, username: str) -> None:
-    """Through the login form, with the keyboard."""
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Password").press("Enter")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)

@@ -7,14 +7,12 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from entities import services
 from entities.models import Actor, Article
-from tests.browser.conftest import PASSWORD, log_in
 from tests.factories import ActorFactory, MentionFactory
-from tests.ui.conftest import said
+from tests.helpers import PASSWORD, log_in, said
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -36,13 +34,6 @@ South Korea's foreign minister Cho Tae-yul said on Wednesday that Tokyo should f
 @pytest.fixture
 def uploader(django_user_model):
     return django_user_model.objects.create_user(username="uploader", password=PASSWORD)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(username="editor", password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="curate"))
-    return user
 
 
 @pytest.fixture

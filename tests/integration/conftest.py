@@ -16,13 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from newsapp.celery import app as celery_app
-from tests.conftest import need_service
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, need_service, process_env
 
 
 def _redis_up(url: str) -> bool:
@@ -46,34 +43,6 @@ def services(transactional_db):
     with celery_app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
     return broker
-
-
-def database_url() -> str:
-    db = settings.DATABASES["default"]
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{connection.settings_dict['NAME']}"
-
-
-def process_env(broker: str, **extra: str) -> dict[str, str]:
-    """The environment of a worker or command of ours: the test database, the given broker."""
-    env = dict(os.environ, DATABASE_URL=database_url(), CELERY_BROKER_URL=broker, **extra)
-    env.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
-    return env
-
-
-def manage(broker: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run `python manage.py ...` as an operator would, against the test database."""
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=process_env(broker),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 class Worker:
@@ -185,13 +154,3 @@ def start_worker(tmp_path):
     yield start
     for w in started:
         w.stop()
-
-
-def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

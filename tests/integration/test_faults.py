@@ -6,7 +6,7 @@ import pytest
 
 from entities import services
 from entities.models import Article, Statement
-from tests.integration.conftest import manage, wait_for
+from tests.helpers import manage, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 

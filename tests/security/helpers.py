@@ -4,7 +4,6 @@ worker."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -124,12 +123,3 @@ def token_client(user) -> APIClient:
     token, _ = Token.objects.get_or_create(user=user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return client
-
-
-def make_editor(django_user_model, username: str = "editor"):
-    editor = django_user_model.objects.create_user(username=username, password="a-long-phrase")
-    editor.user_permissions.add(
-        Permission.objects.get(codename="curate", content_type__app_label="entities"),
-        Permission.objects.get(codename="change_article", content_type__app_label="entities"),
-    )
-    return editor

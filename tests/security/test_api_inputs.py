@@ -8,7 +8,6 @@ from base64 import b64encode
 import pytest
 from django.db import connection
 
-from tests.api.conftest import world  # noqa: F401 - the fixture
 from tests.factories import StatementFactory
 from tests.security.helpers import token_client
 
@@ -45,7 +44,7 @@ def test_deeply_nested_json_to_an_editor_action_is_a_400(user):
         "/api/v1/actors/vladimir-putin/statements/?page_size=1",
     ],
 )
-def test_a_tampered_date_cursor_is_a_404(client, world, path, tampered):  # noqa: F811
+def test_a_tampered_date_cursor_is_a_404(client, world, path, tampered):
     response = client.get(f"{path}&cursor={_cursor(tampered)}")
     assert response.status_code == 404
     assert response.json()["error"]["message"] == "Invalid cursor"
@@ -53,14 +52,14 @@ def test_a_tampered_date_cursor_is_a_404(client, world, path, tampered):  # noqa
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="relevance is PostgreSQL's")
 @pytest.mark.parametrize("tampered", ["o=0&r=0&p=notafloat", "p=%00", "p=", "p=0x1p3"])
-def test_a_tampered_relevance_cursor_is_a_404(client, world, tampered):  # noqa: F811
+def test_a_tampered_relevance_cursor_is_a_404(client, world, tampered):
     base = "/api/v1/statements/?q=putin&order=relevance&page_size=1"
     response = client.get(f"{base}&cursor={_cursor(tampered)}")
     assert response.status_code == 404
     assert response.json()["error"]["message"] == "Invalid cursor"
 
 
-def test_a_genuine_cursor_still_pages(client, world):  # noqa: F811
+def test_a_genuine_cursor_still_pages(client, world):
     first = client.get("/api/v1/statements/?page_size=1").json()
     second = client.get(first["next"])
     assert second.status_code == 200

@@ -12,7 +12,8 @@ from django.urls import reverse
 from entities import services
 from entities.models import Article
 from tests.factories import ActorFactory, StatementFactory
-from tests.security.helpers import make_editor, token_client
+from tests.helpers import make_editor
+from tests.security.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 

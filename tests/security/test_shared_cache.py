@@ -15,7 +15,7 @@ import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
 from newsapp.cache import SharedRedisCache
-from tests.conftest import need_service
+from tests.helpers import need_service
 
 ROOT = Path(__file__).resolve().parents[2]
 

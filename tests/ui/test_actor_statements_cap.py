@@ -9,7 +9,7 @@ from django.urls import reverse
 from entities.models import Actor
 from entities.views.actors import STATEMENTS_SHOWN
 from tests.factories import ActorFactory
-from tests.ui.conftest import said
+from tests.helpers import said
 
 pytestmark = pytest.mark.django_db
 

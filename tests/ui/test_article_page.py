@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from entities.models import Actor, Article
 from tests.factories import ActorFactory, ArticleFactory, MentionFactory, StatementFactory
-from tests.ui.conftest import said
+from tests.helpers import said
 
 pytestmark = pytest.mark.django_db
 

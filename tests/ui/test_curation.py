@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from entities.models import Actor, ActorAlias, Correction, Mention, Statement, StatementTarget
 from tests.factories import ActorAliasFactory, ActorFactory, MentionFactory
-from tests.ui.conftest import said
+from tests.helpers import said
 
 pytestmark = pytest.mark.django_db
 

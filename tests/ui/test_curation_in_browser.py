@@ -13,10 +13,8 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from scripts.chromium import ARGS, CHROMIUM
-from tests.browser.conftest import log_in
-from tests.conftest import need_service
 from tests.factories import ActorFactory
-from tests.ui.conftest import said
+from tests.helpers import log_in, need_service, said
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

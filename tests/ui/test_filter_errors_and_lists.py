@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from entities.models import Actor
 from tests.factories import ActorFactory, ArticleFactory
-from tests.ui.conftest import said
+from tests.helpers import said
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from entities.models import Actor
 from entities.views.charts import network_layout
 from tests.factories import ActorFactory
-from tests.ui.conftest import said
+from tests.helpers import said
 
 NETWORK = reverse("entities:network")
 network_view = importlib.import_module("entities.views.network")
