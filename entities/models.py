@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -15,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 def fit_field(model: type[models.Model], field: str, value: str) -> str:
     """`value` cut to the `max_length` of `model.field`: extracted or typed text longer than the
     column holds is shortened rather than refused by the database."""
-    return value[: model._meta.get_field(field).max_length]
+    column = cast(models.Field, model._meta.get_field(field))  # a column, not a relation
+    return value[: column.max_length]
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -71,9 +71,9 @@ def decode_text(data: bytes) -> str | None:
         if data.startswith(bom):
             return _decode(data[len(bom) :], encoding)
     if b"\x00" in data[:_SAMPLE]:
-        encoding = _utf16_without_bom(data[:_SAMPLE])
-        if encoding is not None:
-            return _decode(data, encoding)
+        guessed = _utf16_without_bom(data[:_SAMPLE])
+        if guessed is not None:
+            return _decode(data, guessed)
     return _decode(data, "utf-8")
 
 

@@ -249,7 +249,7 @@ def signed(ctx: Context, q: QuoteSpan) -> Speaker | None:
     if found is not None and found.start - start <= 2:
         return found, (found.start, found.end)
     # a name the model did not tag: the capitalised words after the dash
-    words = []
+    words: list[Token] = []
     for t in ctx.doc:
         if t.idx < start:
             continue
