@@ -286,6 +286,12 @@ def name_particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relational_nouns() -> frozenset[str]:
+    """People named by their relation to another ("Kyiv's allies"), who speak for themselves."""
+    return _words("relational_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def mental_verbs() -> frozenset[str]:
     """Verbs and adjectives of knowing, feeling and watching ("we don't know")."""
     return _words("mental_verbs.txt")

@@ -469,3 +469,14 @@ def test_a_spokesman_for_a_body_the_model_ran_into_his_name_is_a_person_of_its_c
         "person",
         "Ukraine",
     )
+
+
+def test_a_countrys_allies_speak_for_themselves_not_for_the_country(nlp):
+    result = read(
+        "Kyiv's allies believe the Kremlin wants to delay the peace process. "
+        "Ukraine's foreign ministry said the talks would go on.",
+        nlp,
+    )
+
+    assert speaker_of(result, "Kremlin wants to delay") is None
+    assert speaker_of(result, "talks would go on") == "Ministry of Foreign Affairs of Ukraine"

@@ -130,6 +130,9 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
     if not inner and subject.pos_ == "PROPN":
         # a name the model did not tag: its words are the speaker as written
         return None, (phrase_start, end)
+    if inner and subject.lemma_.lower() in gazetteer.relational_nouns():
+        # "Kyiv's allies believe ...": the allies speak, not Ukraine; no actor is known
+        return None, (phrase_start, right.idx + len(right))
     if inner:
         # "US Director of National Intelligence Avril Haines": the person; "a senior official
         # at Seoul's presidential office": the body; "officials in Washington": the country.
