@@ -34,6 +34,17 @@ class Article(models.Model):
 
     # waiting for a worker or on one: pages keep polling while an article is in these
     IN_PROGRESS = (Status.QUEUED, Status.PROCESSING)
+    # what a status read shows of an article (never its body or raw input)
+    PROGRESS_FIELDS = (
+        "status",
+        "error",
+        "attempts",
+        "pipeline_version",
+        "model_name",
+        "queued_at",
+        "started_at",
+        "finished_at",
+    )
 
     class Format(models.TextChoices):
         TEXT = "text", _("plain text")

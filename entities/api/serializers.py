@@ -248,17 +248,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 class ArticleStatusSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
-        fields = [
-            "id",
-            "status",
-            "error",
-            "attempts",
-            "pipeline_version",
-            "model_name",
-            "queued_at",
-            "started_at",
-            "finished_at",
-        ]
+        fields = ["id", *Article.PROGRESS_FIELDS]
 
 
 class ArticleCreatedSerializer(ArticleStatusSerializer):

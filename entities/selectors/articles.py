@@ -251,21 +251,7 @@ def article_list_keyed(
 
 def article_status_get(*, article_id: int) -> Article | None:
     """An article's progress fields only (not its body)."""
-    return (
-        Article.objects.only(
-            "title",
-            "status",
-            "error",
-            "attempts",
-            "pipeline_version",
-            "model_name",
-            "queued_at",
-            "started_at",
-            "finished_at",
-        )
-        .filter(pk=article_id)
-        .first()
-    )
+    return Article.objects.only("title", *Article.PROGRESS_FIELDS).filter(pk=article_id).first()
 
 
 def article_uploads(*, ids: list[int]) -> list[Article]:
