@@ -2,7 +2,8 @@
 
 The table is generated once and committed so that the extractor needs no extra runtime
 dependency. Hand-made corrections are not written here: they live in country_aliases.tsv
-beside it, which entities/nlp/gazetteer.py applies over this table at load time.
+beside it, which entities/nlp/gazetteer.py applies over this table at load time, and states
+the package leaves out (Somaliland, Kosovo, ...) are in limited_recognition_states.tsv.
 Run: pip install countryinfo==1.0.1 && python scripts/build_country_table.py
 """
 

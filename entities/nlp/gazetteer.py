@@ -40,7 +40,7 @@ class Countries:
 def countries() -> Countries:
     by_name: dict[str, str] = {}
     demonym_of: dict[str, str] = {}
-    for row in _rows("countries.tsv"):
+    for row in _rows("countries.tsv") + _rows("limited_recognition_states.tsv"):
         name = row["name"]
         forms = [name, row["capital"], *row["aliases"].split("|")]
         demonym = row["demonym"]
@@ -55,6 +55,18 @@ def countries() -> Countries:
     for row in _rows("country_aliases.tsv"):
         by_name[row["alias"]] = row["country"]
     return Countries(by_name=by_name, demonym_of=demonym_of)
+
+
+@lru_cache(maxsize=1)
+def instrument_nouns() -> frozenset[str]:
+    """Last words of the names of laws and treaties ("Convention", "Act")."""
+    return _words("instrument_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def thing_acronyms() -> frozenset[str]:
+    """Acronyms of things, not actors ("UAV", "GDP")."""
+    return _words("thing_acronyms.txt")
 
 
 @lru_cache(maxsize=1)

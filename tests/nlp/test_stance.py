@@ -123,13 +123,24 @@ def test_an_official_saying_we_speaks_of_their_country(nlp):
 
 
 def test_a_country_speaking_of_itself_by_pronoun_is_a_target_of_its_own_side(nlp):
-    result = extract(
-        "News of the day\n\nIsrael vehemently denies it is committing genocide in Gaza.", nlp
-    )
+    result = extract("News of the day\n\nIsrael said it would continue the operation in Gaza.", nlp)
 
-    (denial,) = [s for s in result.statements if "genocide" in s.content]
-    assert denial.speaker == "Israel"
-    assert {t.actor: t.stance for t in denial.targets}["Israel"] == "neutral"
+    (plan,) = [s for s in result.statements if "operation" in s.content]
+    assert plan.speaker == "Israel"
+    assert {t.actor: t.stance for t in plan.targets}["Israel"] == "neutral"
+
+
+def test_the_speakers_side_is_positive_where_it_rebuts_a_charge_against_it(nlp):
+    found = stances("Israel vehemently denies it is committing genocide in Gaza.", nlp)
+    assert found["Israel"] == "positive"
+
+    found = stances("Rwanda said that accusing Rwanda of supporting the rebels is unfair.", nlp)
+    assert found["Rwanda"] == "positive"
+
+    found = stances(
+        "Myanmar said the report was based on sweeping allegations against Myanmar.", nlp
+    )
+    assert found["Myanmar"] == "positive"
 
 
 def test_the_owner_of_what_is_struck_suffers_and_the_owner_of_an_attack_commits_it(nlp):
@@ -198,3 +209,60 @@ def test_we_who_only_know_or_feel_do_not_make_the_country_a_target(nlp):
     (said,) = [s for s in result.statements if "concerned" in s.content]
     assert said.speaker == "Kurt Campbell"
     assert all(t.actor != "United States" for t in said.targets)
+
+
+def test_an_appeal_to_stop_or_not_to_act_is_hostile_to_whom_it_is_made(nlp):
+    assert stances("Afghanistan urged Pakistan not to blame Afghanistan.", nlp)["Pakistan"] == (
+        "negative"
+    )
+    assert stances("France urged Russia to stop the shelling.", nlp)["Russia"] == "negative"
+    assert stances("France urged Russia to join the talks.", nlp)["Russia"] == "neutral"
+
+
+def test_calling_for_someones_release_speaks_for_them(nlp):
+    found = stances(
+        "The United Nations Security Council urged Myanmar to release Aung San Suu Kyi.", nlp
+    )
+    assert found["Aung San Suu Kyi"] == "positive"
+
+
+def test_an_actor_whose_act_is_the_condition_of_the_speakers_answer_is_warned(nlp):
+    found = stances(
+        "Saudi Crown Prince Mohammed bin Salman said Saudi Arabia will have to obtain a "
+        "nuclear weapon if Iran does.",
+        nlp,
+    )
+    assert found["Iran"] == "negative"
+    assert found["Saudi Arabia"] == "neutral"
+
+
+def test_one_who_condemns_in_the_content_is_not_condemned(nlp):
+    found = stances("Paulo Pimenta said Lula had always condemned the attacks.", nlp)
+    assert found["Lula"] == "neutral"
+
+
+def test_the_body_in_the_speakers_role_is_the_speakers_side(nlp):
+    found = stances(
+        "The Hungarian Ambassador will be summoned to the Ministry of Foreign Affairs of "
+        "Ukraine over Prime Minister Viktor Orbán's disparaging remarks about Ukraine, "
+        "Spokesman for the Ukrainian Ministry of Foreign Affairs Oleh Nikolenko has said.",
+        nlp,
+    )
+    assert found["Ministry of Foreign Affairs of Ukraine"] == "neutral"
+    assert found["Viktor Orbán"] == "negative"
+
+
+def test_what_the_speaker_calls_its_own_is_its_side(nlp):
+    found = stances(
+        "Mohamed Hamdan Dagalo refused to integrate his Rapid Support Forces into the army.",
+        nlp,
+    )
+    assert found["Rapid Support Forces"] == "neutral"
+
+
+def test_the_place_of_a_visit_is_neutral_under_a_hostile_cue(nlp):
+    found = stances(
+        "Kim Yo Jong criticised United States plans for a submarine to visit South Korea.", nlp
+    )
+    assert found["South Korea"] == "neutral"
+    assert found["United States"] == "negative"

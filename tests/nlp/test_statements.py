@@ -232,21 +232,38 @@ def test_target_offsets_point_at_the_mention_in_the_body(nlp):
 
 
 @pytest.mark.slow
-def test_speaker_named_in_its_own_content_is_not_a_target(nlp):
+def test_speaker_named_in_its_own_content_is_a_neutral_target(nlp):
+    # the speaker speaks of itself explicitly, by name, as one acted on
     text = "Emmanuel Macron said that Germany would back Macron in the vote."
 
     s = only_statement(extract(text, nlp))
 
     assert s.speaker == "Emmanuel Macron"
-    assert {t.actor for t in s.targets} == {"Germany"}
+    assert {(t.actor, t.stance) for t in s.targets} == {
+        ("Germany", "neutral"),
+        ("Emmanuel Macron", "neutral"),
+    }
 
 
 @pytest.mark.slow
-def test_country_speaker_naming_itself_has_no_target(nlp):
+def test_country_speaker_naming_itself_as_a_participant_is_a_target(nlp):
     s = only_statement(extract("France said that France would veto the resolution.", nlp))
 
     assert s.speaker == "France"
-    assert s.targets == ()
+    assert [(t.actor, t.stance) for t in s.targets] == [("France", "neutral")]
+
+
+@pytest.mark.slow
+def test_speaker_named_only_as_an_owner_or_a_describing_word_is_no_target(nlp):
+    text = (
+        "Indonesia said Indonesian Defence Minister Prabowo Subianto discussed investments "
+        "in Indonesia's food estate projects."
+    )
+
+    s = only_statement(extract(text, nlp))
+
+    assert s.speaker == "Indonesia"
+    assert {t.actor for t in s.targets} == {"Prabowo Subianto"}
 
 
 @pytest.mark.slow

@@ -23,15 +23,21 @@ from entities.nlp import gazetteer
 from entities.nlp.index import ActorIndex
 from entities.nlp.types import ORGANIZATION
 
+from .builder import ACTOR_LABELS
 from .countries import CountryRules
 from .merging import MergingRules
 from .organisations import OrganisationRules
 from .persons import PersonRules
-from .spans import _capitalised_modifier, _dateline, _heading_only, _trim, _with_particles
+from .spans import (
+    _capitalised_modifier,
+    _dateline,
+    _heading_only,
+    _thing,
+    _trim,
+    _with_particles,
+)
 
 __all__ = ["find_actors"]
-
-_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
 def find_actors(doc: Doc) -> ActorIndex:
@@ -46,11 +52,12 @@ class _Builder(PersonRules, CountryRules, OrganisationRules, MergingRules):
     def run(self) -> None:
         spans = [
             s
-            for s in (_trim(e) for e in self.doc.ents if e.label_ in _LABELS)
+            for s in (_trim(e) for e in self.doc.ents if e.label_ in ACTOR_LABELS)
             if s
             and not _dateline(s)
             and not _capitalised_modifier(s)
             and not _heading_only(s, self.text)
+            and not _thing(s)
         ]
         singles: list[Span] = []
         for span in spans:

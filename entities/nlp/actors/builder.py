@@ -15,6 +15,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
 # the small model tags some lower-case nouns PROPN ("Seoul's foreign ministry said")
 _BODY_POS = ("ADJ", "NOUN", "PROPN")
 _MAX_NAME_TOKENS = 6
+# the model's entity labels that can name an actor
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 class Builder:

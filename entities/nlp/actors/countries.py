@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from entities.nlp import gazetteer
 from entities.nlp.types import COUNTRY
 
-from .builder import _BODY_POS, Builder
+from .builder import _BODY_POS, ACTOR_LABELS, Builder
 
 # characters back to the country that "the government" belongs to, failing a named one
 _GOVERNMENT_REACH = 400
@@ -37,19 +37,33 @@ class CountryRules(Builder):
         return True
 
     def _unlabelled_countries(self) -> None:
-        """Capitals and countries the model left untagged ("Kyiv rejected the plan")."""
+        """Capitals and countries the model left untagged ("Kyiv rejected the plan") or took
+        for a thing ("recognise Somaliland" as a PRODUCT): a whole entity of another label."""
         doc = self.doc
         for token in doc:
-            if token.i in self.taken or token.ent_type_ or token.pos_ != "PROPN":
+            if token.i in self.taken or self._tagged(token) or token.pos_ != "PROPN":
                 continue
             for width in (2, 1):
                 span = doc[token.i : token.i + width]
-                if span.end > len(doc) or any(t.i in self.taken or t.ent_type_ for t in span):
+                if span.end > len(doc) or any(t.i in self.taken or self._tagged(t) for t in span):
+                    continue
+                if token.ent_type_ and not self._whole_entity(span):
                     continue
                 country = self.countries.lookup(span.text)
                 if country and span.text[:1].isupper() and len(span.text) > 2:
                     self._add(span, country, COUNTRY, "GPE")
                     break
+
+    def _tagged(self, token) -> bool:
+        """The model tagged the token as a kind of name an actor can have."""
+        return token.ent_type_ in ACTOR_LABELS
+
+    def _whole_entity(self, span: Span) -> bool:
+        """The span is exactly one entity of the model's ("Somaliland", not "Algiers" in the
+        film title "The Battle of Algiers")."""
+        return span[0].ent_iob_ == "B" and (
+            span.end == len(self.doc) or self.doc[span.end].ent_iob_ != "I"
+        )
 
     def _governments_named_again(self) -> None:
         """'the junta', 'the government' after 'Myanmar's junta' or 'the Rwandan government':

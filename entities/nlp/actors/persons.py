@@ -38,6 +38,7 @@ class PersonRules(Builder):
             known = self._person_by_part(doc[name_start])
             if known is not None:
                 self._mention(doc[name_start : name_span.end], known, "PERSON")
+                self._role_again(known, whole.start, name_start)
                 self.taken.update(range(whole.start, name_start))
                 return
         name = doc[name_start : name_span.end].text
@@ -64,6 +65,20 @@ class PersonRules(Builder):
             draft.country = country
         if role_span is not None:
             self.taken.update(range(role_span.start, role_span.end))
+
+    def _role_again(self, person: ActorDraft, start: int, name_start: int) -> None:
+        """'the visiting Chinese State Councilor and Defence Minister Wei': a person named
+        again with a title that says what the first mention did not (its role, its country)."""
+        if person.role and person.country:
+            return
+        role_span = self._role(start, name_start)
+        if role_span is None:
+            return
+        if not person.role:
+            person.role = role_span.text
+        if not person.country:
+            person.country = self._country_in(role_span)
+        self.taken.update(range(role_span.start, role_span.end))
 
     def _owning_country(self, name_start: int) -> str:
         """ "North Korea's Kim Yo Jong", "Hungary's Orbán": a country owning the name is the
@@ -112,12 +127,17 @@ class PersonRules(Builder):
     def _role(self, start: int, name_start: int) -> Span | None:
         """Title words before a name, or in an apposition after it."""
         doc = self.doc
+        honorifics = gazetteer.honorifics()
         j = name_start
-        if start == name_start and j >= 2 and doc[j - 1].text == "," and self._is_title(j - 2):
-            j -= 1  # "South Korea's vice foreign minister, Kim Hong-kyun"
+        while j > 0 and doc[j - 1].lower_.rstrip(".") in honorifics:
+            j -= 1  # "Mr", "Mrs": a form of address, not a role
+        if start >= j and j >= 2 and doc[j - 1].text == "," and self._is_title(j - 2):
+            # "South Korea's vice foreign minister, Kim Hong-kyun", "his Chinese
+            # counterpart, Mr Wei Fenghe"
+            j -= 1
             end = j
         else:
-            end = name_start
+            end = j
         while j > 0 and (
             self._is_title(j - 1)
             or doc[j - 1].ent_type_ in ("GPE", "NORP", "ORG")

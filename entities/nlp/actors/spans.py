@@ -119,6 +119,23 @@ def _capitalised_modifier(span: Span) -> bool:
     return nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
 
 
+def _thing(span: Span) -> bool:
+    """'the Vienna Convention on Diplomatic Relations', 'UAVs', 'UAV debris': the name of a law
+    or treaty, or an acronym of a kind of thing, which the model took for an actor."""
+    first = span[0].text
+    if first in gazetteer.thing_acronyms() or (
+        len(span) == 1 and len(first) > 2 and first[-1] == "s" and first[:-1].isupper()
+    ):
+        return True
+    if span.label_ != "ORG":
+        return False
+    instruments = gazetteer.instrument_nouns()
+    doc = span.doc
+    return span[-1].lower_ in instruments or any(
+        t.lower_ in instruments and t.i + 1 < span.end and doc[t.i + 1].lower_ == "on" for t in span
+    )
+
+
 def _is_name_word(token: Token) -> bool:
     """A proper noun written as a name ("Vedomosti", "KCNA"): the small model also tags some
     lower-case words PROPN ("state news agency")."""

@@ -1,5 +1,6 @@
 """Whom a statement is about: the actors named in its content, and the object of a cue that
-aims at someone ("accused Clinton of ...", "urged Congress to act"); never the speaker."""
+aims at someone ("accused Clinton of ...", "urged Congress to act"); the speaker only where
+it names itself in the content."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from entities.nlp import gazetteer
 from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, Target
 
 from .draft import Context, Draft
+from .target_references import referenced
 
 
 def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...]:
@@ -17,13 +19,17 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     named = [m for a, b in (d.parts or [(d.start, d.end)]) for m in index.within(a, b)]
     for m in named:
         if (
-            m.actor != speaker
+            (m.actor != speaker or _names_itself(ctx, d, m))
             and m.actor not in targets
             and not _place_only(ctx, m)
             and not _people_of(ctx, m)
             and not _source_within(ctx, m)
         ):
             targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
+    for actor, start, end in referenced(ctx, d):
+        # "the two countries' inaccurate reference", "accused the nation of ..."
+        if actor not in targets and actor != speaker:
+            targets[actor] = Target(actor=actor, start=start, end=end)
     own = own_country(ctx, speaker)
     if own and own not in targets and ctx.index.mentioned(own):
         # "stop provoking us", "If they get one, we have to get one": an official quoted
@@ -50,6 +56,24 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
             if m is not None and m.actor != speaker and m.actor not in targets:
                 targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
     return tuple(targets.values())
+
+
+def _names_itself(ctx: Context, d: Draft, m) -> bool:
+    """'Mr Prabowo and Wei discussed ...' in Prabowo's statement, 'Accusing Rwanda of ... is
+    unfair' in Rwanda's: the speaker named by its own name in the content speaks of itself
+    explicitly, as one who acts or is acted on: not as an owner ("Indonesia's food projects")
+    or a describing word ("Indonesian Defence Minister Prabowo")."""
+    if d.speaker_span[0] <= m.start < d.speaker_span[1]:
+        return False
+    head = ctx.doc[ctx.token_index(m.start)]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in _PARTICIPANT_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "against")
+
+
+_PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 
 
 def _place_only(ctx: Context, m) -> bool:
