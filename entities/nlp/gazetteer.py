@@ -58,6 +58,12 @@ def countries() -> Countries:
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns of places below a country ("district", "city")."""
+    return _words("place_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def instrument_nouns() -> frozenset[str]:
     """Last words of the names of laws and treaties ("Convention", "Act")."""
     return _words("instrument_nouns.txt")

@@ -266,3 +266,22 @@ def test_the_place_of_a_visit_is_neutral_under_a_hostile_cue(nlp):
     )
     assert found["South Korea"] == "neutral"
     assert found["United States"] == "negative"
+
+
+def test_breaking_ties_and_declaring_persona_non_grata_are_hostile_steps(nlp):
+    found = stances(
+        "Foreign Minister Alicia Barcena said Mexico announces the immediate breaking of "
+        "diplomatic relations with Ecuador.",
+        nlp,
+    )
+    assert found["Ecuador"] == "negative"
+    # the government whose step an official of no named country announces is the official's
+    assert found["Mexico"] == "neutral"
+
+    found = stances(
+        "The government of Israel has declared Brazilian President Luiz Inácio Lula da Silva "
+        "persona non grata, Foreign Minister Israel Katz announced.",
+        nlp,
+    )
+    assert found["Luiz Inácio Lula da Silva"] == "negative"
+    assert found["Israel"] == "neutral"

@@ -46,3 +46,22 @@ def test_a_nation_indefinite_refers_to_no_one(nlp):
     text = "China met Brazil. Ursula von der Leyen said a nation must not distort trade."
 
     assert targets_of(text, "distort trade", nlp) == set()
+
+
+def test_the_two_with_describing_words_still_counts_two(nlp):
+    text = (
+        "Pakistan struck targets in Afghanistan on Monday.\n\n"
+        "The Taliban said the strikes harmed the camaraderie between the two neighbouring "
+        "Muslim nations."
+    )
+
+    assert targets_of(text, "camaraderie", nlp) == {"Pakistan", "Afghanistan"}
+
+
+def test_names_of_places_below_a_country_are_no_targets(nlp):
+    text = (
+        "Zabihullah Mujahid said Pakistani aircraft targeted civilian homes in Barmal "
+        "district, Paktika, and Spera district, Khost."
+    )
+
+    assert targets_of(text, "civilian homes", nlp) == {"Pakistan"}

@@ -30,7 +30,7 @@ def with_stances(
 ) -> tuple[Target, ...]:
     cue_class = _cue_class(ctx, d)
     carried = gazetteer.cue_stances().get(cue_class, "") or _cue_word_stance(d)
-    agents = {t.actor for t in targets if _agent(ctx.doc[ctx.token_index(t.start)])}
+    agents = {t.actor for t in targets if _agent(_mention_token(ctx, t))}
     return tuple(
         Target(t.actor, t.start, t.end, _stance(ctx, d, speaker, t, carried, agents))
         for t in targets
@@ -40,7 +40,7 @@ def with_stances(
 def _stance(
     ctx: Context, d: Draft, speaker: str | None, t: Target, carried: str, agents: set[str]
 ) -> str:
-    mention = ctx.doc[ctx.token_index(t.start)]
+    mention = _mention_token(ctx, t)
     if _own_side(ctx, d, speaker, t.actor, mention):
         # the speaker's side is positive only where the statement rebuts a charge against it
         return POSITIVE if _rebutted(ctx, d, mention) else NEUTRAL
@@ -183,6 +183,16 @@ def _named_victim(mention: Token) -> bool:
     return any(c.dep_ == "attr" and c.lemma_.lower() in _VICTIM_NOUNS for c in head.head.children)
 
 
+def _mention_token(ctx: Context, t: Target) -> Token:
+    """The word of the target's mention that the parse hangs it on: 'government' in 'The
+    government of Israel', 'Korea' in 'North Korea' (the words of a name lean on the last)."""
+    span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ctx.doc[ctx.token_index(t.start)]
+    root = span.root
+    return span[-1] if root.dep_ in ("compound", "flat") else root
+
+
 _AGAINST = {"against", "on", "upon", "at"}
 
 
@@ -242,7 +252,7 @@ def _own_side(ctx: Context, d: Draft, speaker: str | None, actor: str, mention: 
         return True
     own = own_country(ctx, speaker)
     if not own:
-        return False
+        return _announcing(ctx, speaker, mention)
     target = ctx.index.actors[actor]
     if actor == own:  # "we", "its war": the speaker's country named by the speaker
         return True
@@ -251,6 +261,23 @@ def _own_side(ctx: Context, d: Draft, speaker: str | None, actor: str, mention: 
     if own == speaker:  # a country speaks: its people, not its organisations
         return target.country == speaker and target.kind != ORGANIZATION
     return False
+
+
+_ANNOUNCING_VERBS = {"announce", "declare", "decide"}
+
+
+def _announcing(ctx: Context, speaker: str | None, mention: Token) -> bool:
+    """'Mexico announces the breaking of relations with Ecuador' in the words of a minister
+    whose country the article does not say: the government whose decision an official
+    announces is the official's own."""
+    if speaker is None or ctx.index.kind_of(speaker) != PERSON:
+        return False
+    if not ctx.index.actors[speaker].role:
+        return False
+    head = _noun_head(mention)
+    while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+        head = head.head  # "the government of Israel has declared"
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _ANNOUNCING_VERBS
 
 
 def _body_of_role(role: str, target) -> bool:
@@ -300,7 +327,7 @@ def _words_stance(tokens) -> str:
     table = gazetteer.stance_words()
     score = 0
     for token in tokens:
-        stance = table.get(token.lemma_.lower())
+        stance = table.get(token.lemma_.lower()) or _broken_ties(token)
         if stance is None:
             continue
         if _negated(token):
@@ -314,6 +341,24 @@ def _words_stance(tokens) -> str:
     if score > 0:
         return POSITIVE
     return ""
+
+
+_BREAK_VERBS = {"break", "breaking", "cut", "suspend", "rupture"}
+_TIES = {"relation", "relations", "tie", "ties"}
+
+
+def _broken_ties(token: Token) -> str | None:
+    """'the breaking of diplomatic relations with Ecuador', 'cut ties with Israel': a hostile
+    step against the other party (rule 3 of the guide)."""
+    if token.lemma_.lower() not in _BREAK_VERBS and token.lower_ not in _BREAK_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _TIES:
+            return NEGATIVE
+        ties_of = (g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _TIES)
+        if child.dep_ == "prep" and child.lower_ == "of" and any(ties_of):
+            return NEGATIVE
+    return None
 
 
 def _negated(token: Token) -> bool:

@@ -45,11 +45,9 @@ def referenced(ctx: Context, d: Draft) -> Iterator[tuple[str, int, int]]:
 
 
 def _counted_two(token: Token) -> bool:
-    """'the two countries', 'both leaders'."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].lower_ == "two" and doc[token.i - 2].lower_ == "the":
-        return True
-    return token.i >= 1 and doc[token.i - 1].lower_ == "both"
+    """'the two countries', 'the two neighbouring Muslim nations', 'both leaders'."""
+    words = {c.lower_ for c in token.lefts if c.dep_ in ("det", "nummod", "predet", "preconj")}
+    return {"the", "two"} <= words or "both" in words
 
 
 def _definite(token: Token) -> bool:
