@@ -114,6 +114,19 @@ class ActorIndex:
     def is_media(self, name: str) -> bool:
         return self.actors[name].media
 
+    def person_named_after(self, offset: int, country: str, reach: int) -> Mention | None:
+        """The first person named within `reach` characters after `offset` whose country is
+        `country` or unknown: 'Qatar's ruling emir opened the summit ... Sheikh Tamim bin
+        Hamad Al Thani said' (a lede names the office, the next paragraphs the person)."""
+        i = bisect_right(self._starts, offset - 1)
+        for m in self.mentions[i:]:
+            if m.start >= offset + reach:
+                return None
+            draft = self.actors[m.actor]
+            if draft.kind == PERSON and draft.country in ("", country):
+                return m
+        return None
+
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)
         out = []

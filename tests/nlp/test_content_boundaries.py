@@ -179,3 +179,30 @@ def test_a_plan_reported_according_to_a_source_is_the_sources_statement(nlp):
     assert [(s.speaker_text, s.content) for s in plans] == [
         ("a campaign aide", "Clinton plans to visit Charlotte on Sunday")
     ]
+
+
+def test_a_day_between_the_object_and_what_completes_it_stays_in_the_content(nlp):
+    result = extract(
+        "News of the day\n\nRwanda accused the government of the Democratic Republic of Congo "
+        '(DRC) on Wednesday of "fabricating" a massacre.',
+        nlp,
+    )
+
+    (s,) = result.statements
+    assert s.content == (
+        'the government of the Democratic Republic of Congo (DRC) on Wednesday of "fabricating" '
+        "a massacre"
+    )
+
+
+def test_what_another_speaker_says_of_the_object_is_its_own_statement(nlp):
+    result = extract(
+        "News of the day\n\nRwanda accused Congo of fabricating a massacre that a United "
+        "Nations investigation says was committed by M23 rebels.",
+        nlp,
+    )
+
+    by_cue = {s.cue: s for s in result.statements}
+    assert by_cue["accused"].content == "Congo of fabricating a massacre"
+    assert by_cue["says"].speaker == "United Nations"
+    assert "committed by M23 rebels" in by_cue["says"].content

@@ -530,3 +530,23 @@ def test_a_person_named_again_with_a_title_takes_the_role_and_country_it_gives(n
     wei = next(a for a in result.actors if a.name == "Wei Fenghe")
     assert wei.country == "China"
     assert "Defence Minister" in wei.role
+
+
+def test_an_office_holder_named_only_in_the_next_paragraphs_is_that_person(nlp):
+    result = read(
+        "Qatar's ruling emir opened the summit by accusing Israel of not caring about its "
+        'hostages.\n\n"Why then engage in negotiations?" Sheikh Tamim bin Hamad Al Thani said.',
+        nlp,
+    )
+
+    assert speaker_of(result, "not caring") == "Tamim bin Hamad Al Thani"
+
+
+def test_a_name_the_parser_split_at_its_infinitive_still_speaks(nlp):
+    result = read(
+        "In a report, the United Nations Special Committee to investigate Israeli practices "
+        'found that "the warfare is consistent with genocide."',
+        nlp,
+    )
+
+    assert speaker_of(result, "consistent with genocide") == "United Nations Special Committee"

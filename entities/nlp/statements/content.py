@@ -54,11 +54,16 @@ def object_span(ctx: Context, verb: Token) -> tuple[int, int]:
     # what completes the object: 'cited the remarks as examples of ...', 'blasted the media
     # for being dishonest', more infinitives of a list: 'wants to triple ..., grow ... and
     # create ...'
+    reached = end  # past a day between the object and what completes it, if anything does
     for c in sorted(verb.children, key=lambda t: t.i):
-        if c.i < end:
+        if c.i < reached or c.dep_ == "punct":
             continue
-        if any(not (t.is_punct or t.dep_ == "cc") for t in doc[end : c.left_edge.i]):
+        if any(not (t.is_punct or t.dep_ == "cc") for t in doc[reached : c.left_edge.i]):
             break
+        if _when(c):
+            # 'accused the government of the DRC on Wednesday of "fabricating" a massacre'
+            reached = c.right_edge.i + 1
+            continue
         completes = (c.dep_ == "prep" and c.lower_ in completing) or (
             infinitive
             and c.dep_ in ("conj", "dep")
@@ -67,8 +72,17 @@ def object_span(ctx: Context, verb: Token) -> tuple[int, int]:
         )
         if not completes:
             break
-        end = c.right_edge.i + 1
+        end = reached = c.right_edge.i + 1
     return trimmed(doc, start, _before_next_statement(ctx, verb, end))
+
+
+def _when(token: Token) -> bool:
+    """'on Wednesday', 'last week': a time adverbial among the verb's dependents."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in ("DATE", "TIME")
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def prep_span(ctx: Context, verb: Token) -> tuple[int, int]:
@@ -97,12 +111,26 @@ def _before_next_statement(ctx: Context, verb: Token, end: int) -> int:
     content ends before a second speech verb joined to it."""
     end = before_contrasted_speech(ctx, verb.i + 1, end)
     for t in verb.doc[verb.i + 1 : end]:
+        if _relative_speech(ctx, t):
+            # "accuses DRC of 'fabricating' massacre that UN says killed 131 people": what
+            # another speaker says of the object is that speaker's statement
+            return trimmed(verb.doc, verb.i + 1, t.left_edge.i)[1]
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_ in ctx.verbs:
             cut = t.left_edge.i
             while cut > verb.i + 1 and verb.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             return cut
     return end
+
+
+def _relative_speech(ctx: Context, t: Token) -> bool:
+    """A speech verb in a relative clause, with a subject of its own that is no relative
+    pronoun ('a massacre that UN says killed 131 people', '... that a United Nations
+    investigation says was committed by M23')."""
+    if t.dep_ != "relcl" or t.lemma_ not in ctx.verbs:
+        return False
+    subject = subject_of(t)
+    return subject is not None and subject.pos_ in ("PROPN", "NOUN")
 
 
 def before_contrasted_speech(ctx: Context, start: int, end: int) -> int:

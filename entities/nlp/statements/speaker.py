@@ -74,8 +74,16 @@ def speaker_of(ctx: Context, verb: Token) -> Speaker:
 def _unparsed_subject(ctx: Context, verb: Token) -> Token | None:
     """'Earlier, Orbán, at a meeting with journalists, said ...': the parser hung the name on
     the adverb before it, and the finite verb of the sentence has no subject. The first name of
-    a known actor before the verb, outside any prepositional phrase, is its subject."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    a known actor before the verb, outside any prepositional phrase, is its subject. Or the
+    parser took an infinitive inside a name for the sentence's verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    head = verb.head
+    if verb.dep_ != "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "the United Nations Special Committee to investigate Israeli practices found": the
+        # parser made the name's infinitive the sentence's verb, with the name its subject
+        return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if verb.dep_ != "ROOT":
         return None
     for token in verb.sent:
         if token.i >= verb.i:
@@ -130,6 +138,9 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
     if not inner and subject.pos_ == "PROPN":
         # a name the model did not tag: its words are the speaker as written
         return None, (phrase_start, end)
+    holder = _office_holder_named_after(ctx, subject, inner)
+    if holder is not None:
+        return holder, (phrase_start, end)
     if inner and subject.lemma_.lower() in gazetteer.relational_nouns():
         # "Kyiv's allies believe ...": the allies speak, not Ukraine; no actor is known
         return None, (phrase_start, right.idx + len(right))
@@ -141,6 +152,24 @@ def resolve_subject(ctx: Context, subject: Token) -> Speaker:
         best = min(owned, key=lambda m: SPEAKER_PREFERENCE.get(index.kind_of(m.actor), 9))
         return best, (phrase_start, right.idx + len(right))
     return None, (phrase_start, end)
+
+
+# characters after an unnamed office holder within which the article names the person
+_CATAPHORA_REACH = 800
+
+
+def _office_holder_named_after(
+    ctx: Context, subject: Token, inner: list[Mention]
+) -> Mention | None:
+    """'Qatar's ruling emir opened the summit by accusing Israel ...', the person named only
+    in the next paragraphs: a country's office holder with no person named before is the
+    first person of that country (or of none known) named soon after."""
+    if subject.lower_ not in gazetteer.title_words() or len(inner) != 1:
+        return None
+    owner = inner[0]
+    if ctx.index.kind_of(owner.actor) != COUNTRY or not _possessive_after(ctx.text, owner):
+        return None
+    return ctx.index.person_named_after(subject.idx + len(subject), owner.actor, _CATAPHORA_REACH)
 
 
 def issuer(ctx: Context, noun: Token) -> Mention | None:
