@@ -550,3 +550,15 @@ def test_a_name_the_parser_split_at_its_infinitive_still_speaks(nlp):
     )
 
     assert speaker_of(result, "consistent with genocide") == "United Nations Special Committee"
+
+
+def test_names_of_districts_and_cities_are_no_actors(nlp):
+    result = read(
+        "Zabihullah Mujahid said aircraft targeted homes in Barmal district, Paktika, and "
+        "Spera district, Khost. Ecuador said Jorge Glas was moved to a prison in the port city "
+        "of Guayaquil.",
+        nlp,
+    )
+
+    assert not {"Paktika", "Spera", "Guayaquil"} & set(names(result))
+    assert {"Ecuador", "Jorge Glas"} <= set(names(result))

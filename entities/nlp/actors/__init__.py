@@ -32,6 +32,7 @@ from .spans import (
     _capitalised_modifier,
     _dateline,
     _heading_only,
+    _place_below_country,
     _thing,
     _trim,
     _with_particles,
@@ -64,6 +65,8 @@ class _Builder(PersonRules, CountryRules, OrganisationRules, MergingRules):
             span = _with_particles(span)
             if self._known_body(span) or self._country(span) or self._body_of_country(span):
                 continue
+            if _place_below_country(span):
+                continue  # "Spera district", "the port city of Guayaquil"
             if span.label_ in ("PERSON", "ORG", "NORP", "GPE") and len(span) == 1:
                 singles.append(span)  # a NORP or GPE that is no country may be a name ("Tamim")
             elif span.label_ == "PERSON":

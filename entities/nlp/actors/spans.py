@@ -136,6 +136,24 @@ def _thing(span: Span) -> bool:
     )
 
 
+def _place_below_country(span: Span) -> bool:
+    """'Spera district', 'in Barmal district, Paktika', 'the port city of Guayaquil': a name
+    given to a district, province or city, which the model may tag as a person or a body.
+    (Countries are read before this: 'its breakaway region of Somaliland' stays a country.)"""
+    places = gazetteer.place_nouns()
+    last = span[-1]
+    if last.dep_ == "compound" and last.head.lemma_.lower() in places:
+        return True
+    head = span.root
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.i != span.root.i and head.lemma_.lower() in places:
+        return True
+    return (
+        head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in places
+    )
+
+
 def _is_name_word(token: Token) -> bool:
     """A proper noun written as a name ("Vedomosti", "KCNA"): the small model also tags some
     lower-case words PROPN ("state news agency")."""

@@ -22,7 +22,6 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
             (m.actor != speaker or _names_itself(ctx, d, m))
             and m.actor not in targets
             and not _place_only(ctx, m)
-            and not _place_name(ctx, m)
             and not _people_of(ctx, m)
             and not _source_within(ctx, m)
         ):
@@ -88,25 +87,6 @@ def _place_only(ctx: Context, m) -> bool:
         ctx.index.kind_of(m.actor) == COUNTRY
         and head.dep_ == "pobj"
         and head.head.lower_ in gazetteer.place_prepositions()
-    )
-
-
-def _place_name(ctx: Context, m) -> bool:
-    """'Spera district', 'in Barmal district, Paktika', 'the port city of Guayaquil': a name
-    given to a place below a country, which the model may have tagged as a person or a body."""
-    if ctx.index.kind_of(m.actor) == COUNTRY:
-        return False  # "its breakaway region of Somaliland" speaks of a country
-    places = gazetteer.place_nouns()
-    token = ctx.doc[ctx.token_index(max(m.start, m.end - 1))]
-    if token.dep_ == "compound" and token.head.lemma_.lower() in places:
-        return True
-    head = token
-    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
-        head = head.head
-    if head.lemma_.lower() in places and head.i != token.i:
-        return True
-    return (
-        head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in places
     )
 
 
