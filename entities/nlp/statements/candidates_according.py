@@ -15,7 +15,9 @@ from .speaker import SPEAKER_PREFERENCE, resolve_subject
 def according_draft(ctx: Context, token: Token) -> Draft | None:
     """The statement credited to the object of 'according to' (`token` is 'according')."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
     sent = token.sent

@@ -139,11 +139,12 @@ def _host(
     `reported` to `drafts`) or mixed."""
     # '"We will respond," Police Chief Chuck Jordan said': a parse that pulls the
     # name after the quote into the clause; the quote is the whole statement
-    cue_follows = host.cue is not None and host.cue.idx > q.end >= host.start
+    cue = host.cue
+    cue_follows = cue is not None and cue.idx > q.end >= host.start
     if cue_follows or (q.end - q.start) >= _DIRECT_COVERAGE * (host.end - host.start):
-        if cue_follows:
+        if cue is not None and cue_follows:
             host.speaker, host.speaker_span = between(
-                ctx, q, host.cue, (host.speaker, host.speaker_span)
+                ctx, q, cue, (host.speaker, host.speaker_span)
             )
         host.kind, host.start, host.end = DIRECT, q.start, q.end
         reported.remove(host)

@@ -61,8 +61,9 @@ def _verb_draft(ctx: Context, token: Token) -> Draft | None:
         start, end = clause_span(comp, exclude=token)
         if end <= token.i and any(t.text in ":;" for t in ctx.doc[end : token.i]):
             return None  # 'We have been here before: Osama bin Laden declared war'
-        if bare is not None:  # from its subject: not 'after the convention'
-            start = max(start, subject_of(bare).left_edge.i)
+        bare_subject = subject_of(bare) if bare is not None else None
+        if bare_subject is not None:  # from its subject: not 'after the convention'
+            start = max(start, bare_subject.left_edge.i)
         obj = _object_before_reduced_relative(token, comp)
         if obj is not None:  # 'cited remarks Trump had made about Machado as examples'
             start = obj.left_edge.i

@@ -41,7 +41,7 @@ def merge_quote_parts(drafts: list[Draft], text: str) -> list[Draft]:
             prev is not None
             and follows_attribution(text, prev, d.start)
             and d.kind == DIRECT
-            and (d.cue is None or d.cue.i == prev.cue.i)
+            and (d.cue is None or (prev.cue is not None and d.cue.i == prev.cue.i))
         ):
             prev.extend(d.start, d.end)
             continue

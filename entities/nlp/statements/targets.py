@@ -52,9 +52,9 @@ def targets_of(ctx: Context, d: Draft, speaker: str | None) -> tuple[Target, ...
     cue = d.cue
     if cue is not None and ctx.verbs.get(cue.lemma_) in gazetteer.target_cue_classes():
         for obj in (c for c in cue.children if c.dep_ in ("dobj", "dative")):
-            m = index.at(obj.idx, obj.idx + len(obj))
-            if m is not None and m.actor != speaker and m.actor not in targets:
-                targets[m.actor] = Target(actor=m.actor, start=m.start, end=m.end)
+            aimed = index.at(obj.idx, obj.idx + len(obj))
+            if aimed is not None and aimed.actor != speaker and aimed.actor not in targets:
+                targets[aimed.actor] = Target(actor=aimed.actor, start=aimed.start, end=aimed.end)
     return tuple(targets.values())
 
 
