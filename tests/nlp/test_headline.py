@@ -93,3 +93,25 @@ def test_a_headline_statement_is_found_with_the_speaker_the_story_names(nlp):
             assert result.body[s.content_start : s.content_end] == s.content
     for m in result.mentions:
         assert result.body[m.start : m.end] == m.text
+
+
+@pytest.mark.slow
+def test_a_headline_signed_with_a_dash_is_the_named_speakers_statement(nlp):
+    result = extract(
+        "Hungarian ambassador to be summoned over Orban's remarks – Nikolenko\n\n"
+        "The Hungarian ambassador will be summoned for a frank conversation, spokesman Oleh "
+        "Nikolenko has said.",
+        nlp,
+    )
+
+    (headline,) = [s for s in result.statements if s.in_title]
+    assert headline.speaker == "Oleh Nikolenko"
+    assert headline.kind == "indirect"
+    assert headline.content == "Hungarian ambassador to be summoned over Orban's remarks"
+
+
+@pytest.mark.slow
+def test_a_dash_before_a_word_that_names_no_one_signs_nothing(nlp):
+    result = extract("Markets fall again – Analysis\n\nStocks fell on Monday, traders said.", nlp)
+
+    assert not [s for s in result.statements if s.in_title]

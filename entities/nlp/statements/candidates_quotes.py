@@ -11,7 +11,7 @@ import re
 
 from entities.nlp import gazetteer
 from entities.nlp.quotes import CLOSING_MARKS, QuoteSpan, is_title
-from entities.nlp.types import DIRECT, MIXED, Mention
+from entities.nlp.types import DIRECT, INDIRECT, MIXED, Mention
 
 from .cue import asked_of_subject, cue_for_quote, frames, unsaid
 from .draft import Context, Draft
@@ -26,6 +26,34 @@ _INHERIT_WINDOW = 400  # characters back to look for the speaker of a quote with
 _TURN = re.compile(
     r"(?m)^[\"“]?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): +(?P<said>[^\n]+)$"
 )
+
+
+# a headline signed with a dash: "Hungarian ambassador to be summoned ... – Nikolenko"
+_SIGNED_HEADLINE = re.compile(
+    r"\A(?P<said>[^\n]{12,}?) +[–—-] +(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}) *$",
+    re.MULTILINE,
+)
+
+
+def signed_headline(ctx: Context) -> Draft | None:
+    """'Hungarian ambassador to be summoned to Ukrainian MFA over Orban's statement – Nikolenko':
+    a headline that ends with a dash and a known actor's name is that actor's statement, as
+    agencies title what an official said."""
+    m = _SIGNED_HEADLINE.match(ctx.text)
+    if m is None:
+        return None
+    name = m.group("name")
+    found = ctx.index.at(m.start("name"), m.end("name"))
+    person = ctx.index.person_named(name) if " " not in name else None
+    if person is not None:
+        found = Mention(
+            actor=person, start=m.start("name"), end=m.end("name"), text=name, label="SURNAME"
+        )
+    if found is None or found.start != m.start("name"):
+        return None
+    # a headline sums up what was said in the agency's words: reported, not quoted
+    span = (found.start, found.end)
+    return Draft(INDIRECT, m.start("said"), m.end("said"), None, found, span, 0.7)
 
 
 def transcript_turns(ctx: Context) -> list[Draft]:
@@ -54,6 +82,9 @@ def transcript_turns(ctx: Context) -> list[Draft]:
         elif found is not None:
             span = (found.start, found.end)
         out.append(Draft(DIRECT, start, end, None, found, span, 0.8))
+    headline = signed_headline(ctx)
+    if headline is not None and not any(d.start < headline.end for d in out):
+        out.insert(0, headline)
     return out
 
 
