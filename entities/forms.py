@@ -298,3 +298,29 @@ class StatementTargetsForm(forms.Form):
         if errors:
             raise forms.ValidationError(errors)
         return actors
+
+
+class ReviewFilterForm(forms.Form):
+    """The review queue's filters: one article (by its id, as in /articles/<id>/), one reason."""
+
+    article = forms.IntegerField(
+        label=_("Article id"), required=False, min_value=1, max_value=10**18 - 1
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        required=False,
+        choices=[("", _("any reason")), *((r.code, r.label) for r in selectors.REASONS)],
+    )
+
+    def clean_article(self) -> Article | None:
+        pk = self.cleaned_data.get("article")
+        if pk is None:
+            return None
+        article = selectors.article_get(article_id=pk)
+        if article is None:
+            raise forms.ValidationError(_("No article has the id %(id)s."), params={"id": pk})
+        return article
+
+    def queue_kwargs(self) -> dict:
+        data = self.cleaned_data if self.is_bound else {}
+        return {"article": data.get("article"), "reason": data.get("reason") or ""}

@@ -341,6 +341,26 @@ class Statement(models.Model):
         default=False,
         help_text=_("Every offset of the statement is into the article's title, not its body."),
     )
+    reviewed_at = models.DateTimeField(
+        _("reviewed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When an editor confirmed the statement as it stands; reprocessing leaves a reviewed "
+            "statement exactly as it is."
+        ),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # what the page says of a confidence: (lowest value, word), highest first
+    CONFIDENCE_WORDS = ((0.8, _("high")), (0.6, _("medium")), (0.0, _("low")))
 
     class Meta:
         verbose_name = _("statement")
@@ -351,11 +371,58 @@ class Statement(models.Model):
         who = self.speaker.name if self.speaker_id else (self.speaker_text or "?")
         return f"{who}: {self.content[:60]}"
 
+    def get_absolute_url(self) -> str:
+        """The permalink: it stays valid across reprocessing (a statement the new extraction
+        no longer finds answers 410 there) and opens the article at the statement."""
+        return reverse("entities:statement_detail", args=[self.pk])
+
+    def get_article_url(self) -> str:
+        """The article page at this statement: ?s= opens the page of a long article's list that
+        holds it and highlights its sentence; #statement-<id> is its entry in the list."""
+        url = reverse("entities:article_detail", args=[self.article_id])
+        return f"{url}?s={self.pk}#{statement_anchor(self.pk)}"
+
+    @property
+    def confidence_word(self) -> str:
+        """'high' (0.8 and above), 'medium' (0.6 and above) or 'low'."""
+        return str(next(word for low, word in self.CONFIDENCE_WORDS if self.confidence >= low))
+
     def content_spans(self) -> list[tuple[int, int]]:
         """The pieces of the body that are the speaker's words, in order."""
         if self.fragments:
             return [(int(a), int(b)) for a, b in self.fragments]
         return [(self.content_start, self.content_end)]
+
+
+def statement_anchor(statement_id: int) -> str:
+    """The one anchor of a statement on its article page: the id of its entry in the list."""
+    return f"statement-{statement_id}"
+
+
+class RetiredStatement(models.Model):
+    """A statement that reprocessing no longer found: its old id answers 410 with a page that
+    says so and links the article. Statement ids are never reused (PostgreSQL sequences and
+    SQLite AUTOINCREMENT tables never hand out a deleted id again), so an old link never leads
+    to another statement."""
+
+    id = models.BigIntegerField(_("statement id"), primary_key=True)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    in_title = models.BooleanField(_("said in the headline"), default=False)
+    content_start = models.PositiveIntegerField(_("content start"))
+    content_end = models.PositiveIntegerField(_("content end"))
+    content = models.TextField(_("content"), help_text=_("The words it quoted, as they were."))
+    speaker = models.CharField(_("speaker"), max_length=500, blank=True)
+    retired_at = models.DateTimeField(_("retired at"), help_text=_("When it was reprocessed."))
+
+    class Meta:
+        verbose_name = _("retired statement")
+        verbose_name_plural = _("retired statements")
+        ordering = ["-retired_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"statement {self.pk} (retired {self.retired_at:%Y-%m-%d})"
 
 
 class StatementTarget(models.Model):
@@ -396,7 +463,8 @@ class StatementTarget(models.Model):
 class Correction(models.Model):
     """A human decision about the extracted data, kept so that re-running extraction applies it
     again: merges, renames, aliases and rejections act on actors (and the resolver honours
-    them); speaker and target fixes name a statement by its article and content span."""
+    them); speaker and target fixes and reviews name a statement by its article and content
+    span."""
 
     class Kind(models.TextChoices):
         MERGE = "merge", _("merge actors")
@@ -407,6 +475,7 @@ class Correction(models.Model):
         REJECT = "reject", _("reject actor")
         SPEAKER = "speaker", _("reassign speaker")
         TARGETS = "targets", _("reassign targets")
+        REVIEW = "review", _("mark reviewed or not")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     actor = models.ForeignKey(

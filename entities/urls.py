@@ -36,5 +36,9 @@ urlpatterns = [
     path("statements/<int:pk>/", views.statement_detail, name="statement_detail"),
     path("statements/<int:pk>/speaker/", views.statement_speaker, name="statement_speaker"),
     path("statements/<int:pk>/targets/", views.statement_targets, name="statement_targets"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("review/<int:pk>/speaker/", views.review_speaker, name="review_speaker"),
+    path("review/<int:pk>/targets/", views.review_targets, name="review_targets"),
+    path("review/<int:pk>/reviewed/", views.review_mark, name="review_mark"),
     path("network/", views.network, name="network"),
 ]

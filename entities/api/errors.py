@@ -25,6 +25,14 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = TOO_LARGE
 
 
+class Gone(exceptions.APIException):
+    """An object that existed and no longer does (a statement reprocessing no longer found)."""
+
+    status_code = status.HTTP_410_GONE
+    default_detail = "This no longer exists."
+    default_code = "gone"
+
+
 class FieldsTooLarge(exceptions.ValidationError):
     """A field's value over a size limit: 413 with the field named."""
 

@@ -170,6 +170,35 @@ class StatementFilter(SelectorFilterSet):
         }
 
 
+class ReviewFilter(SelectorFilterSet):
+    article = filters.NumberFilter(
+        min_value=1, max_value=10**18 - 1, help_text="Only the statements of this article (id)."
+    )
+    reason = filters.ChoiceFilter(
+        choices=[(r.code, r.label) for r in selectors.REASONS],
+        help_text="Only the statements in the queue for this reason.",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["article", "reason"]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        pk = self._values.get("article")
+        self._values["article"] = None
+        if valid and pk is not None:
+            article = selectors.article_get(article_id=int(pk))
+            if article is None:
+                self.form.add_error("article", f"No article has the id {int(pk)}.")
+                return False
+            self._values["article"] = article
+        return valid
+
+    def select_arguments(self, *, article, reason) -> dict[str, Any]:
+        return {"article": article, "reason": reason or ""}
+
+
 class GraphFilter(SelectorFilterSet):
     date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")

@@ -12,15 +12,11 @@ from entities import selectors
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 from entities.validators import is_storable, validate_publication_date
 
-STATEMENT_ANCHOR = "statement-{pk}"  # its id on the article page (includes/statement.html)
-
 
 def statement_permalink(request, statement: Statement) -> str:
-    """The statement's entry on its article page. ?s= makes the page open the part of a long
-    article's statement list that holds it."""
-    path = reverse("entities:article_detail", args=[statement.article_id])
-    anchor = STATEMENT_ANCHOR.format(pk=statement.pk)
-    url = f"{path}?s={statement.pk}#{anchor}"
+    """The statement's permalink (Statement.get_absolute_url), absolute: it opens the article at
+    the statement and stays valid across reprocessing (410 once the statement is gone)."""
+    url = statement.get_absolute_url()
     return request.build_absolute_uri(url) if request is not None else url
 
 
@@ -101,7 +97,10 @@ class StatementSerializer(serializers.ModelSerializer):
     speaker = ActorRefSerializer(allow_null=True)
     targets = TargetSerializer(many=True)
     permalink = serializers.SerializerMethodField(
-        help_text="The statement on its article page (absolute URL with an anchor)."
+        help_text=(
+            "The statement's permalink: it opens the article at the statement and stays valid "
+            "when the article is reprocessed (410 Gone once the statement no longer exists)."
+        )
     )
     fragments = serializers.ListField(
         child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
@@ -133,13 +132,44 @@ class StatementSerializer(serializers.ModelSerializer):
             "fragments",
             "kind",
             "confidence",
+            "confidence_word",
+            "reviewed_at",
             "targets",
             "permalink",
         ]
 
+    confidence_word = serializers.CharField(
+        read_only=True, help_text="The confidence in words: high (0.8 and above), medium, low."
+    )
+
     @extend_schema_field(OpenApiTypes.URI)
     def get_permalink(self, statement: Statement) -> str:
         return statement_permalink(self.context.get("request"), statement)
+
+
+class ReviewReasonSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=[r.code for r in selectors.REASONS])
+    label = serializers.CharField()
+
+
+class ReviewItemSerializer(StatementSerializer):
+    """A statement of the review queue: why it is there and how urgent it is."""
+
+    priority = serializers.FloatField(read_only=True, help_text=selectors.PRIORITY_HELP)
+    reasons = serializers.SerializerMethodField()
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "priority", "reasons"]
+
+    @extend_schema_field(ReviewReasonSerializer(many=True))
+    def get_reasons(self, statement: Statement) -> list[dict]:
+        return [{"code": r.code, "label": r.label} for r in selectors.review_reasons(statement)]
+
+
+class ReviewSerializer(serializers.Serializer):
+    reviewed = serializers.BooleanField(
+        default=True, help_text="true: mark reviewed (the default); false: back in the queue."
+    )
 
 
 class ArticleStatementSerializer(StatementSerializer):

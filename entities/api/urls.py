@@ -14,6 +14,7 @@ router.include_root_view = False
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("statements", views.StatementViewSet, basename="statement")
+router.register("review", views.ReviewViewSet, basename="review")
 
 urlpatterns = [
     path("schema/", LocalSchemaView.as_view(), name="schema"),

@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Substr
 
-from entities.models import Actor, Statement, StatementTarget
+from entities.models import Actor, RetiredStatement, Statement, StatementTarget
 
 SEARCH_CONFIG = "english"  # the configuration of the GIN index (migration 0005)
 # a word of a search query: statement_search matches them, the statement_snippet tag marks them
@@ -276,6 +276,34 @@ def statement_get(*, statement_id: int) -> Statement | None:
 
 def statement_article_id(*, statement_id: int) -> int | None:
     return Statement.objects.filter(pk=statement_id).values_list("article_id", flat=True).first()
+
+
+def statement_retired_get(*, statement_id: int) -> RetiredStatement | None:
+    """What is known of a statement that reprocessing no longer found (with its article)."""
+    return (
+        RetiredStatement.objects.select_related("article")
+        .defer("article__body", "article__raw")
+        .filter(pk=statement_id)
+        .first()
+    )
+
+
+def statement_list_near(*, retired: RetiredStatement, limit: int = 3) -> list[Statement]:
+    """The article's statements now at the place of a retired one (their content overlaps its
+    span), most overlapping first: what a reader who followed an old link may be after."""
+    rows = list(
+        statement_rows().filter(
+            article_id=retired.article_id,
+            in_title=retired.in_title,
+            content_start__lt=retired.content_end,
+            content_end__gt=retired.content_start,
+        )
+    )
+
+    def overlap(s: Statement) -> int:
+        return min(s.content_end, retired.content_end) - max(s.content_start, retired.content_start)
+
+    return sorted(rows, key=lambda s: (-overlap(s), s.content_start))[:limit]
 
 
 def statement_list_by(*, actor: Actor) -> QuerySet[Statement]:

@@ -32,6 +32,7 @@ from entities.services.extraction import (
 )
 from entities.services.inputs import IMPORT_SUFFIXES, article_fetch, article_text_from_upload
 from entities.services.queue import queue_depth, queue_is_eager
+from entities.services.review import statement_mark_reviewed, statement_unmark_reviewed
 
 __all__ = [
     "ARTICLE_EMPTY",
@@ -62,6 +63,8 @@ __all__ = [
     "possible_duplicate_dismiss",
     "queue_depth",
     "queue_is_eager",
+    "statement_mark_reviewed",
     "statement_speaker_set",
     "statement_targets_set",
+    "statement_unmark_reviewed",
 ]

@@ -325,13 +325,13 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
 
 
 def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
-    """Apply the stored speaker and target decisions of an article to its freshly extracted
-    statements (each matched by its content span, or the one overlapping it most). Returns how
-    many were applied. Called inside article_store_extraction's transaction."""
+    """Apply the stored speaker, target and review decisions of an article to its freshly
+    extracted statements (each matched by its content span, or the one overlapping it most).
+    Returns how many were applied. Called inside article_store_extraction's transaction."""
     corrections = list(
         Correction.objects.filter(
             article_id=article_id,
-            kind__in=[Correction.Kind.SPEAKER, Correction.Kind.TARGETS],
+            kind__in=[Correction.Kind.SPEAKER, Correction.Kind.TARGETS, Correction.Kind.REVIEW],
         )
         .select_related("actor__merged_into")
         .order_by("created_at", "pk")
@@ -345,7 +345,9 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
         )
         if statement is None:
             continue
-        if correction.kind == Correction.Kind.SPEAKER:
+        if correction.kind == Correction.Kind.REVIEW:
+            review_apply(statement, correction)
+        elif correction.kind == Correction.Kind.SPEAKER:
             speaker = correction.actor.survivor() if correction.actor else None
             if speaker is not None and speaker.rejected:
                 continue
@@ -364,6 +366,18 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
             _targets_replace(statement, targets)
         applied += 1
     return applied
+
+
+def review_apply(statement: Statement, correction: Correction) -> None:
+    """A standing review decision on its statement: reviewed when and by whom it was decided,
+    or not reviewed."""
+    if correction.data.get("reviewed"):
+        if statement.reviewed_at is None:
+            statement.reviewed_at = correction.created_at
+            statement.reviewed_by_id = correction.created_by_id
+    else:
+        statement.reviewed_at, statement.reviewed_by_id = None, None
+    statement.save(update_fields=["reviewed_at", "reviewed_by"])
 
 
 def _closest(statements: list[Statement], start: int | None, end: int | None):

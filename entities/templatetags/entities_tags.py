@@ -71,7 +71,6 @@ def _marked(body: str, mentions, statements: list, selected) -> SafeString:
     for span in (*contents, *speakers, *cues, *chosen):
         points.update((span.start, span.end))
     cuts = sorted(p for p in points if 0 <= p <= len(body))
-    anchored: set[int] = set()
     out: list[str] = []
     mention_at = _Covering(mentions, "start", "end")
     content_at = _Covering(contents, "start", "end")
@@ -116,13 +115,12 @@ def _marked(body: str, mentions, statements: list, selected) -> SafeString:
         content = content_at(a, b)
         if content is not None:
             statement = content.statement
-            anchor = "" if statement.pk in anchored else f"s-{statement.pk}"
-            anchored.add(statement.pk)
+            # the statement's anchor is its entry in the list (Statement.get_article_url); the
+            # page's script finds its words by data-statement
             html = format_html(
-                '<mark class="statement kind-{}" data-statement="{}"{}>{}</mark>',
+                '<mark class="statement kind-{}" data-statement="{}">{}</mark>',
                 statement.kind,
                 statement.pk,
-                format_html(' id="{}"', anchor) if anchor else "",
                 mark_safe(html),  # noqa: S308 - escaped above
             )
         if chosen_at(a, b) is not None:

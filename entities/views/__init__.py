@@ -22,6 +22,7 @@ from entities.views.curation import (
 )
 from entities.views.ingest import ingest_requeue_stale, ingest_retry_failed, ingest_status
 from entities.views.network import network
+from entities.views.review import review_mark, review_queue, review_speaker, review_targets
 from entities.views.search import search
 from entities.views.statements import (
     statement_detail,
@@ -53,6 +54,10 @@ __all__ = [
     "ingest_status",
     "network",
     "read_access",
+    "review_mark",
+    "review_queue",
+    "review_speaker",
+    "review_targets",
     "search",
     "statement_detail",
     "statement_export_csv",

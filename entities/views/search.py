@@ -10,7 +10,6 @@ from django.utils.http import urlencode
 
 from entities import selectors
 from entities.views.common import read_access
-from entities.views.statements import statement_url
 
 SHOWN = 10
 
@@ -23,8 +22,6 @@ def search(request: HttpRequest) -> HttpResponse:
         return redirect("entities:home")
     actors = list(selectors.actor_list(query=query)[: SHOWN + 1])
     statements = list(selectors.statement_search(query=query)[: SHOWN + 1])
-    for statement in statements:
-        statement.url = statement_url(statement)
     articles = list(selectors.article_list(query=query)[: SHOWN + 1])
     context = {
         "global_query": query,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from entities import exports, selectors
 from entities.forms import StatementSearchForm
@@ -14,12 +13,6 @@ from entities.models import Statement
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
 EXPORT_LIMIT = 5000  # rows in one export; the response says when the result was cut
-
-
-def statement_url(statement: Statement) -> str:
-    """The article page opened at the statement: highlighted (?s=) and scrolled to (#s-)."""
-    url = reverse("entities:article_detail", args=[statement.article_id])
-    return f"{url}?s={statement.pk}#s-{statement.pk}"
 
 
 def _search(request: HttpRequest) -> tuple[StatementSearchForm, object]:
@@ -32,16 +25,14 @@ def _search(request: HttpRequest) -> tuple[StatementSearchForm, object]:
 
 @read_access
 def statement_search(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/statement_search.html. Context: form, page (statements with a
-    .url), query (the statement_snippet tag marks its words), querystring, publishers."""
+    """Templates: entities/statement_search.html. Context: form, page, query (the
+    statement_snippet tag marks its words), querystring, publishers."""
     form, statements = _search(request)
     page = None
     query = ""
     if statements is not None:
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
         query = form.cleaned_data.get("q", "") if form.is_bound else ""
-        for statement in page.object_list:
-            statement.url = statement_url(statement)
     context = {
         "form": form,
         "page": page,
@@ -98,8 +89,14 @@ def statement_export_json(request: HttpRequest) -> HttpResponse:
 
 @read_access
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A statement's permalink: its article, opened at it."""
+    """A statement's permalink (Statement.get_absolute_url): its article, opened at it. A
+    statement that reprocessing no longer found answers 410 with a page that says so and links
+    its article (templates: entities/statement_retired.html; context: retired, near)."""
     article_id = selectors.statement_article_id(statement_id=pk)
-    if article_id is None:
+    if article_id is not None:
+        return redirect(Statement(pk=pk, article_id=article_id).get_article_url())
+    retired = selectors.statement_retired_get(statement_id=pk)
+    if retired is None:
         raise Http404("No such statement.")
-    return redirect(statement_url(Statement(pk=pk, article_id=article_id)))
+    context = {"retired": retired, "near": selectors.statement_list_near(retired=retired)}
+    return render(request, "entities/statement_retired.html", context, status=410)

@@ -109,10 +109,7 @@ def test_one_statement_with_offsets_targets_and_permalink(api, world):
             "stance": "neutral",
         }
     ]
-    assert data["permalink"] == (
-        f"http://testserver/articles/{statement.article_id}/?s={statement.pk}"
-        f"#statement-{statement.pk}"
-    )
+    assert data["permalink"] == f"http://testserver/statements/{statement.pk}/"
 
 
 def test_a_statement_in_one_piece_has_no_fragments(api, world):
@@ -170,9 +167,7 @@ def test_export_csv_with_the_search_filters(api, world):
     assert first["targets"] == "Ukraine"
     assert first["target_spans"] == "11-18"
     assert (first["content_start"], first["content_end"]) == ("11", "40")
-    assert first["permalink"].endswith(
-        f"/articles/{world['old'].pk}/?s={world['s1'].pk}#statement-{world['s1'].pk}"
-    )
+    assert first["permalink"].endswith(f"/statements/{world['s1'].pk}/")
     assert first["permalink"].startswith("http://testserver/")
 
 

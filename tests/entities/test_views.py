@@ -251,7 +251,8 @@ def test_a_statement_made_in_the_headline_is_marked_in_the_title_not_the_body(cl
     body_html = response.text.split('id="article-body">', 1)[1].split("</div>", 1)[0]
     assert f'data-statement="{headline.pk}"' not in body_html
     assert "Ukraine attacked nothing" in body_html
-    assert f'href="?s={headline.pk}#s-{headline.pk}">in the headline</a>' in response.text
+    url = f"{article.get_absolute_url()}?s={headline.pk}#statement-{headline.pk}"
+    assert f'href="{url}">in the headline</a>' in response.text
 
 
 def test_article_detail_shows_the_targets_of_a_statement(client):
@@ -477,7 +478,7 @@ def test_actor_detail_links_a_statement_to_its_place_in_the_article(client):
     response = client.get(peskov.get_absolute_url())
 
     url = said.article.get_absolute_url()
-    assert f'href="{url}?s={said.pk}#s-{said.pk}"' in response.text
+    assert f'href="{url}?s={said.pk}#statement-{said.pk}"' in response.text
 
 
 def test_merged_actor_redirects_permanently_to_the_survivor(client):

@@ -122,7 +122,7 @@ def test_a_link_to_a_statement_opens_the_page_that_holds_it(client, article):
     response = client.get(reverse("entities:statement_detail", args=[wanted]), follow=True)
 
     assert f'is-selected" id="statement-{wanted}"' in response.text
-    assert f'id="s-{wanted}"' in response.text  # and it is marked in the text
+    assert f'data-statement="{wanted}">' in response.text  # and it is marked in the text
 
 
 def test_the_article_page_reads_the_body_once(client, article):

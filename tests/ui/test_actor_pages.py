@@ -129,7 +129,7 @@ def test_pair_page_shows_both_directions_newest_first(client, peskov, korea):
 
     assert response.context["statements"] == [new, old]
     assert (response.context["a_on_b"].total, response.context["b_on_a"].total) == (1, 1)
-    assert f'href="/articles/{old.article_id}/?s={old.pk}#s-{old.pk}"' in response.text
+    assert f'href="/articles/{old.article_id}/?s={old.pk}#statement-{old.pk}"' in response.text
     assert "<title>Dmitry Peskov on North Korea · newsapp</title>" in response.text
 
 

@@ -25,7 +25,7 @@ def test_speaker_cue_and_content_are_marked(client):
     ) in response.text
     assert f'<span class="cue" title="verb of statement {pk}">told</span>' in response.text
     assert (
-        f'<mark class="statement kind-direct" data-statement="{pk}" id="s-{pk}">'
+        f'<mark class="statement kind-direct" data-statement="{pk}">'
         "We will not go</mark>" in response.text
     )
 
@@ -225,7 +225,7 @@ def test_statement_permalink_opens_the_article_at_it(client):
 
     pk = statement.pk
     assert response.status_code == 302
-    assert response.url == f"/articles/{statement.article_id}/?s={pk}#s-{pk}"
+    assert response.url == f"/articles/{statement.article_id}/?s={pk}#statement-{pk}"
 
 
 def test_each_target_links_to_the_speakers_a_on_b_page(client):
@@ -260,6 +260,6 @@ def test_only_the_fragments_of_an_interrupted_quote_are_marked(client):
 
     page = response.text
     assert page.count(f'<mark class="statement kind-direct" data-statement="{statement.pk}"') == 2
-    assert f'id="s-{statement.pk}">We will not give up,</mark>' in page
+    assert f'data-statement="{statement.pk}">We will not give up,</mark>' in page
     assert f'data-statement="{statement.pk}">We will win.</mark>' in page
     assert "said</span>. &quot;</mark>" not in page

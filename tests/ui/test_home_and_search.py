@@ -86,7 +86,7 @@ def test_search_links_a_statement_to_its_sentence(client):
 
     response = client.get(SEARCH, {"q": "geneva"})
 
-    url = f"/articles/{statement.article_id}/?s={statement.pk}#s-{statement.pk}"
+    url = f"/articles/{statement.article_id}/?s={statement.pk}#statement-{statement.pk}"
     assert f'href="{url}"' in response.text
 
 

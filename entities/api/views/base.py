@@ -64,6 +64,8 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
         401: "Not authenticated (reading needs a login when NEWSAPP_READ_REQUIRES_LOGIN).",
         403: "Authenticated, but without the permission this needs.",
         404: "No such object (or page, or cursor).",
+        410: "The statement no longer exists: its article was reprocessed and the new "
+        "extraction no longer finds it (the message links the article).",
         413: "The body or the uploaded file is over its size limit.",
         429: "Too many requests (see Retry-After).",
     }

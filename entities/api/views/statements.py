@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from entities import selectors, services
 from entities.api import export
 from entities.api import serializers as s
+from entities.api.errors import Gone
 from entities.api.filters import StatementFilter
 from entities.api.pagination import StatementCursorPagination
 from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
@@ -46,7 +47,8 @@ class ExportQuery(drf_serializers.Serializer):
     ),
     retrieve=extend_schema(
         summary="One statement",
-        responses={200: s.StatementSerializer, **errors(*READ_ERRORS)},
+        description="A statement that its article's reprocessing no longer found answers 410.",
+        responses={200: s.StatementSerializer, **errors(*READ_ERRORS, 410)},
     ),
 )
 class StatementViewSet(BaseViewSet):
@@ -107,7 +109,7 @@ class StatementViewSet(BaseViewSet):
         summary="Set the speaker of a statement (editors)",
         description="Stored as a correction that re-extraction applies again.",
         request=s.SpeakerSerializer,
-        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404, 410)},
     )
     @action(detail=True, methods=["post"], permission_classes=CURATE)
     def speaker(self, request, pk: str):
@@ -123,7 +125,7 @@ class StatementViewSet(BaseViewSet):
         summary="Set the targets of a statement (editors)",
         description="Replaces the targets; stored as a correction that re-extraction applies.",
         request=s.TargetsSerializer,
-        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404, 410)},
     )
     @action(detail=True, methods=["post"], permission_classes=CURATE)
     def targets(self, request, pk: str):
@@ -135,8 +137,36 @@ class StatementViewSet(BaseViewSet):
         )
         return Response(self.get_serializer(self._statement(pk)).data)
 
+    @extend_schema(
+        summary="Mark a statement reviewed, or not (editors)",
+        description=(
+            "A reviewed statement leaves the review queue (/api/v1/review/) and reprocessing "
+            "keeps it exactly as it is. Stored as a correction, like a speaker fix."
+        ),
+        request=s.ReviewSerializer,
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404, 410)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE)
+    def review(self, request, pk: str):
+        statement = self._statement(pk)
+        given = s.ReviewSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        if given.validated_data["reviewed"]:
+            services.statement_mark_reviewed(statement=statement, user=request.user)
+        else:
+            services.statement_unmark_reviewed(statement=statement, user=request.user)
+        return Response(self.get_serializer(self._statement(pk)).data)
+
     def _statement(self, pk: str) -> Statement:
         statement = selectors.statement_detail(statement_id=int(pk))
-        if statement is None:
+        if statement is not None:
+            return statement
+        retired = selectors.statement_retired_get(statement_id=int(pk))
+        if retired is None:
             raise Http404
-        return statement
+        article = self.request.build_absolute_uri(retired.article.get_absolute_url())
+        raise Gone(
+            f"Statement {retired.pk} no longer exists: its article was reprocessed on "
+            f"{retired.retired_at:%Y-%m-%d} and the new extraction no longer finds it. "
+            f"The article: {article}"
+        )
