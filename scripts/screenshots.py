@@ -123,6 +123,7 @@ def capture(base: str, tmp: Path) -> None:
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_label("Password").press("Enter")
         page.wait_for_url(lambda url: "/login/" not in url)
+        shot("review-queue", "/review/", full=False)
         shot("upload", "/articles/new/")
         page.get_by_label("Files").set_input_files([str(tmp / n) for n in UPLOADS])
         page.get_by_role("button", name="Upload and extract").click()

@@ -187,7 +187,7 @@ class ReviewFilter(SelectorFilterSet):
         valid = super().is_valid()
         pk = self._values.get("article")
         self._values["article"] = None
-        if valid and pk is not None:
+        if pk is not None:  # reported with the other bad parameters
             article = selectors.article_get(article_id=int(pk))
             if article is None:
                 self.form.add_error("article", f"No article has the id {int(pk)}.")

@@ -60,10 +60,18 @@ def statements_match(*, old: Sequence[Placed], new: Sequence[Placed]) -> dict[in
     for rows in by_place.values():
         rows.sort()
     starts = {place: [start for start, _ in rows] for place, rows in by_place.items()}
+    longest = {
+        place: max(old[j].end - old[j].start for _, j in rows) for place, rows in by_place.items()
+    }
     for i, n in enumerate(new):
         rows = by_place.get(n.in_title, [])
-        # only stored statements starting before this one ends can overlap it
-        for _, j in rows[: bisect_left(starts.get(n.in_title, []), n.end)]:
+        if not rows:
+            continue
+        # only stored statements that start before this one ends, and not so long before it
+        # that even the longest of them ends before it starts, can overlap it
+        place_starts = starts[n.in_title]
+        first = bisect_left(place_starts, n.start - longest[n.in_title])
+        for _, j in rows[first : bisect_left(place_starts, n.end)]:
             o = old[j]
             inter = min(o.end, n.end) - max(o.start, n.start)
             if inter <= 0:

@@ -113,6 +113,17 @@ def test_a_statement_whose_boundaries_moved_a_few_words_keeps_its_id(article, st
     assert again[shorter].pk == stored[REPORTED].pk  # same speaker, most of it: the same one
 
 
+def test_a_found_statement_takes_what_the_new_extraction_says_of_it(article, stored):
+    _store(article, _statement(QUOTE, "Sergei Lavrov", confidence=0.6))
+
+    again = Statement.objects.get(pk=stored[QUOTE].pk)
+    assert (again.speaker.name, again.speaker_text, again.confidence) == (
+        "Sergei Lavrov",
+        "Sergei Lavrov",
+        0.6,
+    )
+
+
 def test_a_found_statement_gets_the_new_extractions_targets(article, stored):
     _store(
         article,
