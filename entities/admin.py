@@ -7,6 +7,7 @@ from entities.models import (
     Correction,
     Mention,
     PossibleDuplicate,
+    RetiredStatement,
     Statement,
     StatementTarget,
 )
@@ -65,9 +66,9 @@ class StatementTargetInline(admin.TabularInline):
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["speaker", "speaker_text", "cue", "cue_class", "kind", "content", "article"]
-    list_filter = ["kind", "cue_class"]
+    list_filter = ["kind", "cue_class", ("reviewed_at", admin.EmptyFieldListFilter)]
     search_fields = ["content", "speaker__name", "speaker_text"]
-    raw_id_fields = ["article", "speaker"]
+    raw_id_fields = ["article", "speaker", "reviewed_by"]
     list_select_related = ["speaker", "article"]
     inlines = [StatementTargetInline]
 
@@ -82,6 +83,22 @@ class CorrectionAdmin(admin.ModelAdmin):
     search_fields = ["actor__name", "other__name"]
     list_select_related = ["actor", "other", "article", "created_by"]
     readonly_fields = [f.name for f in Correction._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RetiredStatement)
+class RetiredStatementAdmin(admin.ModelAdmin):
+    """Read-only: statements that reprocessing no longer found, whose old links answer 410."""
+
+    list_display = ["id", "article", "speaker", "retired_at"]
+    search_fields = ["content", "speaker"]
+    list_select_related = ["article"]
+    readonly_fields = [f.name for f in RetiredStatement._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -272,7 +272,14 @@ def _statements_store(article: Article, result: ExtractionResult, actors: dict) 
     replaced; a new one is created; one no longer found is retired (its id answers 410), unless
     an editor reviewed it. A reviewed statement is left exactly as the editor confirmed it,
     found again or not. Returns the article's statements afterwards."""
-    old = list(Statement.objects.filter(article=article).select_related("speaker").order_by("pk"))
+    # locked: an editor's review of one of them waits for this transaction, or this one reads
+    # the review (a statement reviewed meanwhile must not be retired)
+    old = list(
+        Statement.objects.filter(article=article)
+        .select_related("speaker")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    )
     matches = statements_match(
         old=[_placed_row(row) for row in old],
         new=[_placed_new(s, actors) for s in result.statements],

@@ -7,6 +7,7 @@ keeps it exactly as it is (entities.services.extraction)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from entities.models import Correction, Statement
@@ -16,8 +17,14 @@ __all__ = ["statement_mark_reviewed", "statement_unmark_reviewed"]
 
 
 def _review(statement: Statement, reviewed: bool, user) -> Statement:
-    # the row, locked: two editors marking one statement at once store one standing decision
-    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    # the row, locked: two editors marking one statement at once store one standing decision,
+    # and a reprocessing of its article waits (or has just retired it)
+    locked = Statement.objects.select_for_update().filter(pk=statement.pk).first()
+    if locked is None:
+        raise ValidationError(
+            f"Statement {statement.pk} no longer exists: its article was just reprocessed."
+        )
+    statement = locked
     correction = _statement_correction(statement, Correction.Kind.REVIEW, user)
     correction.data = {
         "reviewed": reviewed,

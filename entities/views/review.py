@@ -148,10 +148,12 @@ def review_mark(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark reviewed (or, with reviewed=false, not reviewed: the Undo of the queue)."""
     statement = _statement(pk)
     reviewed = request.POST.get("reviewed", "true") != "false"
-    if reviewed:
-        services.statement_mark_reviewed(statement=statement, user=request.user)
-    else:
-        services.statement_unmark_reviewed(statement=statement, user=request.user)
+    mark = services.statement_mark_reviewed if reviewed else services.statement_unmark_reviewed
+    try:
+        mark(statement=statement, user=request.user)
+    except ValidationError as exc:  # its article was reprocessed meanwhile and it is gone
+        messages.error(request, " ".join(exc.messages))
+        return redirect(_next(request))
     if is_htmx(request):
         return _item(request, pk)
     if reviewed:

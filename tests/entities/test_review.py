@@ -4,6 +4,7 @@ correction like the others), and the /review/ page with its in-place controls.""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from entities import selectors, services
@@ -247,3 +248,11 @@ def test_a_reviewed_statement_says_so_on_its_article_page(client, editor):
     response = client.get(statement.article.get_absolute_url())
 
     assert "✓ reviewed" in response.content.decode()
+
+
+def test_reviewing_a_statement_that_was_just_retired_says_so(cast, editor):
+    statement = said(None, "Unknown words")
+    Statement.objects.filter(pk=statement.pk).delete()
+
+    with pytest.raises(ValidationError, match="no longer exists"):
+        services.statement_mark_reviewed(statement=statement, user=editor)
