@@ -153,6 +153,10 @@ def review_mark(request: HttpRequest, pk: int) -> HttpResponse:
         mark(statement=statement, user=request.user)
     except ValidationError as exc:  # its article was reprocessed meanwhile and it is gone
         messages.error(request, " ".join(exc.messages))
+        if is_htmx(request):  # the whole queue again, with the message: not inside the item
+            gone = HttpResponse(status=204)
+            gone["HX-Redirect"] = _next(request)
+            return gone
         return redirect(_next(request))
     if is_htmx(request):
         return _item(request, pk)
