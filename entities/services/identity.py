@@ -13,6 +13,10 @@ The rule, for two statements of one article (the stored one `old`, the extracted
 - The speaker agrees when both name the same actor, or, when one of them is unresolved, when
   their speakers are written alike ("Cyber security experts").
 
+Found again, a statement keeps its row (updated in place, only what changed written); a new one
+is created; one not found is retired (RetiredStatement: its id answers 410). A reviewed statement
+is never changed or retired here.
+
 Pairs are taken greedily, one-to-one: the largest overlap first, then the speaker's agreement,
 then the smaller movement of the boundaries, then the older id. A speaker that differs does not
 stop a match of the same words: the words are what a link cites, the speaker is what extraction
@@ -21,9 +25,18 @@ stop a match of the same words: the words are what a link cites, the speaker is 
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.utils import timezone
+
+from entities.models import Actor, Article, RetiredStatement, Statement, StatementTarget, fit_field
+from entities.nlp import types as nlp_types
+from entities.nlp.types import ExtractionResult
+
+logger = logging.getLogger(__name__)
 
 MIN_SAME_SPAN = 0.5  # intersection over union of the content extents
 MIN_COVER = 0.5  # with the same speaker: intersection over the shorter content
@@ -93,3 +106,143 @@ def statements_match(*, old: Sequence[Placed], new: Sequence[Placed]) -> dict[in
         matched[i] = j
         taken.add(j)
     return matched
+
+
+def _targets(rows, statements, actors) -> list[StatementTarget]:
+    """One target per statement and actor: two names in the text may be one actor in the
+    database ("Google" and "Microsoft" after an editor merged them), so the first mention
+    counts. Never the speaker."""
+    out = []
+    for row, s in zip(rows, statements, strict=True):
+        speaker = actors.get(s.speaker) if s.speaker else None
+        seen: set[int] = set()
+        for t in s.targets:
+            actor = actors.get(t.actor)
+            if actor is None or actor == speaker or actor.pk in seen:
+                continue
+            seen.add(actor.pk)
+            out.append(
+                StatementTarget(
+                    statement=row, actor=actor, start=t.start, end=t.end, stance=t.stance
+                )
+            )
+    return out
+
+
+# what extraction decides of a statement: a statement it finds again gets these updated in place
+STATEMENT_FIELDS = [
+    "speaker", "speaker_text", "speaker_start", "speaker_end", "cue", "cue_lemma", "cue_class",
+    "cue_start", "cue_end", "content", "content_start", "content_end", "fragments", "kind",
+    "confidence", "in_title",
+]  # fmt: skip
+
+
+def _column(field: str) -> str:
+    return "speaker_id" if field == "speaker" else field
+
+
+def _fill(row: Statement, s: nlp_types.Statement, actors: dict) -> Statement:
+    row.speaker = actors.get(s.speaker) if s.speaker else None
+    row.speaker_text = fit_field(Statement, "speaker_text", s.speaker_text)
+    row.speaker_start, row.speaker_end = s.speaker_start, s.speaker_end
+    row.cue = fit_field(Statement, "cue", s.cue)
+    row.cue_lemma = fit_field(Statement, "cue_lemma", s.cue_lemma)
+    row.cue_class = s.cue_class
+    row.cue_start, row.cue_end = s.cue_start, s.cue_end
+    row.content = s.content
+    row.content_start, row.content_end = s.content_start, s.content_end
+    row.fragments = [list(f) for f in s.fragments]
+    row.kind = s.kind
+    row.confidence = s.confidence
+    row.in_title = s.in_title
+    return row
+
+
+def _placed_row(row: Statement) -> Placed:
+    return Placed(
+        row.in_title, row.content_start, row.content_end, row.speaker_id, row.speaker_text
+    )
+
+
+def _placed_new(s: nlp_types.Statement, actors: dict) -> Placed:
+    speaker = actors.get(s.speaker) if s.speaker else None
+    return Placed(
+        s.in_title, s.content_start, s.content_end, speaker.pk if speaker else None, s.speaker_text
+    )
+
+
+def article_statements_store(
+    *, article: Article, result: ExtractionResult, actors: dict[str, Actor]
+) -> list[Statement]:
+    """Store the extracted statements over the article's current ones, keeping ids: a statement
+    found again (statements_match) keeps its row, updated in place, its targets
+    replaced; a new one is created; one no longer found is retired (its id answers 410), unless
+    an editor reviewed it. A reviewed statement is left exactly as the editor confirmed it,
+    found again or not. `actors` maps the extraction's actor names to their rows (rejected ones
+    left out). Returns the article's statements afterwards. Called by article_store_extraction,
+    inside its transaction, with the article's row locked."""
+    # locked: an editor's review of one of them waits for this transaction, or this one reads
+    # the review (a statement reviewed meanwhile must not be retired)
+    old = list(
+        Statement.objects.filter(article=article)
+        .select_related("speaker")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    )
+    matches = statements_match(
+        old=[_placed_row(row) for row in old],
+        new=[_placed_new(s, actors) for s in result.statements],
+    )
+    updated: list[tuple[Statement, nlp_types.Statement]] = []
+    created: list[tuple[Statement, nlp_types.Statement]] = []
+    changes: list[tuple[int, dict]] = []
+    for i, s in enumerate(result.statements):
+        j = matches.get(i)
+        if j is None:
+            created.append((_fill(Statement(article=article), s, actors), s))
+        elif old[j].reviewed_at is None:
+            before = {f: getattr(old[j], _column(f)) for f in STATEMENT_FIELDS}
+            updated.append((_fill(old[j], s, actors), s))
+            after = {f: getattr(old[j], _column(f)) for f in STATEMENT_FIELDS}
+            if after != before:
+                changes.append((old[j].pk, {f: v for f, v in after.items() if before[f] != v}))
+    found = set(matches.values())
+    retired = [row for j, row in enumerate(old) if j not in found and row.reviewed_at is None]
+    now = timezone.now()
+    RetiredStatement.objects.bulk_create(
+        RetiredStatement(
+            id=row.pk,
+            article=article,
+            in_title=row.in_title,
+            content_start=row.content_start,
+            content_end=row.content_end,
+            content=row.content,
+            speaker=fit_field(
+                RetiredStatement, "speaker", row.speaker.name if row.speaker else row.speaker_text
+            ),
+            retired_at=now,
+        )
+        for row in retired
+    )
+    Statement.objects.filter(pk__in=[row.pk for row in retired]).delete()
+    StatementTarget.objects.filter(statement__in=[row for row, _ in updated]).delete()
+    # one UPDATE per changed row, of its changed columns: a row found unchanged (the usual case)
+    # costs nothing, and bulk_update's CASE over every row and field took seconds (bench/)
+    for pk, changed in changes:
+        Statement.objects.filter(pk=pk).update(**changed)
+    Statement.objects.bulk_create([row for row, _ in created])
+    fresh = updated + created
+    StatementTarget.objects.bulk_create(
+        _targets([row for row, _ in fresh], [s for _, s in fresh], actors)
+    )
+    logger.info(
+        "article %s: %d statements found again (%d changed), %d new, %d retired, %d reviewed kept "
+        "as they were",
+        article.pk, len(updated), len(changes), len(created), len(retired),
+        sum(1 for row in old if row.reviewed_at is not None),
+    )  # fmt: skip
+    gone = {row.pk for row in retired}
+    return sorted(
+        [row for row in old if row.pk not in gone] + [row for row, _ in created],
+        key=lambda row: (row.in_title, row.content_start, row.pk),
+    )
