@@ -463,8 +463,8 @@ class StatementTarget(models.Model):
 class Correction(models.Model):
     """A human decision about the extracted data, kept so that re-running extraction applies it
     again: merges, renames, aliases and rejections act on actors (and the resolver honours
-    them); speaker and target fixes and reviews name a statement by its article and content
-    span."""
+    them); statement decisions (speaker, targets, span, kind, not a statement, review) name a
+    statement by its article and content span, which follows the span an editor gives it."""
 
     class Kind(models.TextChoices):
         MERGE = "merge", _("merge actors")
@@ -476,6 +476,10 @@ class Correction(models.Model):
         SPEAKER = "speaker", _("reassign speaker")
         TARGETS = "targets", _("reassign targets")
         REVIEW = "review", _("mark reviewed or not")
+        NOT_STATEMENT = "not_statement", _("not a statement")
+        SPAN = "span", _("change statement span")
+        STATEMENT_KIND = "statement_kind", _("change statement kind")
+        ACTOR_CREATE = "actor_create", _("create actor from speaker")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     actor = models.ForeignKey(

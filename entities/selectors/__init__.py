@@ -19,6 +19,7 @@ from entities.selectors.actors import (
     actor_top_targets,
     actor_with_counts,
     home_stats,
+    possible_duplicates_for,
 )
 from entities.selectors.articles import (
     ARTICLE_ACTORS_SHOWN,
@@ -54,6 +55,14 @@ from entities.selectors.review import (
     review_queue,
     review_reasons,
 )
+from entities.selectors.corrections import (
+    HISTORY_SHOWN,
+    CorrectionRow,
+    article_corrections,
+    article_dropped_statements,
+    correction_dropped_get,
+    correction_summary,
+)
 from entities.selectors.statements import (
     SEARCH_CONFIG,
     SENTENCE_REACH,
@@ -87,9 +96,11 @@ __all__ = [
     "LOW_CONFIDENCE",
     "PRIORITY_HELP",
     "REASONS",
+    "HISTORY_SHOWN",
     "SEARCH_CONFIG",
     "SENTENCE_REACH",
     "WORKERS_UNREACHABLE",
+    "CorrectionRow",
     "GraphEdge",
     "PossibleDuplicateRow",
     "ReviewReason",
@@ -108,6 +119,8 @@ __all__ = [
     "actor_top_targets",
     "actor_with_counts",
     "article_actors",
+    "article_corrections",
+    "article_dropped_statements",
     "article_failures",
     "article_get",
     "article_headline_statements",
@@ -124,6 +137,8 @@ __all__ = [
     "article_status_get",
     "article_upload_warning",
     "article_uploads",
+    "correction_dropped_get",
+    "correction_summary",
     "graph_edges",
     "home_stats",
     "ingest_stats",
@@ -131,6 +146,7 @@ __all__ = [
     "review_item_get",
     "review_queue",
     "review_reasons",
+    "possible_duplicates_for",
     "statement_article_id",
     "statement_detail",
     "statement_get",

@@ -94,9 +94,10 @@ class PossibleDuplicateRow:
     reason: str
 
 
-def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
-    """Actors that extraction found may be this one, for an editor to merge or leave apart
-    (neither merged away nor rejected), newest first. One query."""
+def possible_duplicates_for(actor: Actor) -> list[PossibleDuplicateRow]:
+    """Actors that may be this one (the resolver's doubts and names alike, see
+    services.duplicates), for an editor to merge or leave apart: neither merged away nor
+    rejected nor dismissed, newest first. One query."""
     rows = (
         PossibleDuplicate.objects.filter(Q(actor=actor) | Q(other=actor), dismissed=False)
         .select_related("actor", "other")
@@ -108,6 +109,11 @@ def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
         if other.merged_into_id is None and not other.rejected:
             out.append(PossibleDuplicateRow(other=other, reason=row.reason))
     return out
+
+
+def actor_possible_duplicates(*, actor: Actor) -> list[PossibleDuplicateRow]:
+    """possible_duplicates_for, keyword-only as the other selectors."""
+    return possible_duplicates_for(actor)
 
 
 def actor_aliases(*, actor: Actor) -> list[str]:

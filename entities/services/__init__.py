@@ -24,6 +24,7 @@ from entities.services.curation import (
     statement_speaker_set,
     statement_targets_set,
 )
+from entities.services.duplicates import names_alike, possible_duplicates_find
 from entities.services.extraction import (
     article_extract,
     article_store_extraction,
@@ -33,6 +34,15 @@ from entities.services.extraction import (
 from entities.services.inputs import IMPORT_SUFFIXES, article_fetch, article_text_from_upload
 from entities.services.queue import queue_depth, queue_is_eager
 from entities.services.review import statement_mark_reviewed, statement_unmark_reviewed
+from entities.services.statement_edits import (
+    span_validate,
+    statement_drop,
+    statement_kind_set,
+    statement_restore,
+    statement_span_set,
+    statement_speaker_actor_create,
+    statement_text,
+)
 
 __all__ = [
     "ARTICLE_EMPTY",
@@ -58,13 +68,22 @@ __all__ = [
     "articles_requeue_stale",
     "content_hash",
     "corrections_apply",
+    "names_alike",
     "nlp_model_problem",
     "normalise_alias",
     "possible_duplicate_dismiss",
+    "possible_duplicates_find",
     "queue_depth",
     "queue_is_eager",
     "statement_mark_reviewed",
     "statement_speaker_set",
     "statement_targets_set",
     "statement_unmark_reviewed",
+    "span_validate",
+    "statement_drop",
+    "statement_kind_set",
+    "statement_restore",
+    "statement_span_set",
+    "statement_speaker_actor_create",
+    "statement_text",
 ]

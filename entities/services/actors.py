@@ -87,6 +87,10 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
         out[item.name] = actor
     _aliases_add(names, removed)
     _duplicates_record(created, unsure)
+    if created:  # only the new names, against the actors of their kind
+        from entities.services.duplicates import possible_duplicates_find
+
+        possible_duplicates_find(actors=created)
     return out
 
 

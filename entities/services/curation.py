@@ -324,18 +324,35 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
     )
 
 
+# the order decisions are applied in: a span first (the others are keyed by the span it gives),
+# dropping last (a decision about a dropped statement does no harm)
+_APPLY_ORDER = {
+    Correction.Kind.SPAN: 0,
+    Correction.Kind.SPEAKER: 1,
+    Correction.Kind.TARGETS: 1,
+    Correction.Kind.STATEMENT_KIND: 1,
+    Correction.Kind.REVIEW: 1,
+    Correction.Kind.NOT_STATEMENT: 2,
+}
+
+
 def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
-    """Apply the stored speaker, target and review decisions of an article to its freshly
-    extracted statements (each matched by its content span, or the one overlapping it most).
-    Returns how many were applied. Called inside article_store_extraction's transaction."""
-    corrections = list(
+    """Apply the stored statement decisions of an article (span, speaker, targets, kind,
+    review, not a statement) to its freshly extracted statements, each matched by its content
+    span or the one overlapping it most. Statements dropped are deleted and taken out of
+    `statements`. Returns how many decisions were applied. Called inside the transaction that
+    stores an extraction."""
+    from entities.services.statement_edits import kind_apply, span_apply, statement_text
+
+    corrections = sorted(
         Correction.objects.filter(
-            article_id=article_id,
-            kind__in=[Correction.Kind.SPEAKER, Correction.Kind.TARGETS, Correction.Kind.REVIEW],
+            article_id=article_id, kind__in=list(_APPLY_ORDER), content_start__isnull=False
         )
         .select_related("actor__merged_into")
-        .order_by("created_at", "pk")
+        .order_by("created_at", "pk"),
+        key=lambda c: _APPLY_ORDER[c.kind],
     )
+    texts: dict[bool, str] = {}
     applied = 0
     for correction in corrections:
         statement = _closest(
@@ -345,8 +362,19 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
         )
         if statement is None:
             continue
-        if correction.kind == Correction.Kind.REVIEW:
+        if correction.kind == Correction.Kind.SPAN:
+            if statement.in_title not in texts:
+                texts[statement.in_title] = statement_text(statement=statement)
+            if not span_apply(correction, statement, texts[statement.in_title]):
+                continue
+        elif correction.kind == Correction.Kind.STATEMENT_KIND:
+            if not kind_apply(correction, statement):
+                continue
+        elif correction.kind == Correction.Kind.REVIEW:
             review_apply(statement, correction)
+        elif correction.kind == Correction.Kind.NOT_STATEMENT:
+            statement.delete()
+            statements.remove(statement)
         elif correction.kind == Correction.Kind.SPEAKER:
             speaker = correction.actor.survivor() if correction.actor else None
             if speaker is not None and speaker.rejected:
