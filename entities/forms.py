@@ -107,6 +107,7 @@ class ActorField(forms.CharField):
 
     def __init__(self, *args, follow_merge: bool = True, **kwargs):
         self.follow_merge = follow_merge
+        self.exclude: Actor | None = None  # an actor never meant (the one being merged)
         kwargs.setdefault("max_length", 320)
         super().__init__(*args, **kwargs)
 
@@ -118,6 +119,8 @@ class ActorField(forms.CharField):
         actor = selectors.actor_get(slug=slug) if "/" in value or " " not in value else None
         if actor is None:
             found = selectors.actor_named(name=value)
+            if self.exclude is not None:
+                found = [a for a in found if a.pk != self.exclude.pk]
             if len(found) > 1 and found[0].prominence >= 2 * max(found[1].prominence, 1):
                 found = found[:1]  # "Obama": Barack Obama, far ahead of Michelle Obama
             if len(found) > 1:
@@ -233,8 +236,14 @@ class NetworkForm(_DateRangeForm):
 class ActorMergeForm(forms.Form):
     into = ActorField(
         label=_("Merge into"),
-        help_text=_("Slug of the actor that stays; this page will then redirect to it."),
+        help_text=_(
+            "The actor that stays, by name, alias or slug; this page will then redirect to it."
+        ),
     )
+
+    def __init__(self, *args, source: Actor | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].exclude = source  # type: ignore[attr-defined]
 
 
 class ActorRenameForm(forms.Form):
@@ -324,3 +333,30 @@ class ReviewFilterForm(forms.Form):
     def queue_kwargs(self) -> dict:
         data = self.cleaned_data if self.is_bound else {}
         return {"article": data.get("article"), "reason": data.get("reason") or ""}
+
+
+class StatementEditForm(forms.Form):
+    """The statement's content span (offsets into the body, or the title for a statement made
+    in the headline; the article page fills them from a selection) and its kind."""
+
+    start = forms.IntegerField(label=_("Start"), min_value=0)
+    end = forms.IntegerField(label=_("End"), min_value=0)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Statement.Kind.choices)
+
+
+class SpeakerActorForm(forms.Form):
+    """A new actor for an unresolved speaker ("Cyber security experts")."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Actor.Kind.choices)
+    country = ActorField(
+        label=_("Country"),
+        required=False,
+        help_text=_("a country, by name or slug; empty for none"),
+    )
+
+    def clean_country(self):
+        country = self.cleaned_data.get("country")
+        if country is not None and country.kind != Actor.Kind.COUNTRY:
+            raise forms.ValidationError(_("%(name)s is not a country."), params={"name": country})
+        return country

@@ -40,5 +40,13 @@ urlpatterns = [
     path("review/<int:pk>/speaker/", views.review_speaker, name="review_speaker"),
     path("review/<int:pk>/targets/", views.review_targets, name="review_targets"),
     path("review/<int:pk>/reviewed/", views.review_mark, name="review_mark"),
+    path("statements/<int:pk>/edit/", views.statement_edit, name="statement_edit"),
+    path(
+        "statements/<int:pk>/speaker-actor/",
+        views.statement_speaker_actor,
+        name="statement_speaker_actor",
+    ),
+    path("statements/<int:pk>/not-a-statement/", views.statement_drop, name="statement_drop"),
+    path("corrections/<int:pk>/undo/", views.statement_restore, name="statement_restore"),
     path("network/", views.network, name="network"),
 ]

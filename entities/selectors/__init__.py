@@ -46,6 +46,14 @@ from entities.selectors.articles import (
     article_uploads,
     ingest_stats,
 )
+from entities.selectors.corrections import (
+    HISTORY_SHOWN,
+    CorrectionRow,
+    article_corrections,
+    article_dropped_statements,
+    correction_dropped_get,
+    correction_summary,
+)
 from entities.selectors.review import (
     LOW_CONFIDENCE,
     PRIORITY_HELP,
@@ -54,14 +62,6 @@ from entities.selectors.review import (
     review_item_get,
     review_queue,
     review_reasons,
-)
-from entities.selectors.corrections import (
-    HISTORY_SHOWN,
-    CorrectionRow,
-    article_corrections,
-    article_dropped_statements,
-    correction_dropped_get,
-    correction_summary,
 )
 from entities.selectors.statements import (
     SEARCH_CONFIG,
@@ -93,10 +93,10 @@ __all__ = [
     "ARTICLE_ACTORS_SHOWN",
     "ARTICLE_MENTIONS_SHOWN",
     "ARTICLE_STATEMENTS_PAGE",
+    "HISTORY_SHOWN",
     "LOW_CONFIDENCE",
     "PRIORITY_HELP",
     "REASONS",
-    "HISTORY_SHOWN",
     "SEARCH_CONFIG",
     "SENTENCE_REACH",
     "WORKERS_UNREACHABLE",
@@ -143,10 +143,10 @@ __all__ = [
     "home_stats",
     "ingest_stats",
     "newest_first",
+    "possible_duplicates_for",
     "review_item_get",
     "review_queue",
     "review_reasons",
-    "possible_duplicates_for",
     "statement_article_id",
     "statement_detail",
     "statement_get",

@@ -129,6 +129,15 @@ def statement_span_set(*, statement: Statement, start: Any, end: Any, user=None)
     return statement
 
 
+@transaction.atomic
+def statement_edit(
+    *, statement: Statement, start: Any, end: Any, kind: str, user=None
+) -> Statement:
+    """Span and kind together, as the article page's form sends them: both or neither."""
+    statement = statement_span_set(statement=statement, start=start, end=end, user=user)
+    return statement_kind_set(statement=statement, kind=kind, user=user)
+
+
 def _correction_for(statement: Statement, kind: str, user) -> Correction:
     # one standing decision per statement and kind: the newest replaces the older ones
     Correction.objects.filter(kind=kind, **_key(statement)).delete()

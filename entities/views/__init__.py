@@ -17,7 +17,11 @@ from entities.views.curation import (
     actor_reject,
     actor_rename,
     actor_update,
+    statement_drop,
+    statement_edit,
+    statement_restore,
     statement_speaker,
+    statement_speaker_actor,
     statement_targets,
 )
 from entities.views.ingest import ingest_requeue_stale, ingest_retry_failed, ingest_status
@@ -60,10 +64,14 @@ __all__ = [
     "review_targets",
     "search",
     "statement_detail",
+    "statement_drop",
+    "statement_edit",
     "statement_export_csv",
     "statement_export_json",
+    "statement_restore",
     "statement_search",
     "statement_speaker",
+    "statement_speaker_actor",
     "statement_targets",
     "upload_status",
 ]

@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from entities import selectors, services
-from entities.forms import ArticleFilterForm, StatementSpeakerForm, StatementTargetsForm
+from entities.forms import ArticleFilterForm
 from entities.models import Article
 from entities.views.common import PAGE_SIZE, as_id, read_access, without_page
+from entities.views.statement_forms import attach_statement_forms, failed_recall
 
 
 @read_access
@@ -50,9 +51,9 @@ def _statement_page(request: HttpRequest, article: Article, selected: int | None
 
 def article_context(request: HttpRequest, article: Article, *, bound: dict | None = None) -> dict:
     """What the article page shows: one page of its statements (the text marks that page's
-    statements), its first mentions, its actors. For editors each statement carries its two
-    correction forms; curation views pass the bound form that failed as
-    bound[("speaker"|"targets", pk)]."""
+    statements), its first mentions, its actors. For editors each statement carries its
+    correction forms (views.statement_forms), the one that failed bound as bound[(name, pk)],
+    and the page lists the statements marked "not a statement" and the article's history."""
     selected = _selected(request)
     bound = bound or {}
     # a failed correction re-renders the page that holds its statement
@@ -65,16 +66,7 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
     mentions, mention_count = selectors.article_mentions(article=article)
     can_curate = request.user.has_perm("entities.curate")
     if can_curate:
-        for s in statements:
-            s.speaker_form = bound.get(("speaker", s.pk)) or StatementSpeakerForm(
-                initial={"speaker": s.speaker.slug if s.speaker_id else ""},
-                auto_id=f"s{s.pk}-speaker-%s",
-            )
-            s.targets_form = bound.get(("targets", s.pk)) or StatementTargetsForm(
-                initial={"targets": ", ".join(t.actor.slug for t in s.targets.all())},
-                auto_id=f"s{s.pk}-targets-%s",
-            )
-            s.form_open = ("speaker", s.pk) in bound or ("targets", s.pk) in bound
+        attach_statement_forms([*statements, *headline], bound)
     return {
         "article": article,
         "actors": selectors.article_actors(article=article),
@@ -91,6 +83,8 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         else None,
         "can_reprocess": request.user.has_perm("entities.change_article"),
         "can_curate": can_curate,
+        "dropped": selectors.article_dropped_statements(article=article) if can_curate else [],
+        "history": selectors.article_corrections(article=article) if can_curate else [],
     }
 
 
@@ -101,7 +95,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = selectors.article_get(article_id=pk)
     if article is None:
         raise Http404("No such article.")
-    return render(request, "entities/article_detail.html", article_context(request, article))
+    bound = failed_recall(request) if request.user.has_perm("entities.curate") else {}
+    context = article_context(request, article, bound=bound)
+    return render(request, "entities/article_detail.html", context)
 
 
 @read_access

@@ -3,10 +3,12 @@ call one service and come back to the page with a message, or re-render the page
 error next to its field.
 
 Both ways land where the editor was: a success redirects to the actor page's #curation or the
-article page's #statement-<id>; a failure re-renders the page with the failed form open, its
-first erroring field `autofocus`ed (the browser scrolls to it), and the form posts to an
-address ending in the form's own #anchor, so the re-rendered page opens at the form even
-without focus handling."""
+article page's #statement-<id>. A failed actor correction re-renders the actor page with the
+failed form open, its first erroring field `autofocus`ed (the browser scrolls to it), and the
+form posts to an address ending in the form's own #anchor, so the re-rendered page opens at
+the form even without focus handling. A failed statement correction redirects to the article
+page at the form's anchor (views.statement_forms keeps the form in the session until then), so
+the address bar shows the article, not the POST target."""
 
 from __future__ import annotations
 
@@ -19,9 +21,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from entities import selectors, services
-from entities.forms import StatementSpeakerForm, StatementTargetsForm
 from entities.views.actors import CURATION_FORMS, actor_context, live_actor
-from entities.views.articles import article_context
+from entities.views.statement_forms import STATEMENT_FORMS, failed_remember, focus_error
 
 
 def curate(view):
@@ -37,17 +38,11 @@ def _apply(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _focus_error(form) -> None:
-    """Autofocus the first field with an error (or the first field, for a form-wide error), so
-    the re-rendered page opens at the form instead of its top."""
-    names = [name for name in form.fields if name in form.errors] or list(form.fields)[:1]
-    if names:
-        form.fields[names[0]].widget.attrs["autofocus"] = True
-
-
 def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpResponse:
     actor = live_actor(slug)
     form = CURATION_FORMS[name](request.POST, auto_id=f"{name}-%s")
+    if name == "merge":  # "Obama" from Barack Obama's page does not mean Barack Obama
+        form.fields["into"].exclude = actor
     if form.is_valid():
         try:
             target, message = act(actor, form.cleaned_data)
@@ -58,7 +53,7 @@ def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpRespon
             if isinstance(target, str) or target.pk != actor.pk:
                 return redirect(target)  # another page (the actor was rejected or merged)
             return redirect(f"{target.get_absolute_url()}#curation")
-    _focus_error(form)
+    focus_error(form)
     context = actor_context(request, actor, bound={name: form})
     return render(request, "entities/actor_detail.html", context, status=400)
 
@@ -141,11 +136,16 @@ def actor_reject(request: HttpRequest, slug: str) -> HttpResponse:
     return _actor_action(request, slug, "reject", act)
 
 
-def _statement_action(request: HttpRequest, pk: int, name: str, form_class, act) -> HttpResponse:
+def _statement_action(request: HttpRequest, pk: int, name: str, act) -> HttpResponse:
+    """A statement correction from the article page. Success and failure both redirect to the
+    article page (?s= opens the page of the list that holds the statement): a failure keeps
+    the form's data and errors in the session, and the article page shows the form open with
+    them, so the address bar never shows the POST target (reloading it was a 405)."""
     statement = selectors.statement_get(statement_id=pk)
     if statement is None:
         raise Http404("No such statement.")
-    form = form_class(request.POST, auto_id=f"s{pk}-{name}-%s")
+    form = STATEMENT_FORMS[name](request.POST, auto_id=f"s{pk}-{name}-%s")
+    url = reverse("entities:article_detail", args=[statement.article_id])
     if form.is_valid():
         try:
             message = act(statement, form.cleaned_data)
@@ -153,11 +153,11 @@ def _statement_action(request: HttpRequest, pk: int, name: str, form_class, act)
             _apply(form, exc)
         else:
             messages.success(request, message)
+            if name == "drop":
+                return redirect(f"{url}#dropped")
             return redirect(statement.get_article_url())
-    _focus_error(form)
-    article = selectors.article_get(article_id=statement.article_id)
-    context = article_context(request, article, bound={(name, pk): form})
-    return render(request, "entities/article_detail.html", context, status=400)
+    failed_remember(request, statement=pk, name=name, form=form)
+    return redirect(f"{url}?s={pk}#s{pk}-{name}-form")
 
 
 @curate
@@ -169,7 +169,7 @@ def statement_speaker(request: HttpRequest, pk: int) -> HttpResponse:
         who = data["speaker"].name if data["speaker"] else "an unknown speaker"
         return f"The statement is now credited to {who}."
 
-    return _statement_action(request, pk, "speaker", StatementSpeakerForm, act)
+    return _statement_action(request, pk, "speaker", act)
 
 
 @curate
@@ -181,4 +181,55 @@ def statement_targets(request: HttpRequest, pk: int) -> HttpResponse:
         names = ", ".join(a.name for a in data["targets"]) or "nobody"
         return f"The statement is now about {names}."
 
-    return _statement_action(request, pk, "targets", StatementTargetsForm, act)
+    return _statement_action(request, pk, "targets", act)
+
+
+@curate
+def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(statement, data):
+        edited = services.statement_edit(
+            statement=statement,
+            start=data["start"],
+            end=data["end"],
+            kind=data["kind"],
+            user=request.user,
+        )
+        return f"The statement now reads “{edited.content}” ({edited.get_kind_display()})."
+
+    return _statement_action(request, pk, "edit", act)
+
+
+@curate
+def statement_speaker_actor(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(statement, data):
+        actor = services.statement_speaker_actor_create(
+            statement=statement,
+            name=data["name"],
+            kind=data["kind"],
+            country=data["country"],
+            user=request.user,
+        )
+        return f"{actor.name} is a new actor ({actor.get_kind_display()}) and speaks here."
+
+    return _statement_action(request, pk, "speaker_actor", act)
+
+
+@curate
+def statement_drop(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(statement, data):
+        services.statement_drop(statement=statement, user=request.user)
+        return f"“{statement.content[:80]}” is no longer a statement; undo it below."
+
+    return _statement_action(request, pk, "drop", act)
+
+
+@curate
+def statement_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo "not a statement" (pk: the Correction that dropped it)."""
+    correction = selectors.correction_dropped_get(correction_id=pk)
+    if correction is None:
+        raise Http404("No such decision.")
+    statement = services.statement_restore(correction=correction, user=request.user)
+    messages.success(request, "The statement is back.")
+    url = reverse("entities:article_detail", args=[statement.article_id])
+    return redirect(f"{url}?s={statement.pk}#statement-{statement.pk}")

@@ -1,7 +1,8 @@
-"""Editors land where they were: a failed correction re-renders the page opened at the form (the
-form posts to its own #anchor, its erroring field is autofocused), a successful one redirects to
-the actor page's #curation or the article's #statement-<id>; the actor's editing section sits
-near the top of the page."""
+"""Editors land where they were: a failed actor correction re-renders the page opened at the form
+(the form posts to its own #anchor, its erroring field is autofocused), a failed statement
+correction redirects to the article page at the form, which shows the errors; a successful one
+redirects to the actor page's #curation or the article's #statement-<id>; the actor's editing
+section sits near the top of the page."""
 
 from __future__ import annotations
 
@@ -98,14 +99,18 @@ def test_failed_speaker_correction_opens_the_statement_form_with_the_field_focus
     other.article = statement.article
     other.save()
 
-    response = editor_client.post(
-        reverse("entities:statement_speaker", args=[statement.pk]), {"speaker": "ghost"}
-    )
+    url = reverse("entities:statement_speaker", args=[statement.pk])
+    response = editor_client.post(url, {"speaker": "ghost"})
 
-    html = response.text
     pk = statement.pk
-    assert response.status_code == 400
+    article_url = statement.article.get_absolute_url()
+    assert response.status_code == 302  # the address bar shows the article, not the POST target
+    assert response.url == f"{article_url}?s={pk}#s{pk}-speaker-form"
+    page = editor_client.get(response.url)
+    html = page.text
+    assert page.status_code == 200
     assert "No actor is called “ghost”." in _form(html, f"s{pk}-speaker-form")
+    assert 'value="ghost"' in _form(html, f"s{pk}-speaker-form")
     assert "autofocus" in _tag(html, f"s{pk}-speaker-speaker")
     assert html.count("autofocus") == 1
     assert f'action="/statements/{pk}/speaker/#s{pk}-speaker-form"' in html
@@ -115,11 +120,16 @@ def test_failed_targets_correction_focuses_the_targets_field(editor_client, pesk
     statement = said(peskov, "Pyongyang and Seoul")
 
     response = editor_client.post(
-        reverse("entities:statement_targets", args=[statement.pk]), {"targets": "ghost"}
+        reverse("entities:statement_targets", args=[statement.pk]),
+        {"targets": "ghost"},
+        follow=True,
     )
 
-    assert response.status_code == 400
+    assert response.redirect_chain[0][1] == 302
     assert "autofocus" in _tag(response.text, f"s{statement.pk}-targets-targets")
+    # read once: the page opened again shows the form as new
+    again = response.client.get(statement.article.get_absolute_url())
+    assert "autofocus" not in again.text
 
 
 def test_successful_speaker_correction_redirects_to_the_statement(editor_client, peskov):
