@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from entities.selectors.statements import QUERY_WORD, SENTENCE_REACH
+from entities.selectors.sentences import statement_sentence_bounds
+from entities.selectors.statements import QUERY_WORD
 
 register = template.Library()
 
@@ -163,37 +164,13 @@ def percent(value, total) -> int:
         return 0
 
 
-_SENTENCE_END = (". ", "? ", "! ", "\n", ".\u201d ", '." ')
-_REACH = SENTENCE_REACH  # characters looked at beyond the statement on either side
-
-
 @register.simple_tag
 def statement_sentence(statement) -> SafeString:
-    """The sentence(s) a statement sits in, from its article body (or title), escaped, with its
-    speaker in <b>, its verb in <i> and its content (each fragment of it) in <mark>.
-
-    A statement from selectors.with_sentences brings the piece of the body around it
-    (`window`, starting at `window_start`); otherwise the whole body is read."""
-    window = getattr(statement, "window", None)
-    if window is None:
-        text = statement.article.title if statement.in_title else statement.article.body
-        return _sentence(statement, text, 0)
-    return _sentence(statement, window, statement.window_start)
-
-
-def _sentence(statement, text: str, offset: int) -> SafeString:
-    """statement_sentence on `text`, the piece of the body that starts at `offset`."""
-    whole = _extent(statement)
-    extent = SimpleNamespace(start=whole.start - offset, end=whole.end - offset)
-    bounds = [text.rfind(m, 0, extent.start) for m in _SENTENCE_END]
-    found = max(
-        ((i + len(m)) for i, m in zip(bounds, _SENTENCE_END, strict=True) if i != -1), default=0
-    )
-    cut = extent.start - found > _REACH
-    start = extent.start if cut else found
-    stops = [text.find(m, max(extent.start, extent.end - 2)) for m in _SENTENCE_END]
-    ends = [i + len(m.rstrip()) for i, m in zip(stops, _SENTENCE_END, strict=True) if i != -1]
-    stop = min([*ends, len(text), extent.end + _REACH])
+    """The sentence(s) a statement sits in (selectors.sentences decides where they begin and
+    end), escaped, with its speaker in <b>, its verb in <i> and its content (each fragment of
+    it) in <mark>."""
+    sentence = statement_sentence_bounds(statement)
+    text, offset, start, stop = sentence.text, sentence.offset, sentence.start, sentence.stop
     spans = [
         (statement.speaker_start - offset, statement.speaker_end - offset, "b"),
         (statement.cue_start - offset, statement.cue_end - offset, "i"),
@@ -207,7 +184,7 @@ def _sentence(statement, text: str, offset: int) -> SafeString:
         out += [escape(text[cursor:a]), f"<{tag}>", escape(text[a:b]), f"</{tag}>"]
         cursor = b
     out.append(escape(text[cursor:stop]))
-    return mark_safe(("…" if cut else "") + "".join(out).strip())  # noqa: S308 - every text piece is escaped
+    return mark_safe(("…" if sentence.cut else "") + "".join(out).strip())  # noqa: S308 - every text piece is escaped
 
 
 @register.simple_tag

@@ -132,7 +132,7 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
             for name, form in CURATION_FORMS.items()
         }
         context["open_form"] = next(iter(bound), "")
-        context["duplicates"] = selectors.actor_possible_duplicates(actor=actor)
+        context["duplicates"] = selectors.possible_duplicates_for(actor)
     return context
 
 

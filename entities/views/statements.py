@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from entities import exports, selectors
 from entities.forms import StatementSearchForm
@@ -50,8 +51,14 @@ def _export_rows(request: HttpRequest):
     if statements is None:
         return None, False, form
     truncated = statements[EXPORT_LIMIT : EXPORT_LIMIT + 1].exists()
-    rows = statements[:EXPORT_LIMIT].iterator(chunk_size=exports.CHUNK)
+    rows = exports.export_rows(statements)[:EXPORT_LIMIT].iterator(chunk_size=exports.CHUNK)
     return rows, truncated, form
+
+
+def _attachment(form: StatementSearchForm, extension: str) -> str:
+    filters = form.search_kwargs() if form.is_bound else {}
+    name = exports.export_filename(filters, extension=extension, today=timezone.localdate())
+    return f'attachment; filename="{name}"'
 
 
 def _bad_filters(form: StatementSearchForm) -> JsonResponse:
@@ -68,7 +75,7 @@ def statement_export_csv(request: HttpRequest) -> HttpResponse:
     response = StreamingHttpResponse(
         exports.csv_lines(request, rows), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+    response["Content-Disposition"] = _attachment(form, "csv")
     response["X-Truncated"] = "true" if truncated else "false"
     return response
 
@@ -82,7 +89,7 @@ def statement_export_json(request: HttpRequest) -> HttpResponse:
         return _bad_filters(form)
     lines = exports.json_document_lines(request, rows, truncated=truncated)
     response = StreamingHttpResponse(lines, content_type="application/json")
-    response["Content-Disposition"] = 'attachment; filename="statements.json"'
+    response["Content-Disposition"] = _attachment(form, "json")
     response["X-Truncated"] = "true" if truncated else "false"
     return response
 

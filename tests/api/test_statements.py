@@ -151,7 +151,7 @@ def ids_of(page: dict) -> list[int]:
 
 def _body(response) -> str:
     assert response.streaming
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_export_csv_with_the_search_filters(api, world):
@@ -164,7 +164,7 @@ def test_export_csv_with_the_search_filters(api, world):
     first = rows[0]
     assert first["speaker"] == "Vladimir Putin"
     assert first["cue"] == "said"
-    assert first["targets"] == "Ukraine"
+    assert first["targets"] == "Ukraine (neutral)"
     assert first["target_spans"] == "11-18"
     assert (first["content_start"], first["content_end"]) == ("11", "40")
     assert first["permalink"].endswith(f"/statements/{world['s1'].pk}/")
@@ -176,7 +176,7 @@ def test_export_json_lines(api, world):
     assert response["Content-Type"].startswith("application/jsonl")
     records = [json.loads(line) for line in _body(response).splitlines()]
     assert [r["id"] for r in records] == [world["s3"].pk, world["s1"].pk, world["s2"].pk]
-    assert records[0]["targets"] == ["Vladimir Putin"]
+    assert [t["name"] for t in records[0]["targets"]] == ["Vladimir Putin"]
     assert records[0]["target_spans"] == [[14, 19]]
     assert records[0]["speaker_slug"] == "volodymyr-zelensky"
 
@@ -237,7 +237,14 @@ def test_the_export_lists_each_targets_stance(api, db):
     body = b"".join(api.get("/api/v1/statements/export/?format=jsonl").streaming_content)
 
     (record,) = [json.loads(line) for line in body.decode().splitlines()]
-    assert record["targets"] == [target.actor.name]
+    assert record["targets"] == [
+        {
+            "name": target.actor.name,
+            "slug": target.actor.slug,
+            "stance": "positive",
+            "url": f"http://testserver/actors/{target.actor.slug}/",
+        }
+    ]
     assert record["target_stances"] == ["positive"]
 
 

@@ -141,11 +141,11 @@ def test_csv_export_holds_the_filtered_statements(client, cast):
     response = client.get(CSV, {"speaker": "dmitry-peskov"})
 
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(_content(response).decode())))
+    rows = list(csv.DictReader(io.StringIO(_content(response).decode("utf-8-sig"))))
     assert len(rows) == 1
     assert rows[0]["speaker"] == "Dmitry Peskov"
     assert rows[0]["content"] == "Pyongyang is a partner"
-    assert rows[0]["targets"] == "North Korea"
+    assert rows[0]["targets"] == "North Korea (neutral)"
     assert rows[0]["publisher"] == "TASS"
     assert rows[0]["permalink"] == f"http://testserver/statements/{partner.pk}/"
 
@@ -157,9 +157,9 @@ def test_csv_export_cells_cannot_start_a_spreadsheet_formula(client, cast):
 
     response = client.get(CSV)
 
-    row = next(csv.DictReader(io.StringIO(_content(response).decode())))
+    row = next(csv.DictReader(io.StringIO(_content(response).decode("utf-8-sig"))))
     assert row["content"] == "'=1+2 is what he wrote"
-    assert row["targets"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["targets"] == '\'=HYPERLINK("http://evil.example") (neutral)'
     assert row["article_title"] == "'@SUM(A1)"
     assert row["publisher"] == "'-TASS"
 

@@ -91,12 +91,13 @@ class StatementViewSet(BaseViewSet):
         query = ExportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         fmt, limit = query.validated_data["format"], query.validated_data["limit"]
-        statements = selectors.statement_search_keyed(**self.selector_arguments())
-        rows = statements[:limit].iterator(chunk_size=500)
+        filters = self.selector_arguments()
+        statements = export.export_rows(selectors.statement_search_keyed(**filters))
+        rows = statements[:limit].iterator(chunk_size=export.CHUNK)
         lines = (export.csv_lines if fmt == "csv" else export.jsonl_lines)(request, rows)
         response = StreamingHttpResponse(lines, content_type=export.FORMATS[fmt])
-        stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-        response["Content-Disposition"] = f'attachment; filename="statements-{stamp}.{fmt}"'
+        name = export.export_filename(filters, extension=fmt, today=timezone.localdate())
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
     def perform_content_negotiation(self, request, force=False):
