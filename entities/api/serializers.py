@@ -384,6 +384,51 @@ class TargetsSerializer(serializers.Serializer):
     )
 
 
+class StatementEditSerializer(serializers.Serializer):
+    """A statement's content span and kind; either or both (a span needs both offsets)."""
+
+    content_start = serializers.IntegerField(
+        required=False, help_text="Offset into the body (the title for a headline statement)."
+    )
+    content_end = serializers.IntegerField(required=False, help_text="End offset (exclusive).")
+    kind = serializers.ChoiceField(choices=Statement.Kind.choices, required=False)
+
+    def validate(self, attrs):
+        given = [f for f in ("content_start", "content_end") if f in attrs]
+        if len(given) == 1:
+            missing = "content_end" if given == ["content_start"] else "content_start"
+            raise serializers.ValidationError(
+                {missing: ["A span needs both content_start and content_end."]}, code="required"
+            )
+        if not attrs:
+            raise serializers.ValidationError(
+                {"kind": ["Give content_start and content_end, kind, or both."]}, code="required"
+            )
+        return attrs
+
+
+class SpeakerActorSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300, help_text="The new actor's name.")
+    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
+    country = ActorSlugField(
+        required=False, allow_null=True, help_text="A country's slug, or null for none."
+    )
+
+
+class DroppedStatementSerializer(serializers.Serializer):
+    """A statement marked "not a statement": gone from every list; DELETE on the same address
+    puts it back."""
+
+    statement_id = serializers.IntegerField()
+    correction_id = serializers.IntegerField()
+    content = serializers.CharField()
+
+
+class DuplicateSerializer(serializers.Serializer):
+    other = ActorRefSerializer()
+    reason = serializers.CharField()
+
+
 # --- graph ------------------------------------------------------------------------------------
 
 

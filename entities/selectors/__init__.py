@@ -51,6 +51,7 @@ from entities.selectors.corrections import (
     CorrectionRow,
     article_corrections,
     article_dropped_statements,
+    correction_dropped_for,
     correction_dropped_get,
     correction_summary,
 )
@@ -137,6 +138,7 @@ __all__ = [
     "article_status_get",
     "article_upload_warning",
     "article_uploads",
+    "correction_dropped_for",
     "correction_dropped_get",
     "correction_summary",
     "graph_edges",

@@ -93,3 +93,16 @@ def correction_dropped_get(*, correction_id: int) -> Correction | None:
     return Correction.objects.filter(
         pk=correction_id, kind=Correction.Kind.NOT_STATEMENT, content_start__isnull=False
     ).first()
+
+
+def correction_dropped_for(*, statement_id: int) -> Correction | None:
+    """The standing "not a statement" decision that removed the statement with this id."""
+    return (
+        Correction.objects.filter(
+            kind=Correction.Kind.NOT_STATEMENT,
+            content_start__isnull=False,
+            data__statement__id=statement_id,
+        )
+        .order_by("-pk")
+        .first()
+    )

@@ -176,6 +176,20 @@ class ActorViewSet(BaseViewSet):
         data = {"actor": actor, "aliases": selectors.actor_aliases(actor=actor)}
         return Response(s.AliasesSerializer(data).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        summary="Possible duplicates of the actor (editors)",
+        description="Actors that may be this one: the resolver's doubts and names alike "
+        "(rapidfuzz), neither merged, rejected nor dismissed. Merge with POST .../merge/.",
+        responses={200: s.DuplicateSerializer(many=True), **errors(*READ_ERRORS, 403)},
+    )
+    @action(detail=True, methods=["get"], permission_classes=CURATE, pagination_class=None)
+    def duplicates(self, request, slug: str):
+        actor = selectors.actor_get(slug=slug)
+        if actor is None or actor.rejected or actor.merged_into_id:
+            raise Http404
+        rows = selectors.possible_duplicates_for(actor)
+        return Response(s.DuplicateSerializer(rows, many=True).data)
+
     def _live(self, slug: str, other: str = "", swapped: bool = False):
         """(actor, None), or (None, a redirect to the survivor's URL); 404 if unknown."""
         actor = selectors.actor_get(slug=slug)

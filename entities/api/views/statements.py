@@ -3,6 +3,8 @@ or JSON Lines, and the curation actions of editors (speaker, targets)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
@@ -157,6 +159,107 @@ class StatementViewSet(BaseViewSet):
         else:
             services.statement_unmark_reviewed(statement=statement, user=request.user)
         return Response(self.get_serializer(self._statement(pk)).data)
+
+    def get_permissions(self):
+        if self.action == "partial_update":
+            return [permission() for permission in CURATE]
+        return super().get_permissions()
+
+    @extend_schema(
+        summary="Edit a statement's content span or kind (editors)",
+        description=(
+            "`content_start`/`content_end`: offsets into the article's body (its title for a "
+            "statement made in the headline); the content becomes that text, trimmed of white "
+            "space. `kind`: direct, mixed or indirect. Stored as corrections that re-extraction "
+            "applies again (the statement's other corrections follow its new span)."
+        ),
+        request=s.StatementEditSerializer,
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    def partial_update(self, request, pk: str):
+        statement = self._statement(pk)
+        given = s.StatementEditSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        with transaction.atomic():
+            if "content_start" in data:
+                try:
+                    statement = services.statement_span_set(
+                        statement=statement,
+                        start=data["content_start"],
+                        end=data["content_end"],
+                        user=request.user,
+                    )
+                except DjangoValidationError as exc:  # named as the API names the fields
+                    fields = {"start": "content_start", "end": "content_end"}
+                    raise DjangoValidationError(
+                        {fields.get(k, k): v for k, v in exc.message_dict.items()}
+                    ) from exc
+            if "kind" in data:
+                services.statement_kind_set(
+                    statement=statement, kind=data["kind"], user=request.user
+                )
+        return Response(self.get_serializer(self._statement(pk)).data)
+
+    @extend_schema(
+        summary="Mark a statement as not a statement, or undo that (editors)",
+        description=(
+            "POST: the statement leaves every list, search, count, chart, export and API answer "
+            "(a correction re-extraction applies again). DELETE on the same address puts it "
+            "back, with its id."
+        ),
+        request=None,
+        responses={200: s.DroppedStatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE, url_path="not-a-statement")
+    def not_a_statement(self, request, pk: str):
+        statement = self._statement(pk)
+        correction = services.statement_drop(statement=statement, user=request.user)
+        body = {
+            "statement_id": int(pk),
+            "correction_id": correction.pk,
+            "content": statement.content,
+        }
+        return Response(s.DroppedStatementSerializer(body).data)
+
+    @extend_schema(
+        summary="Put back a statement marked as not a statement (editors)",
+        request=None,
+        responses={200: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @not_a_statement.mapping.delete
+    def not_a_statement_undo(self, request, pk: str):
+        correction = selectors.correction_dropped_for(statement_id=int(pk))
+        if correction is None:
+            raise Http404
+        statement = services.statement_restore(correction=correction, user=request.user)
+        return Response(self.get_serializer(self._statement(str(statement.pk))).data)
+
+    @extend_schema(
+        summary="Make a new actor the speaker of a statement (editors)",
+        description=(
+            "For a statement whose speaker extraction did not resolve (`speaker` null, "
+            '`speaker_text` e.g. "Cyber security experts"): the actor is created with the '
+            "words as written as its alias and credited with the statement (a correction "
+            "re-extraction applies again). 400 when an actor of that name and kind exists."
+        ),
+        request=s.SpeakerActorSerializer,
+        responses={201: s.StatementSerializer, **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], permission_classes=CURATE, url_path="speaker-actor")
+    def speaker_actor(self, request, pk: str):
+        statement = self._statement(pk)
+        given = s.SpeakerActorSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        services.statement_speaker_actor_create(
+            statement=statement,
+            name=data["name"],
+            kind=data["kind"],
+            country=data.get("country"),
+            user=request.user,
+        )
+        return Response(self.get_serializer(self._statement(pk)).data, status=201)
 
     def _statement(self, pk: str) -> Statement:
         statement = selectors.statement_detail(statement_id=int(pk))
