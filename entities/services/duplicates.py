@@ -84,7 +84,11 @@ def _is_acronym(name: str) -> bool:
 
 def names_alike(a: str, b: str, kind: str) -> str:
     """Why two names of actors of `kind` may be one actor, in words; "" when they may not."""
-    x, y = _name(0, a), _name(0, b)
+    return _alike(_name(0, a), _name(0, b), kind)
+
+
+def _alike(x: _Name, y: _Name, kind: str) -> str:
+    a, b = x.name, y.name
     if not x.words or not y.words:
         return ""
     if x.folded == y.folded:
@@ -97,11 +101,12 @@ def names_alike(a: str, b: str, kind: str) -> str:
         if (
             _is_acronym(acronym)
             and len(other.words) >= 2
+            and not any(_is_acronym(w) for w in written.split())  # "DNC Rules Committee"
             and _acronym(other) == acronym.replace(".", "").lower()
         ):
             return f"'{acronym}' may be the initials of '{written}'"
-    digits = [w for w in x.words if w.isdigit() or any(c.isdigit() for c in w)]
-    others = [w for w in y.words if w.isdigit() or any(c.isdigit() for c in w)]
+    digits = [w for w in x.words if any(c.isdigit() for c in w)]
+    others = [w for w in y.words if any(c.isdigit() for c in w)]
     if digits != others:
         return ""
     if fuzz.token_sort_ratio(x.folded, y.folded) >= NAME_RATIO:
@@ -112,14 +117,18 @@ def names_alike(a: str, b: str, kind: str) -> str:
 class _Pool:
     """The live actors of one kind, with what the searches read prepared once."""
 
-    def __init__(self, kind: str) -> None:
-        rows = Actor.objects.filter(kind=kind, merged_into__isnull=True, rejected=False)
+    def __init__(self, kind: str, rows: Iterable[tuple[int, str]] | None = None) -> None:
+        if rows is None:
+            live = Actor.objects.filter(kind=kind, merged_into__isnull=True, rejected=False)
+            rows = live.values_list("pk", "name")
         self.kind = kind
-        self.names = [_name(pk, name) for pk, name in rows.values_list("pk", "name")]
-        if kind == Actor.Kind.PERSON:
-            self.choices = [n.words[-1] if n.words else "" for n in self.names]
-        else:
-            self.choices = [n.folded for n in self.names]
+        self.names = [_name(pk, name) for pk, name in rows]
+        # rapidfuzz searches the distinct keys (a person's surname, another actor's name)
+        self.by_key: dict[str, list[int]] = {}
+        for i, n in enumerate(self.names):
+            key = (n.words[-1] if n.words else "") if kind == Actor.Kind.PERSON else n.folded
+            self.by_key.setdefault(key, []).append(i)
+        self.keys = list(self.by_key)
         self.by_initials: dict[str, list[int]] = {}  # "nato" -> North Atlantic Treaty Org...
         self.acronyms: dict[str, list[int]] = {}  # "nato" -> NATO
         for i, n in enumerate(self.names):
@@ -137,11 +146,8 @@ class _Pool:
             query, scorer, cutoff = new.words[-1], fuzz.ratio, PERSON_WORD_RATIO
         else:
             query, scorer, cutoff = new.folded, fuzz.token_sort_ratio, NAME_RATIO
-        found = {
-            i for _, _, i in process.extract(
-                query, self.choices, scorer=scorer, score_cutoff=cutoff, limit=None
-            )
-        }  # fmt: skip
+        hits = process.extract(query, self.keys, scorer=scorer, score_cutoff=cutoff, limit=None)
+        found = {i for _, _, k in hits for i in self.by_key[self.keys[k]]}
         if self.kind != Actor.Kind.PERSON:
             found.update(self.acronyms.get(_acronym(new), []) if len(new.words) >= 2 else [])
             if _is_acronym(new.name):
@@ -151,11 +157,23 @@ class _Pool:
             other = self.names[i]
             if other.pk == new.pk:
                 continue
-            reason = names_alike(new.name, other.name, self.kind)
+            reason = _alike(new, other, self.kind)
             if reason:
                 low, high = sorted((new.pk, other.pk))
                 out.append((low, high, reason))
         return out
+
+
+def name_pairs(kind: str, names: list[str], new: list[str] | None = None) -> dict:
+    """{(i, j): reason} for the names (indices into `names`) that may be one actor: `new`
+    against all of them, or all against all. No database: for benchmarks and measurements."""
+    pool = _Pool(kind, list(enumerate(names)))
+    news = pool.names if new is None else [_name(-1 - i, n) for i, n in enumerate(new)]
+    pairs: dict[tuple[int, int], str] = {}
+    for name in news:
+        for low, high, reason in pool.pairs_for(name):
+            pairs.setdefault((low, high), reason)
+    return pairs
 
 
 @transaction.atomic

@@ -88,3 +88,7 @@ def test_new_actors_are_compared_with_the_others_when_extraction_stores_them(nlp
 
     offered = [row.other for row in selectors.possible_duplicates_for(known)]
     assert [a.name for a in offered] == ["Volodymyr Zelensky"]
+
+
+def test_an_acronym_is_not_the_initials_of_a_name_holding_another_acronym():
+    assert services.names_alike("DRC", "DNC Rules Committee", "organization") == ""
