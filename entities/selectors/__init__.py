@@ -49,6 +49,7 @@ from entities.selectors.articles import (
 from entities.selectors.corrections import (
     HISTORY_SHOWN,
     CorrectionRow,
+    actor_corrections,
     article_corrections,
     article_dropped_statements,
     correction_dropped_for,
@@ -110,6 +111,7 @@ __all__ = [
     "TimelinePoint",
     "actor_aliases",
     "actor_comentioned",
+    "actor_corrections",
     "actor_get",
     "actor_list",
     "actor_named",

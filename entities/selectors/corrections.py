@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db.models import Q
 
-from entities.models import Article, Correction
+from entities.models import Actor, Article, Correction
 
 HISTORY_SHOWN = 50  # the newest decisions on an article page
 
@@ -53,7 +53,49 @@ def correction_summary(correction: Correction) -> str:
     if kind == K.TARGETS:
         now, before = len(data.get("actor_ids", [])), len(data.get("before", []))
         return f"Targets replaced: {now} (were {before})"
+    if kind == K.MERGE:
+        return f"Merged {data.get('source')} into {data.get('into')}"
+    if kind == K.RENAME:
+        return f"Renamed {data.get('old')} → {data.get('new')}"
+    if kind == K.ALIAS_ADD:
+        return f"Alias “{data.get('alias')}” added"
+    if kind == K.ALIAS_REMOVE:
+        return f"Alias “{data.get('alias')}” removed"
+    if kind == K.REJECT:
+        return f"Rejected {data.get('name')} as an actor"
+    if kind == K.ACTOR_UPDATE:
+        before, after = data.get("before") or {}, data.get("after") or {}
+        changed = [
+            f"{k} {before.get(k) or '—'} → {after.get(k) or '—'}"
+            for k in after
+            if before.get(k) != after.get(k)
+        ]
+        return "Changed " + "; ".join(changed) if changed else "Changed nothing"
     return correction.get_kind_display()
+
+
+def _row(c: Correction) -> CorrectionRow:
+    data = c.data or {}
+    statement = data.get("statement", {}) if c.kind == Correction.Kind.NOT_STATEMENT else {}
+    return CorrectionRow(
+        pk=c.pk,
+        kind=c.kind,
+        summary=correction_summary(c),
+        by=c.created_by.get_username() if c.created_by else "unknown",
+        at=c.created_at,
+        statement_id=statement.get("id") or data.get("statement_id"),
+    )
+
+
+def actor_corrections(*, actor: Actor, limit: int = HISTORY_SHOWN) -> list[CorrectionRow]:
+    """Decisions about the actor (merges into it, renames, aliases, kind and country, new
+    from a speaker), newest first, with who made them and when."""
+    rows = (
+        Correction.objects.filter(actor=actor, article__isnull=True)
+        .select_related("created_by", "actor")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return [_row(c) for c in rows]
 
 
 def article_corrections(*, article: Article, limit: int = HISTORY_SHOWN) -> list[CorrectionRow]:
@@ -63,19 +105,7 @@ def article_corrections(*, article: Article, limit: int = HISTORY_SHOWN) -> list
         .select_related("created_by", "actor")
         .order_by("-created_at", "-pk")[:limit]
     )
-    return [
-        CorrectionRow(
-            pk=c.pk,
-            kind=c.kind,
-            summary=correction_summary(c),
-            by=c.created_by.get_username() if c.created_by else "unknown",
-            at=c.created_at,
-            statement_id=(c.data or {}).get("statement", {}).get("id")
-            if c.kind == Correction.Kind.NOT_STATEMENT
-            else (c.data or {}).get("statement_id"),
-        )
-        for c in rows
-    ]
+    return [_row(c) for c in rows]
 
 
 def article_dropped_statements(*, article: Article) -> list[Correction]:

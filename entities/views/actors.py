@@ -133,6 +133,7 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
         }
         context["open_form"] = next(iter(bound), "")
         context["duplicates"] = selectors.possible_duplicates_for(actor)
+        context["history"] = selectors.actor_corrections(actor=actor)
     return context
 
 

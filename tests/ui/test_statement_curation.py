@@ -123,3 +123,18 @@ def test_the_ambiguous_merge_message_does_not_offer_the_actor_itself(editor_clie
     assert "Michelle Obama" in error
     assert "Malia Obama" in error
     assert "Barack Obama" not in error
+
+
+def test_the_actor_page_shows_its_corrections_with_who_and_when(editor_client, editor):
+    actor = ActorFactory(name="Dmitri Peskov", kind=Actor.Kind.PERSON)
+    editor_client.post(
+        reverse("entities:actor_rename", args=[actor.slug]), {"name": "Dmitry Peskov"}
+    )
+    editor_client.post(reverse("entities:actor_alias_add", args=[actor.slug]), {"alias": "Peskov"})
+
+    html = editor_client.get(actor.get_absolute_url()).text
+
+    assert "History of corrections (2)" in html
+    assert f"{editor.username}: Renamed Dmitri Peskov → Dmitry Peskov" in html
+    assert "Alias “peskov” added" in html
+    assert "History of corrections" not in Client().get(actor.get_absolute_url()).text
