@@ -20,7 +20,7 @@ class CorrectionRow:
     summary: str
     by: str
     at: datetime
-    statement_id: int | None
+    statement_id: int | None  # the statement to link to, when the decision names one
 
 
 def _short(text: str, width: int = 80) -> str:
@@ -76,14 +76,16 @@ def correction_summary(correction: Correction) -> str:
 
 def _row(c: Correction) -> CorrectionRow:
     data = c.data or {}
-    statement = data.get("statement", {}) if c.kind == Correction.Kind.NOT_STATEMENT else {}
     return CorrectionRow(
         pk=c.pk,
         kind=c.kind,
         summary=correction_summary(c),
         by=c.created_by.get_username() if c.created_by else "unknown",
         at=c.created_at,
-        statement_id=statement.get("id") or data.get("statement_id"),
+        # a statement that exists (a dropped one has no page to link to)
+        statement_id=None
+        if c.kind == Correction.Kind.NOT_STATEMENT and not data.get("undo")
+        else data.get("statement_id"),
     )
 
 
