@@ -98,12 +98,18 @@ def statement_export_json(request: HttpRequest) -> HttpResponse:
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A statement's permalink (Statement.get_absolute_url): its article, opened at it. A
     statement that reprocessing no longer found answers 410 with a page that says so and links
-    its article (templates: entities/statement_retired.html; context: retired, near)."""
+    its article (templates: entities/statement_retired.html; context: retired, near), and so
+    does one an editor marked as not a statement (entities/statement_dropped.html; context:
+    correction, article)."""
     article_id = selectors.statement_article_id(statement_id=pk)
     if article_id is not None:
         return redirect(Statement(pk=pk, article_id=article_id).get_article_url())
     retired = selectors.statement_retired_get(statement_id=pk)
     if retired is None:
-        raise Http404("No such statement.")
+        dropped = selectors.correction_dropped_for(statement_id=pk)
+        if dropped is None or dropped.article is None:
+            raise Http404("No such statement.")
+        context = {"correction": dropped, "article": dropped.article}
+        return render(request, "entities/statement_dropped.html", context, status=410)
     context = {"retired": retired, "near": selectors.statement_list_near(retired=retired)}
     return render(request, "entities/statement_retired.html", context, status=410)

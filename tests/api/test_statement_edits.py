@@ -76,7 +76,10 @@ def test_not_a_statement_and_undo(editor_api, world):
 
     assert dropped.status_code == 200
     assert dropped.json()["statement_id"] == s1.pk
-    assert editor_api.get(f"{STATEMENTS}{s1.pk}/").status_code == 404
+    gone = editor_api.get(f"{STATEMENTS}{s1.pk}/")
+    assert gone.status_code == 410  # its link says why, not just "not found"
+    assert gone.json()["error"]["code"] == "gone"
+    assert "marked it as not a statement" in gone.json()["error"]["message"]
     listed = [r["id"] for r in editor_api.get(STATEMENTS).json()["results"]]
     assert s1.pk not in listed
 

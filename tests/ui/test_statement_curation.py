@@ -68,6 +68,11 @@ def test_not_a_statement_then_undo(editor_client, statement):
     undo = reverse("entities:statement_restore", args=[correction.pk])
     assert undo in page.text
 
+    permalink = Client().get(reverse("entities:statement_detail", args=[statement.pk]))
+    assert permalink.status_code == 410
+    assert "an editor marked it as not a statement" in permalink.text
+    assert statement.article.get_absolute_url() in permalink.text
+
     back = editor_client.post(undo, follow=True)
 
     assert Statement.objects.filter(pk=statement.pk).exists()

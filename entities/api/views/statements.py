@@ -267,7 +267,14 @@ class StatementViewSet(BaseViewSet):
             return statement
         retired = selectors.statement_retired_get(statement_id=int(pk))
         if retired is None:
-            raise Http404
+            dropped = selectors.correction_dropped_for(statement_id=int(pk))
+            if dropped is None or dropped.article is None:
+                raise Http404
+            article = self.request.build_absolute_uri(dropped.article.get_absolute_url())
+            raise Gone(
+                f"Statement {pk} no longer exists: an editor marked it as not a statement on "
+                f"{dropped.created_at:%Y-%m-%d}. The article: {article}"
+            )
         article = self.request.build_absolute_uri(retired.article.get_absolute_url())
         raise Gone(
             f"Statement {retired.pk} no longer exists: its article was reprocessed on "
