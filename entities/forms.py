@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entities import selectors
 from entities.models import Actor, Article, Statement, StatementTarget
+from entities.services.inputs import UPLOAD_SUFFIXES
 from entities.validators import validate_date_range, validate_publication_date
 
 CUE_CLASSES = [
@@ -30,16 +31,25 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Zero, one or many files: cleaned to a list of uploaded files."""
+    """Zero, one or many files: cleaned to a list of uploaded files. Each file is checked by
+    the upload service on its own (an empty one, a wrong type): one bad file must not refuse
+    the others, and its error names it."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
+        # one definition of what is accepted: the upload service's list
+        accept = ",".join(UPLOAD_SUFFIXES)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
+        files = data if isinstance(data, list | tuple) else [data]
+        files = [f for f in files if f]
+        if self.required and not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        for upload in files:
+            if not hasattr(upload, "name") or not hasattr(upload, "size"):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return files
 
 
 class ArticleUploadForm(forms.Form):
@@ -54,7 +64,10 @@ class ArticleUploadForm(forms.Form):
     file = MultipleFileField(
         label=_("Files"),
         required=False,
-        help_text=_("One or many .txt, .html or .pdf files; each becomes an article."),
+        help_text=_(
+            "One or many .txt, .html or .pdf files; each becomes an article. A bad file is "
+            "named with its reason; the others are kept."
+        ),
     )
     url = forms.URLField(
         label=_("URL"),
@@ -360,3 +373,27 @@ class SpeakerActorForm(forms.Form):
         if country is not None and country.kind != Actor.Kind.COUNTRY:
             raise forms.ValidationError(_("%(name)s is not a country."), params={"name": country})
         return country
+
+
+class ArticleDetailsForm(forms.Form):
+    """An article's details, editable after upload (editors and its uploader)."""
+
+    title = forms.CharField(label=_("Title"), max_length=500)
+    publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
+    published_at = forms.DateField(
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_publication_date],
+        help_text=_("Undated articles are left out of timelines and date filters."),
+    )
+    url = forms.URLField(label=_("URL"), max_length=2000, required=False, assume_scheme="https")
+    authors = forms.CharField(
+        label=_("Authors"),
+        max_length=1000,
+        required=False,
+        help_text=_("separated by commas"),
+    )
+
+    def clean_authors(self) -> list[str]:
+        return [a.strip() for a in self.cleaned_data["authors"].split(",") if a.strip()]

@@ -480,6 +480,7 @@ class Correction(models.Model):
         SPAN = "span", _("change statement span")
         STATEMENT_KIND = "statement_kind", _("change statement kind")
         ACTOR_CREATE = "actor_create", _("create actor from speaker")
+        ARTICLE = "article", _("edit article details")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     actor = models.ForeignKey(

@@ -21,6 +21,8 @@ def _limit(memory: int, cpu: int) -> None:
 
 
 def pdf(data: bytes) -> dict:
+    """Each page's text, the document's metadata (title, creation date, producing program)
+    and the text set in the largest font on its first page (its heading)."""
     import io
 
     from pypdf import PdfReader
@@ -28,9 +30,46 @@ def pdf(data: bytes) -> dict:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        return {"pages": [page.extract_text() or "" for page in reader.pages]}
+        runs: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, font_dict, font_size) -> None:
+            if text.strip():
+                scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+                runs.append((round(float(font_size or 0) * scale, 1), text))
+
+        pages = []
+        for number, page in enumerate(reader.pages):
+            pages.append(page.extract_text(visitor_text=visit if number == 0 else None) or "")
+        meta = reader.metadata or {}
+        created = getattr(reader.metadata, "creation_date", None) if reader.metadata else None
+        return {
+            "pages": pages,
+            "title": str(meta.get("/Title") or ""),
+            "created": created.isoformat() if created else None,
+            "producer": f"{meta.get('/Producer') or ''} {meta.get('/Creator') or ''}".strip(),
+            "heading": _heading(runs),
+        }
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         return {"error": str(exc)}
+
+
+def _heading(runs: list[tuple[float, str]]) -> str:
+    """The first run of text in the first page's largest font, when that font is clearly
+    larger than the page's body text."""
+    if not runs:
+        return ""
+    sizes = sorted(size for size, text in runs for _ in text.split())
+    body = sizes[len(sizes) // 2]
+    top = max(size for size, _ in runs)
+    if top < body * 1.15:
+        return ""
+    words: list[str] = []
+    for size, text in runs:
+        if size >= top - 0.5:
+            words += text.split()
+        elif words:
+            break
+    return " ".join(words[:40])
 
 
 def html(data: bytes) -> dict:

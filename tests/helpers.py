@@ -154,3 +154,59 @@ def wait_for(predicate: Callable[[], T], timeout: float, what: str, interval: fl
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+PdfLine = str | tuple[str, float]
+
+
+def make_pdf(
+    pages: Sequence[Sequence[PdfLine]],
+    *,
+    title: str = "",
+    created: datetime | None = None,
+    producer: str = "",
+) -> bytes:
+    """A PDF written with pypdf: each page a list of lines, each line its text (11 pt) or
+    (text, font size), set top-down; with the given metadata. Text is Latin-1 in Helvetica."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    for lines in pages:
+        page = writer.add_blank_page(width=612, height=792)
+        ops, y = [], 760.0
+        for line in lines:
+            text, size = (line, 11.0) if isinstance(line, str) else line
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            y -= size * 1.4
+            ops.append(f"BT /F1 {size:g} Tf 1 0 0 1 56 {y:.1f} Tm ({escaped}) Tj ET")
+        content = DecodedStreamObject()
+        content.set_data("\n".join(ops).encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(content)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+    meta = {}
+    if title:
+        meta["/Title"] = title
+    if producer:
+        meta["/Producer"] = producer
+    if created is not None:
+        meta["/CreationDate"] = created.strftime("D:%Y%m%d%H%M%S+00'00'")
+    if meta:
+        writer.add_metadata(meta)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -123,11 +123,21 @@ def _drop_boilerplate(doc: _Editable) -> None:
         pos += len(line) + 1
 
 
+# Dates from the page's metadata only (meta tags, JSON-LD, <time> of the article, its URL):
+# htmldate's extensive search reads any date-like text on the page, and takes "© 2016" in a
+# footer for the publication date. The original (first published) date, not the last update.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def clean_html(raw: str) -> CleanText:
     import trafilatura  # imported here: only HTML input pays for loading it
 
     extracted = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=False
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=DATE_PARAMS,
     )
     if extracted is None:
         return CleanText(title="", body="", metadata=Metadata())

@@ -15,7 +15,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncMinute
 from django.utils import timezone
 
-from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from entities.models import Actor, Article, Correction, Mention, Statement, StatementTarget
 
 
 def article_list(
@@ -260,7 +260,7 @@ def article_uploads(*, ids: list[int]) -> list[Article]:
         a.pk: a
         for a in Article.objects.filter(pk__in=ids)
         .annotate(statement_count=Count("statements"))
-        .only("pk", "title", "status", "error", "publisher", "published_at")
+        .only("pk", "title", "status", "error", "publisher", "published_at", "uploaded_by")
     }
     return [found[i] for i in ids if i in found]
 
@@ -279,3 +279,12 @@ def article_progress_counts(*, article_id: int) -> dict | None:
     progress["statement_count"] = Statement.objects.filter(article_id=article_id).count()
     progress["mention_count"] = Mention.objects.filter(article_id=article_id).count()
     return progress
+
+
+def article_detail_edits(*, article_id: int, limit: int = 50) -> list[Correction]:
+    """The changes made to an article's details, newest first, with who made them."""
+    return list(
+        Correction.objects.filter(article_id=article_id, kind=Correction.Kind.ARTICLE)
+        .select_related("created_by")
+        .order_by("-created_at", "-pk")[:limit]
+    )

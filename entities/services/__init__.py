@@ -1,12 +1,16 @@
 """Writes: every change to articles, actors and extracted rows goes through these functions."""
 
 from entities.services.actors import actors_resolve, normalise_alias
+from entities.services.article_edits import article_details_update
 from entities.services.articles import (
     ARTICLE_EMPTY,
     ARTICLE_NO_TEXT,
     ARTICLE_TOO_LONG,
+    ARTICLE_TOO_SHORT,
+    ArticleSaved,
     article_create,
     article_enqueue_extraction,
+    article_save,
     articles_enqueue,
     articles_reprocess,
     articles_requeue_stale,
@@ -31,7 +35,13 @@ from entities.services.extraction import (
     articles_extract,
     nlp_model_problem,
 )
-from entities.services.inputs import IMPORT_SUFFIXES, article_fetch, article_text_from_upload
+from entities.services.inputs import (
+    IMPORT_SUFFIXES,
+    UPLOAD_SUFFIXES,
+    ArticleInput,
+    article_fetch,
+    article_text_from_upload,
+)
 from entities.services.queue import queue_depth, queue_is_eager
 from entities.services.review import statement_mark_reviewed, statement_unmark_reviewed
 from entities.services.statement_edits import (
@@ -44,12 +54,18 @@ from entities.services.statement_edits import (
     statement_speaker_actor_create,
     statement_text,
 )
+from entities.services.uploads import UploadOutcome, uploads_create, validation_message
 
 __all__ = [
     "ARTICLE_EMPTY",
     "ARTICLE_NO_TEXT",
     "ARTICLE_TOO_LONG",
+    "ARTICLE_TOO_SHORT",
     "IMPORT_SUFFIXES",
+    "UPLOAD_SUFFIXES",
+    "ArticleInput",
+    "ArticleSaved",
+    "UploadOutcome",
     "actor_alias_add",
     "actor_alias_remove",
     "actor_merge",
@@ -58,9 +74,11 @@ __all__ = [
     "actor_update",
     "actors_resolve",
     "article_create",
+    "article_details_update",
     "article_enqueue_extraction",
     "article_extract",
     "article_fetch",
+    "article_save",
     "article_store_extraction",
     "article_text_from_upload",
     "articles_enqueue",
@@ -88,4 +106,6 @@ __all__ = [
     "statement_targets_set",
     "statement_text",
     "statement_unmark_reviewed",
+    "uploads_create",
+    "validation_message",
 ]

@@ -7,6 +7,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -29,6 +30,14 @@ UNSENT_GRACE = 60  # seconds an upload's own enqueue may take before the sweeper
 ARTICLE_EMPTY = "The article is empty: paste its text or choose a file."
 ARTICLE_NO_TEXT = "No article text could be found in this input."
 ARTICLE_TOO_LONG = "The article is {size:,} characters long; the limit is {limit:,}."
+ARTICLE_TOO_SHORT = (
+    "The text has {words:,} words of article text; at least {minimum:,} are needed "
+    "(a news brief of one sentence has about 30). Is the article in it?"
+)
+ARTICLE_ONLY_FURNITURE = (
+    "The text is only site furniture (menus, cookie notices, sign-in, subscription and "
+    "copyright lines): {words:,} words of article text, at least {minimum:,} are needed."
+)
 
 
 def content_hash(body: str) -> str:
@@ -46,7 +55,14 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
     return timezone.make_aware(datetime.combine(value, time(12, 0)))
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class ArticleSaved:
+    article: Article
+    created: bool
+    # why an existing article was returned: "text" (the same normalised body) or "address"
+    same: str = ""
+
+
 def article_create(
     *,
     raw: str,
@@ -62,7 +78,34 @@ def article_create(
     (unless enqueue=False: bulk imports send their tasks in batches with articles_enqueue).
 
     Returns (article, created): an article with the same URL or the same normalised body is
-    returned as it is, and nothing new is stored.
+    returned as it is, and nothing new is stored. article_save says which of the two matched.
+    """
+    saved = article_save(
+        raw=raw,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published_at=published_at,
+        uploaded_by=uploaded_by,
+        enqueue=enqueue,
+        isolate_parsing=isolate_parsing,
+    )
+    return saved.article, saved.created
+
+
+@transaction.atomic
+def article_save(
+    *,
+    raw: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: date | datetime | None = None,
+    uploaded_by=None,
+    enqueue: bool = True,
+    isolate_parsing: bool = True,
+) -> ArticleSaved:
+    """article_create, saying why an existing article was returned.
 
     HTML is parsed in a child process bounded in time and memory (services.parsing), so that
     no page can hold the web worker that received it; isolate_parsing=False parses it here
@@ -84,11 +127,12 @@ def article_create(
         raise ValidationError({"text": ARTICLE_NO_TEXT})
     if reason := nlp.limits.unextractable_reason(cleaned.body):
         raise ValidationError({"text": ValidationError(reason, code="unextractable")})
+    _check_substance(cleaned.body)
     url = url or _page_url(cleaned.metadata.url)
     digest = content_hash(cleaned.body)
     existing = _existing(digest=digest, url=url)
     if existing is not None:
-        return existing, False
+        return _found(existing, digest)
     article = Article(
         title=fit_field(Article, "title", title or cleaned.title or _title_from(cleaned.body)),
         body=cleaned.body,
@@ -96,7 +140,11 @@ def article_create(
         raw_format=Article.Format.HTML if is_html else Article.Format.TEXT,
         url=url or None,
         publisher=publisher or cleaned.metadata.publisher,
-        published_at=_as_datetime(published_at or cleaned.metadata.published),
+        published_at=_as_datetime(
+            published_at
+            or cleaned.metadata.published
+            or nlp.dateline.dateline_date(cleaned.body, today=timezone.localdate())
+        ),
         authors=list(cleaned.metadata.authors),
         content_hash=digest,
         status=Article.Status.QUEUED,
@@ -115,10 +163,28 @@ def article_create(
         existing = _existing(digest=digest, url=url)
         if existing is None:
             raise
-        return existing, False
+        return _found(existing, digest)
     if enqueue:
         transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
-    return article, True
+    return ArticleSaved(article, True)
+
+
+def _found(existing: Article, digest: str) -> ArticleSaved:
+    return ArticleSaved(existing, False, "text" if existing.content_hash == digest else "address")
+
+
+def _check_substance(body: str) -> None:
+    """Refuse a text with too few words of article text: a blank page, a page of menus."""
+    minimum = settings.NEWSAPP_MIN_ARTICLE_WORDS
+    words = nlp.substance.article_words(body)
+    if words >= minimum:
+        return
+    everything = nlp.substance.total_words(body)
+    if everything >= minimum:
+        message = ARTICLE_ONLY_FURNITURE.format(words=words, minimum=minimum)
+    else:
+        message = ARTICLE_TOO_SHORT.format(words=words, minimum=minimum)
+    raise ValidationError({"text": ValidationError(message, code="too_short")})
 
 
 def _existing(*, digest: str, url: str) -> Article | None:

@@ -1,17 +1,22 @@
-"""Turning what a user hands over (a file, a URL) into the raw text article_create takes."""
+"""Turning what a user hands over (a file, a URL) into the raw text article_create takes, with
+the title and date the document itself gives (a PDF's metadata, its heading, its dateline)."""
 
 from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import socket
 import time
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -22,11 +27,15 @@ from urllib3.exceptions import (
     ReadTimeoutError,
 )
 
-from entities.services.parsing import pdf_pages
-from entities.validators import clean_text, decode_text
+from entities.nlp.dateline import dateline_date
+from entities.nlp.pdftext import PRINT_STAMP, pdf_text, pdf_title
+from entities.nlp.words import vocabulary
+from entities.services.parsing import pdf_document
+from entities.validators import clean_text, decode_text, validate_publication_date
 
 logger = logging.getLogger(__name__)
 
+# the one list of what an upload takes: the form's accept= and the error messages use it too
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 # what `import_articles` reads from a folder (an upload takes PDFs too)
 IMPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -35,15 +44,41 @@ _MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
 
 
+# Programs that print a web page to PDF: their /CreationDate is the moment of printing.
+_PRINT_PRODUCERS = re.compile(
+    r"skia|chrom|mozilla|firefox|gecko|webkit|safari|quartz|print to pdf|cairo|wkhtmltopdf"
+    r"|headless|edge",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What a file or a page holds: its raw text (HTML or plain) and, for a PDF, the title and
+    publication date the document gives; empty when it gives none (article_create then reads
+    the text's first line and dateline, or the HTML's metadata)."""
+
+    raw: str
+    title: str = ""
+    published: date | None = None
+
+
+def accepted_suffixes() -> str:
+    """ ".txt, .html, .htm or .pdf": for messages."""
+    return ", ".join(UPLOAD_SUFFIXES[:-1]) + " or " + UPLOAD_SUFFIXES[-1]
+
+
 def _error(field: str, message: str, code: str) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code)})
 
 
-def article_text_from_upload(*, name: str, data: bytes) -> str:
-    """The text of an uploaded .txt, .html or .pdf file."""
+def article_text_from_upload(*, name: str, data: bytes) -> ArticleInput:
+    """The text of an uploaded .txt, .html or .pdf file (and a PDF's own title and date)."""
     suffix = PurePath(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise _error("file", f"{name} is not a .txt, .html or .pdf file.", "unsupported")
+        raise _error("file", f"{name} is not a {accepted_suffixes()} file.", "unsupported")
+    if not data:
+        raise _error("file", f"{name} is empty (0 bytes).", "empty")
     limit = settings.NEWSAPP_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise _error(
@@ -52,25 +87,52 @@ def article_text_from_upload(*, name: str, data: bytes) -> str:
             "too_large",
         )
     if suffix == ".pdf":
-        return _pdf_text(name, data)
+        return _pdf_input(name, data)
     text = decode_text(data)
     if text is None:
         raise _error("file", f"{name} is not UTF-8 text.", "undecodable")
-    return text
+    return ArticleInput(raw=text)
 
 
-def _pdf_text(name: str, data: bytes) -> str:
+def _pdf_input(name: str, data: bytes, field: str = "file") -> ArticleInput:
     # parsed in a child process under a time and memory bound: never in the web worker itself
-    pages = [clean_text(page) for page in pdf_pages(name=name, data=data)]
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not text:
+    document = pdf_document(name=name, data=data, field=field)
+    pages = [clean_text(page) for page in document.pages]
+    if not any(p.strip() for p in pages):
         raise _error(
-            "file", f"{name} has no text layer (a scanned PDF?); paste its text instead.", "empty"
+            field, f"{name} has no text layer (a scanned PDF?); paste its text instead.", "empty"
         )
-    return text
+    heading = clean_text(document.heading)
+    title = pdf_title(metadata_title=clean_text(document.title), heading=heading)
+    text = pdf_text(pages, words=vocabulary(settings.SPACY_MODEL), heading=title)
+    if not text.strip():
+        raise _error(
+            field,
+            f"{name} has no article text: only print headers and footers (a blank page?).",
+            "no_article",
+        )
+    created = _creation_date(document.created, document.producer, pages)
+    published = dateline_date(text, today=created or timezone.localdate()) or created
+    return ArticleInput(raw=text, title=title, published=published)
 
 
-def article_fetch(*, url: str) -> str:
+def _creation_date(created: datetime | None, producer: str, pages: list[str]) -> date | None:
+    """The PDF's creation date when it can be the publication's: not when a browser or the
+    system's print dialog made the file (then it is the moment of printing), nor when a page
+    carries a print time stamp, nor when it is no possible publication date."""
+    if created is None or _PRINT_PRODUCERS.search(producer):
+        return None
+    if any(PRINT_STAMP.match(line) for page in pages for line in page.splitlines()[:3]):
+        return None
+    day = created.date()
+    try:
+        validate_publication_date(day)
+    except ValidationError:
+        return None
+    return day
+
+
+def article_fetch(*, url: str) -> ArticleInput:
     """The page at `url` (HTML, plain text or PDF text), fetched with a timeout and a size cap.
     Addresses on this machine or its private networks are refused, at every redirect, unless
     NEWSAPP_FETCH_ALLOW_PRIVATE is set.
@@ -171,7 +233,7 @@ def _public_addresses(host: str, port: int) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses = []
     for info in infos:
-        text = info[4][0].split("%", 1)[0]
+        text = str(info[4][0]).split("%", 1)[0]
         address = ipaddress.ip_address(text)
         if not _is_public(address):
             raise _Refused(address)
@@ -278,7 +340,7 @@ class _PublicOnlyAdapter(HTTPAdapter):
         }
 
 
-def _read(url: str, response: requests.Response, deadline: float) -> str:
+def _read(url: str, response: requests.Response, deadline: float) -> ArticleInput:
     if response.status_code >= 400:
         raise _error(
             "url", f"{url} answered {response.status_code} {response.reason}.", "unreachable"
@@ -307,9 +369,9 @@ def _read(url: str, response: requests.Response, deadline: float) -> str:
             "url", f"{_host(url)} broke off the page ({type(exc).__name__}).", "unreachable"
         ) from exc
     if content_type == "application/pdf" or bytes(body[:5]) == b"%PDF-":
-        return _pdf_text(url, bytes(body))
+        return _pdf_input(url, bytes(body), field="url")
     encoding = response.encoding if "charset" in response.headers.get("content-type", "") else None
     try:
-        return clean_text(bytes(body).decode(encoding or "utf-8", errors="replace"))
+        return ArticleInput(clean_text(bytes(body).decode(encoding or "utf-8", errors="replace")))
     except LookupError:  # a charset Python does not know
-        return clean_text(bytes(body).decode("utf-8", errors="replace"))
+        return ArticleInput(clean_text(bytes(body).decode("utf-8", errors="replace")))

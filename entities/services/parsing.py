@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -54,8 +55,18 @@ def _too_costly(field: str, name: str, why: str) -> ValidationError:
     )
 
 
-def pdf_pages(*, name: str, data: bytes, field: str = "file") -> list[str]:
-    """The text of each page of a PDF; ValidationError when it is unreadable or too costly."""
+@dataclass(frozen=True)
+class PdfDocument:
+    pages: list[str]
+    title: str = ""  # the metadata's /Title
+    created: datetime | None = None  # the metadata's /CreationDate
+    producer: str = ""  # /Producer and /Creator: the program that wrote the file
+    heading: str = ""  # the text in the first page's largest font
+
+
+def pdf_document(*, name: str, data: bytes, field: str = "file") -> PdfDocument:
+    """The text of each page of a PDF and its metadata; ValidationError when it is unreadable
+    or too costly."""
     try:
         result = _run("pdf", data)
     except ParseLimitExceeded as exc:
@@ -63,7 +74,19 @@ def pdf_pages(*, name: str, data: bytes, field: str = "file") -> list[str]:
     if "error" in result:
         message = f"{name} is not a readable PDF ({result['error']})."
         raise ValidationError({field: ValidationError(message, code="unreadable")})
-    return result["pages"]
+    created = None
+    if result.get("created"):
+        try:
+            created = datetime.fromisoformat(result["created"])
+        except ValueError:
+            created = None
+    return PdfDocument(
+        pages=result["pages"],
+        title=result.get("title", ""),
+        created=created,
+        producer=result.get("producer", ""),
+        heading=result.get("heading", ""),
+    )
 
 
 def html_clean(*, raw: str, field: str = "text", name: str = "The page") -> CleanText:

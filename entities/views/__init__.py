@@ -1,6 +1,7 @@
 """HTML views: parse the request, call a selector or a service, render a template."""
 
 from entities.views.actors import actor_detail, actor_list, actor_pair
+from entities.views.article_edit import article_edit
 from entities.views.articles import (
     article_detail,
     article_list,
@@ -48,6 +49,7 @@ __all__ = [
     "actor_rename",
     "actor_update",
     "article_detail",
+    "article_edit",
     "article_list",
     "article_progress",
     "article_reprocess",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from entities import selectors, services
 from entities.forms import ArticleFilterForm
 from entities.models import Article
-from entities.views.common import PAGE_SIZE, as_id, read_access, without_page
+from entities.views.common import PAGE_SIZE, as_id, can_edit_article, read_access, without_page
 from entities.views.statement_forms import attach_statement_forms, failed_recall
 
 
@@ -82,6 +82,7 @@ def article_context(request: HttpRequest, article: Article, *, bound: dict | Non
         if article.status in Article.IN_PROGRESS
         else None,
         "can_reprocess": request.user.has_perm("entities.change_article"),
+        "can_edit": can_edit_article(request.user, article),
         "can_curate": can_curate,
         "dropped": selectors.article_dropped_statements(article=article) if can_curate else [],
         "history": selectors.article_corrections(article=article) if can_curate else [],

@@ -46,3 +46,13 @@ def as_id(value: str) -> int | None:
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def can_edit_article(user, article) -> bool:
+    """Who may change an article's details (title, date, ...): editors, and the user who
+    uploaded it (a batch's files get their titles and dates from their uploader)."""
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("entities.curate") or (
+        article.uploaded_by_id is not None and article.uploaded_by_id == user.pk
+    )

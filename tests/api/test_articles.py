@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/articles/"
 TEXT = (
     "Defence Minister Jane Doe said on Monday that the army would leave the border region. "
-    '"We have no reason to stay," she told reporters.'
+    '"We have no reason to stay," she told reporters in the capital after the meeting.'
 )
 
 
@@ -293,7 +293,7 @@ def test_create_from_a_url_fetches_the_page(user_api, monkeypatch):
 
     def fake_fetch(*, url):
         fetched.append(url)
-        return f"<html><body><article><p>{TEXT}</p></article></body></html>"
+        return services.ArticleInput(f"<html><body><article><p>{TEXT}</p></article></body></html>")
 
     monkeypatch.setattr(services, "article_fetch", fake_fetch)
     response = user_api.post(URL, {"url": "https://news.example.org/border"}, format="json")

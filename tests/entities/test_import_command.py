@@ -14,13 +14,15 @@ pytestmark = pytest.mark.django_db
 TEXT = """Kremlin rejects talks in Geneva
 
 Kremlin spokesman Dmitry Peskov said on Monday that Russia would not take part in the talks.
+He told reporters in Moscow that there was nothing to discuss in Geneva this year.
 """
 
 HTML = """<!doctype html>
 <html><head><title>Seoul summons Japanese envoy</title></head>
 <body><article><h1>Seoul summons Japanese envoy</h1>
 <p>South Korea's foreign ministry summoned the Japanese ambassador on Wednesday to protest against
-new school textbooks that it said distort wartime history.</p>
+new school textbooks that it said distort wartime history. The ministry said the books
+repeat claims to islands that both countries hold to be their own.</p>
 </article></body></html>
 """
 

@@ -24,9 +24,15 @@ def _code(excinfo, field: str) -> str:
 
 
 def test_text_and_html_files_are_decoded_as_utf8():
-    assert services.article_text_from_upload(name="a.TXT", data="Kyiv – ok".encode()) == "Kyiv – ok"
+    assert (
+        services.article_text_from_upload(name="a.TXT", data="Kyiv – ok".encode()).raw
+        == "Kyiv – ok"
+    )
     html = "\ufeff<html><p>Seoul</p></html>".encode()
-    assert services.article_text_from_upload(name="b.htm", data=html) == "<html><p>Seoul</p></html>"
+    assert (
+        services.article_text_from_upload(name="b.htm", data=html).raw
+        == "<html><p>Seoul</p></html>"
+    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +87,7 @@ def test_the_text_of_a_pdf_is_extracted():
     text = services.article_text_from_upload(
         name="report.pdf", data=_pdf("Peskov said the talks were useful.")
     )
-    assert "Peskov said the talks were useful." in text
+    assert "Peskov said the talks were useful." in text.raw
 
 
 # -- URLs -------------------------------------------------------------------------------------
@@ -144,7 +150,7 @@ def test_only_http_and_https_are_fetched():
 
 @override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True)
 def test_a_page_is_fetched_and_decoded_following_redirects(site):
-    assert services.article_fetch(url=site + "/moved") == "<p>Séoul</p>"
+    assert services.article_fetch(url=site + "/moved").raw == "<p>Séoul</p>"
 
 
 @override_settings(NEWSAPP_FETCH_ALLOW_PRIVATE=True, NEWSAPP_FETCH_MAX_BYTES=1000)
@@ -230,7 +236,7 @@ def test_the_connection_goes_to_the_checked_address_with_the_host_name_kept(site
     monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
     monkeypatch.setattr("urllib3.util.connection.create_connection", create_connection)
     monkeypatch.setattr(_Handler, "do_GET", do_get)
-    assert services.article_fetch(url=f"http://news.example:{port}/story") == "news"
+    assert services.article_fetch(url=f"http://news.example:{port}/story").raw == "news"
     assert connected == ["93.184.216.34"]
     assert hosts == [f"news.example:{port}"]
 
@@ -355,5 +361,5 @@ def test_the_next_checked_address_is_tried_when_one_cannot_be_reached(site, monk
 
     monkeypatch.setattr("entities.services.inputs.socket.getaddrinfo", resolve)
     monkeypatch.setattr("urllib3.util.connection.create_connection", create_connection)
-    assert services.article_fetch(url=f"http://news.example:{port}/article") == "<p>Séoul</p>"
+    assert services.article_fetch(url=f"http://news.example:{port}/article").raw == "<p>Séoul</p>"
     assert connected == ["2606:4700::1", "93.184.216.34"]

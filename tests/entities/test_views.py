@@ -397,7 +397,7 @@ def test_upload_of_an_unsupported_file_type_is_refused_at_the_file_field(user_cl
 
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
-        "talks.docx is not a .txt, .html or .pdf file."
+        "talks.docx is not a .txt, .html, .htm or .pdf file."
     ]
     assert 'id="id_file-errors"' in response.text
     assert Article.objects.count() == 0

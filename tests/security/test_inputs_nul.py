@@ -11,13 +11,17 @@ from django.urls import reverse
 
 from entities import services
 from entities.models import Article
+from entities.services.parsing import PdfDocument
 from tests.factories import ActorFactory, StatementFactory
 from tests.helpers import make_editor
 from tests.security.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE = "Talks stall\n\nForeign Minister Jane Doe said on Monday that the talks had stalled."
+ARTICLE = (
+    "Talks stall\n\nForeign Minister Jane Doe said on Monday that the talks had stalled. Both "
+    "sides would meet again in Geneva next week to try to narrow their differences on prisoners."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -112,13 +116,13 @@ def test_a_text_file_with_nul_bytes_is_stored_without_them(user_client):
 def test_utf16le_without_a_bom_is_decoded(user):
     text = ARTICLE.replace("Jane", "Zoë").replace("stalled", "stalled ’again’")
     raw = services.article_text_from_upload(name="talks.txt", data=text.encode("utf-16-le"))
-    assert raw == text
+    assert raw.raw == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig", "utf-32"])
 def test_text_files_in_other_unicode_encodings_are_decoded(encoding):
     text = ARTICLE.replace("Jane", "Zoë")
-    assert services.article_text_from_upload(name="a.txt", data=text.encode(encoding)) == text
+    assert services.article_text_from_upload(name="a.txt", data=text.encode(encoding)).raw == text
 
 
 def test_a_binary_file_named_txt_is_refused_with_a_reason():
@@ -143,12 +147,12 @@ def test_api_upload_of_utf16le_text_creates_a_readable_article(user):
 
 def test_pdf_text_with_nul_bytes_is_cleaned(monkeypatch):
     monkeypatch.setattr(
-        "entities.services.inputs.pdf_pages",
-        lambda name, data: ["Talks\x00 stall", "Doe said so."],
+        "entities.services.inputs.pdf_document",
+        lambda name, data, field: PdfDocument(pages=["Talks\x00 stall", "Doe said so."]),
     )
-    raw = services.article_text_from_upload(name="talks.pdf", data=b"%PDF-1.4 stub")
-    assert "\x00" not in raw
-    assert raw.startswith("Talks stall")
+    given = services.article_text_from_upload(name="talks.pdf", data=b"%PDF-1.4 stub")
+    assert "\x00" not in given.raw
+    assert given.raw.startswith("Talks stall")
 
 
 # -- the service every article goes through ------------------------------------------------

@@ -17,7 +17,10 @@ from tests.security.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "Talks stall\n\nForeign Minister Jane Doe said on Monday that the talks had stalled."
+TEXT = (
+    "Talks stall\n\nForeign Minister Jane Doe said on Monday that the talks had stalled. Both "
+    "sides would meet again in Geneva next week to try to narrow their differences on prisoners."
+)
 URL = "https://news.example.org/talks-stall"
 
 

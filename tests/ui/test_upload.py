@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from entities import services
 from entities.models import Article
 from tests.factories import ArticleFactory
 
@@ -20,11 +21,13 @@ STATUS = reverse("entities:upload_status")
 TEXT = """Kremlin rejects talks in Geneva
 
 Kremlin spokesman Dmitry Peskov said on Monday that Russia would not take part in the talks.
+He told reporters in Moscow that there was nothing to discuss in Geneva this year.
 """
 
 PAGE = """<!doctype html><html><head><title>Seoul summons envoy</title></head><body><article>
 <h1>Seoul summons envoy</h1><p>South Korea's foreign ministry summoned the Japanese ambassador on
-Wednesday to protest against new school textbooks.</p></article></body></html>"""
+Wednesday to protest against new school textbooks. The ministry said the books repeat claims to
+islands that both countries hold to be their own.</p></article></body></html>"""
 
 
 def _file(name: str, text: str) -> SimpleUploadedFile:
@@ -37,25 +40,71 @@ def no_extraction():
         yield
 
 
+def _story(topic: str) -> str:
+    """A short wire story of its own (over the minimum of words), about `topic`."""
+    return (
+        f"Talks on {topic}\n\nKremlin spokesman Dmitry Peskov said on Monday that Russia was "
+        f"ready to discuss {topic} with its neighbours, but only once the other side had "
+        "withdrawn its demands. He gave no date for a meeting."
+    )
+
+
 def test_many_files_make_many_articles_and_one_status_page(user_client, no_extraction):
-    files = [_file(f"talks-{i}.txt", f"Talks number {i}\n\nPeskov said {i}.") for i in range(3)]
+    files = [_file(f"talks-{i}.txt", _story(f"topic {i}")) for i in range(3)]
 
     response = user_client.post(UPLOAD, {"file": files})
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     assert len(ids) == 3
     assert response.status_code == 302
-    assert response.url == f"{STATUS}?ids={','.join(map(str, ids))}"
+    assert response.url.startswith(f"{STATUS}?ids={'%2C'.join(map(str, ids))}&batch=")
 
 
-def test_a_refused_file_among_many_is_reported_and_the_others_imported(user_client, no_extraction):
-    files = [_file("good.txt", "Good one\n\nPeskov said yes."), _file("bad.docx", "x")]
+def test_a_refused_file_among_many_is_named_and_the_others_imported(user_client, no_extraction):
+    files = [
+        _file("good.txt", _story("grain")),
+        _file("bad.docx", "x"),
+        _file("empty.txt", ""),
+        _file("short.txt", "Peskov said yes."),
+    ]
 
     response = user_client.post(UPLOAD, {"file": files}, follow=True)
 
     assert Article.objects.count() == 1
+    rows = {row["name"]: row for row in response.context["files"]}
+    assert rows["bad.docx"]["error"] == "bad.docx is not a .txt, .html, .htm or .pdf file."
+    assert rows["empty.txt"]["error"] == "empty.txt is empty (0 bytes)."
+    assert "3 words of article text" in rows["short.txt"]["error"]
+    assert rows["good.txt"]["article"] == Article.objects.get()
+    for reason in ("bad.docx is not", "empty.txt is empty", "3 words of article text"):
+        assert reason in response.text
     messages = [str(m) for m in response.context["messages"]]
-    assert "Not imported: bad.docx is not a .txt, .html or .pdf file." in messages
+    assert messages[0].startswith("3 of 4 files could not be imported")
+
+
+def test_a_duplicate_in_a_batch_is_flagged_with_the_article_it_repeats(user_client, no_extraction):
+    files = [_file("first.txt", _story("gas")), _file("again.txt", _story("gas"))]
+
+    response = user_client.post(UPLOAD, {"file": files}, follow=True)
+
+    article = Article.objects.get()
+    again = response.context["files"][1]
+    assert (again["duplicate"], again["article"], again["earlier_file"]) == (
+        "same text as",
+        article,
+        "first.txt",
+    )
+    assert f"same text as article {article.pk}" in " ".join(response.text.split())
+
+
+def test_a_title_given_for_many_files_is_said_to_be_unused(user_client, no_extraction):
+    files = [_file("a.txt", _story("oil")), _file("b.txt", _story("coal"))]
+
+    response = user_client.post(UPLOAD, {"file": files, "title": "My title"}, follow=True)
+
+    assert not Article.objects.filter(title="My title").exists()
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages[0].startswith("The title you gave was not used")
 
 
 def test_many_refused_files_are_all_named_at_the_file_field(user_client, no_extraction):
@@ -65,8 +114,8 @@ def test_many_refused_files_are_all_named_at_the_file_field(user_client, no_extr
 
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
-        "a.docx is not a .txt, .html or .pdf file.",
-        "b.odt is not a .txt, .html or .pdf file.",
+        "a.docx is not a .txt, .html, .htm or .pdf file.",
+        "b.odt is not a .txt, .html, .htm or .pdf file.",
     ]
     assert 'id="id_file-errors"' in response.text
 
@@ -90,7 +139,9 @@ def test_an_implausible_publication_date_is_refused_at_its_field(user_client, no
 
 
 def test_a_url_alone_is_fetched_and_imported(user_client, no_extraction):
-    with mock.patch("entities.services.article_fetch", return_value=PAGE) as fetch:
+    with mock.patch(
+        "entities.services.article_fetch", return_value=services.ArticleInput(PAGE)
+    ) as fetch:
         response = user_client.post(UPLOAD, {"url": "https://example.org/envoy"})
 
     fetch.assert_called_once_with(url="https://example.org/envoy")
@@ -206,7 +257,8 @@ def test_status_page_runs_a_bounded_number_of_queries(client, django_assert_max_
 
 def test_a_pdf_file_goes_through_the_text_extraction_service(user_client, no_extraction):
     pdf = SimpleUploadedFile("talks.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
-    with mock.patch("entities.services.article_text_from_upload", return_value=TEXT) as read:
+    given = services.ArticleInput(TEXT)
+    with mock.patch("entities.services.article_text_from_upload", return_value=given) as read:
         response = user_client.post(UPLOAD, {"file": pdf})
 
     read.assert_called_once_with(name="talks.pdf", data=b"%PDF-1.4 ...")

@@ -110,16 +110,16 @@ class ArticleViewSet(BaseViewSet):
 
     def create(self, request):
         if request.content_type.startswith("multipart/"):
-            meta, raw, url, field = self._from_file(request)
+            meta, given, url, field = self._from_file(request)
         else:
-            meta, raw, url, field = self._from_json(request)
+            meta, given, url, field = self._from_json(request)
         try:
             article, created = services.article_create(
-                raw=raw,
-                title=meta.get("title", ""),
+                raw=given.raw,
+                title=meta.get("title", "") or given.title,
                 url=url,
                 publisher=meta.get("publisher", ""),
-                published_at=meta.get("date"),
+                published_at=meta.get("date") or given.published,
                 uploaded_by=request.user,
             )
         except DjangoValidationError as exc:
@@ -141,7 +141,7 @@ class ArticleViewSet(BaseViewSet):
         if meta.get("url"):
             return meta, services.article_fetch(url=meta["url"]), meta["url"], "url"
         field = "text" if meta.get("text") else "html"
-        return meta, meta[field], "", field
+        return meta, services.ArticleInput(raw=meta[field]), "", field
 
     def _from_file(self, request):
         given = s.ArticleUploadSerializer(data=request.data)
@@ -149,8 +149,8 @@ class ArticleViewSet(BaseViewSet):
         upload = given.validated_data["file"]
         # whole: the multipart parser has refused bodies over the upload limit (plus the form's)
         data = upload.read()
-        raw = services.article_text_from_upload(name=upload.name or "", data=data)
-        return given.validated_data, raw, "", "file"
+        given_input = services.article_text_from_upload(name=upload.name or "", data=data)
+        return given.validated_data, given_input, "", "file"
 
     @extend_schema(
         summary="Extract an article again",
