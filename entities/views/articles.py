@@ -118,5 +118,12 @@ def article_reprocess(request: HttpRequest, pk: int) -> HttpResponse:
     """Queue one article for extraction again (editors)."""
     if not services.articles_reprocess(ids=[pk]):
         raise Http404("No such article.")
-    messages.success(request, "The article is queued for extraction again.")
+    # without a broker the extraction has already run, in this process, by now
+    status, _ = selectors.article_progress(article_id=pk)
+    if status == Article.Status.DONE:
+        messages.success(request, "Reprocessed: the article was extracted again.")
+    elif status == Article.Status.FAILED:
+        messages.error(request, "Reprocessed, but the extraction failed; the reason is below.")
+    else:
+        messages.success(request, "Queued for reprocessing: the workers will extract it again.")
     return redirect("entities:article_detail", pk=pk)

@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 PAGE_SIZE = 25
@@ -56,3 +57,22 @@ def can_edit_article(user, article) -> bool:
     return user.has_perm("entities.curate") or (
         article.uploaded_by_id is not None and article.uploaded_by_id == user.pk
     )
+
+
+STAFF_ONLY = "This page is for operators (staff accounts) only."
+
+
+def staff_required(view):
+    """Operators' pages: an anonymous visitor is sent to the site's login page, a logged-in
+    user who is not staff gets a 403 that says so (not the admin's login form, which would
+    ask an already logged-in user to log in again)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (request.user.is_active and request.user.is_staff):
+            raise PermissionDenied(STAFF_ONLY)
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -28,6 +28,7 @@ Kremlin spokesman Dmitry Peskov said on Monday that Russia would not take part i
 TEXT_B = """Seoul summons Japanese envoy
 
 South Korea's foreign minister Cho Tae-yul said on Wednesday that Tokyo should face history.
+He told reporters in Seoul that the new textbooks repeat old claims to the islands.
 """
 
 

@@ -288,3 +288,17 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(
     assert response.context["form"].errors["file"] == [
         "long.txt is 11 bytes; files up to 10 bytes are accepted."
     ]
+
+
+def test_the_file_input_accepts_the_suffixes_the_upload_service_reads(user_client):
+    response = user_client.get(UPLOAD)
+
+    assert services.UPLOAD_SUFFIXES == (".txt", ".html", ".htm", ".pdf")
+    assert 'accept=".txt,.html,.htm,.pdf"' in response.text
+
+
+def test_one_empty_file_is_named_at_the_file_field(user_client, no_extraction):
+    response = user_client.post(UPLOAD, {"file": _file("empty.txt", "")})
+
+    assert response.context["form"].errors["file"] == ["empty.txt is empty (0 bytes)."]
+    assert Article.objects.count() == 0
