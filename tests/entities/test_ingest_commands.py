@@ -34,7 +34,8 @@ US Secretary of State Antony Blinken said on Tuesday that Washington would send 
 POISON_MARKER = "makes the parser crash"
 POISON = f"""A troublesome article
 
-This article {POISON_MARKER} every time it is read by the extraction pipeline.
+This article {POISON_MARKER} every time it is read by the extraction pipeline, whatever the
+worker, the batch or the time of day, as the operators found out after a long night.
 """
 
 

@@ -70,17 +70,23 @@ def test_a_pdf_over_the_memory_bound_is_refused(uploader, settings, parse_in_the
     assert "32 MB of memory" in response.json()["error"]["fields"]["file"][0]
 
 
+USEFUL = (
+    "Peskov said the talks were useful, that both delegations had worked through the night in "
+    "Geneva and that a second round would follow in the spring."
+)
+
+
 def test_an_ordinary_pdf_is_still_read(uploader, parse_in_the_request):
     from tests.entities.test_inputs import _pdf
 
     response = uploader.post(
         "/api/v1/articles/",
-        {"file": SimpleUploadedFile("ok.pdf", _pdf("Peskov said the talks were useful."))},
+        {"file": SimpleUploadedFile("ok.pdf", _pdf(USEFUL))},
         format="multipart",
     )
 
     assert response.status_code == 201
-    assert "Peskov said the talks were useful." in Article.objects.get().body
+    assert USEFUL in Article.objects.get().body
 
 
 def test_html_is_parsed_out_of_the_web_process(uploader, parse_in_the_request):

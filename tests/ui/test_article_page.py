@@ -133,7 +133,8 @@ def test_uploaded_markup_is_shown_as_text(user_client, django_capture_on_commit_
     text = (
         "Peskov <b>rejects</b> talks\n\n"
         'Kremlin spokesman Dmitry Peskov said: "<script>alert(1)</script> is not a reply."\n'
-        "<img src=x onerror=alert(2)> He added nothing.\n"
+        "<img src=x onerror=alert(2)> He added nothing about the talks that were due to start in "
+        "Geneva next week between the two delegations.\n"
     )
 
     with django_capture_on_commit_callbacks(execute=True):
