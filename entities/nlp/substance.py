@@ -24,6 +24,9 @@ FURNITURE = re.compile(
 # "Home | World | Politics": items joined by separators
 _MENU_SEPARATORS = re.compile(r"\s[|·•›»/]\s")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+# a notice or a prompt is shorter than this; a longer line is a paragraph
+_FURNITURE_MAX_WORDS = 40
+_FURNITURE_MAX_CHARS = 400
 # A line this long is prose even without a full stop (a paragraph cut by the page's end).
 _PROSE_WORDS = 6
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -37,8 +40,11 @@ def is_furniture(line: str) -> bool:
         return False
     if len(_MENU_SEPARATORS.findall(line)) >= 2:
         return True
-    # a long paragraph that mentions cookies or subscribing in passing is still prose
-    return bool(FURNITURE.search(line)) and len(_WORD.findall(line)) < 40
+    # a long paragraph that mentions cookies or subscribing in passing is still prose; and
+    # FURNITURE's ".*" is only run on short lines (on a long one it would backtrack for long)
+    if len(line) > _FURNITURE_MAX_CHARS or len(_WORD.findall(line)) >= _FURNITURE_MAX_WORDS:
+        return False
+    return bool(FURNITURE.search(line))
 
 
 def article_words(text: str) -> int:
