@@ -88,3 +88,21 @@ def test_the_upload_form_works_without_javascript(browser, live_server, uploader
         assert Article.objects.get().title == "Kremlin rejects talks in Geneva"
     finally:
         context.close()
+
+
+def test_a_batch_with_a_refused_file_lists_each_file_on_a_phone(page, uploader, no_workers):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, "uploader")
+    page.goto("/articles/new/")
+    page.get_by_label("Files").set_input_files(
+        [
+            {"name": "geneva.txt", "mimeType": "text/plain", "buffer": TEXT.encode()},
+            {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
+        ]
+    )
+    page.get_by_role("button", name="Upload and extract").click()
+    page.wait_for_url("**/articles/uploads/**")
+
+    expect(page.get_by_text("empty.txt is empty (0 bytes).")).to_be_visible()
+    expect(page.get_by_role("link", name="Kremlin rejects talks in Geneva")).to_be_visible()
+    assert page.evaluate(OVERFLOW) <= 0
