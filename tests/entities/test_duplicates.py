@@ -82,7 +82,8 @@ def test_new_actors_are_compared_with_the_others_when_extraction_stores_them(nlp
     known = ActorFactory(name="Volodymyr Zelenskyy", kind="person")
     article, _ = services.article_create(
         raw="Zelensky speaks\n\nUkrainian President Volodymyr Zelensky said on Monday that the "
-        "talks had failed.\n"
+        "talks with the delegation in Istanbul had failed and that his government would not "
+        "send its negotiators back before the end of the month.\n"
     )
     services.article_extract(article_id=article.pk)
 
