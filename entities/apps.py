@@ -1,5 +1,18 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
+
+from entities.folding import fold
+
+
+def _sqlite_functions(sender, connection, **kwargs) -> None:
+    """SQLite searches statements folded as names are (entities.selectors.statements)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("newsapp_fold", 1, _fold_or_null, deterministic=True)
+
+
+def _fold_or_null(text: str | None) -> str | None:
+    return None if text is None else fold(text)
 
 
 class EntitiesConfig(AppConfig):
@@ -11,3 +24,5 @@ class EntitiesConfig(AppConfig):
         # checks registers the system checks; tasks registers the Celery tasks, which
         # services.queue sends by name (services never import tasks)
         from entities import checks, tasks  # noqa: F401
+
+        connection_created.connect(_sqlite_functions, dispatch_uid="entities_sqlite_functions")

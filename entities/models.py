@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from entities.folding import fold
+
 
 def fit_field(model: type[models.Model], field: str, value: str) -> str:
     """`value` cut to the `max_length` of `model.field`: extracted or typed text longer than the
@@ -161,6 +163,13 @@ class Actor(models.Model):
         default=False,
         help_text=_("Not a real actor (an extraction error): its mentions are not kept."),
     )
+    folded = models.CharField(
+        _("name as searched"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The name folded for search ('Kim Jong-un' -> 'kim jong un'), set on save."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -172,6 +181,12 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded = search_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "folded"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("entities:actor_detail", args=[self.slug])
@@ -194,6 +209,12 @@ def normalise_name(name: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"\b(\w)\.(?=\w\b|\w\.)", r"\1", text)  # "c.i.a." -> "cia."
     return re.sub(r"\s+", " ", text).strip(" .,'")
+
+
+def search_key(name: str) -> str:
+    """A name as search compares it: normalised as an alias ('The U.S.' -> 'us'), then
+    folded ('Kim Jong-un' -> 'kim jong un', "Trump's" -> 'trump')."""
+    return fold(normalise_name(name))[:300]
 
 
 # words that do not tell one person from another in a spelling key
@@ -258,6 +279,13 @@ class ActorAlias(models.Model):
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="aliases"
     )
+    folded = models.CharField(
+        _("alias as searched"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The alias folded for search, set on save and by ActorAlias.make."),
+    )
 
     class Meta:
         verbose_name = _("actor alias")
@@ -267,6 +295,17 @@ class ActorAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alias} -> {self.actor}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded = search_key(self.alias)
+        if kwargs.get("update_fields") is not None and "alias" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "folded"}
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def make(cls, *, actor_id: int, alias: str) -> ActorAlias:
+        """An unsaved alias with its folded form, for bulk_create (which calls no save())."""
+        return cls(actor_id=actor_id, alias=alias, folded=search_key(alias))
 
     @staticmethod
     def normalise(name: str) -> str:

@@ -66,6 +66,7 @@ from entities.selectors.review import (
     review_queue,
     review_reasons,
 )
+from entities.selectors.search import Suggestion, actor_matching, statement_suggestion
 from entities.selectors.statements import (
     SEARCH_CONFIG,
     SENTENCE_REACH,
@@ -109,12 +110,14 @@ __all__ = [
     "ReviewReason",
     "StanceCounts",
     "StatementPage",
+    "Suggestion",
     "TimelinePoint",
     "actor_aliases",
     "actor_comentioned",
     "actor_corrections",
     "actor_get",
     "actor_list",
+    "actor_matching",
     "actor_named",
     "actor_possible_duplicates",
     "actor_resolve",
@@ -167,6 +170,7 @@ __all__ = [
     "statement_rows",
     "statement_search",
     "statement_search_keyed",
+    "statement_suggestion",
     "with_sentences",
     "with_sort_key",
 ]

@@ -17,6 +17,7 @@ from entities.models import (
     Statement,
     StatementTarget,
 )
+from entities.selectors.search import actor_matching
 
 ACTOR_ORDERINGS = {
     "mentions": ("-mention_count", "name", "pk"),
@@ -30,7 +31,9 @@ def actor_list(
     *, query: str = "", kind: str = "", country: Actor | None = None, ordering: str = "mentions"
 ) -> QuerySet[Actor]:
     """Live actors (not merged away, not rejected) with their counts. `ordering` is one of
-    ACTOR_ORDERINGS: counts descending, names ascending."""
+    ACTOR_ORDERINGS: counts descending, names ascending. With a query, the actors whose name
+    or an alias it may mean (accents, case, punctuation and small misspellings aside), the
+    best matches first: the name, an alias, whole words, a start, a part, a close spelling."""
     # one subquery per count: counting three joins at once would multiply their rows
     qs = Actor.objects.filter(merged_into__isnull=True, rejected=False).select_related("country")
     qs = qs.annotate(
@@ -42,10 +45,11 @@ def actor_list(
         qs = qs.filter(kind=kind)
     if country is not None:
         qs = qs.filter(country=country)
+    order = ACTOR_ORDERINGS.get(ordering, ACTOR_ORDERINGS["mentions"])
     if query:
-        aliased = ActorAlias.objects.filter(alias__icontains=query.lower()).values("actor_id")
-        qs = qs.filter(Q(name__icontains=query) | Q(pk__in=aliased))
-    return qs.order_by(*ACTOR_ORDERINGS.get(ordering, ACTOR_ORDERINGS["mentions"]))
+        # the best matches first (entities.selectors.search), in the ordering among equals
+        return actor_matching(qs, query).order_by("match", *order)
+    return qs.order_by(*order)
 
 
 def _count(rows: QuerySet, by: str) -> Coalesce:

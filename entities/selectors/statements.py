@@ -22,12 +22,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least, Substr
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, Substr
 
 from entities.models import Actor, RetiredStatement, Statement, StatementTarget
+from entities.websearch import Term, WebQuery, websearch_parse
 
-SEARCH_CONFIG = "english"  # the configuration of the GIN index (migration 0005)
-# a word of a search query: statement_search matches them, the statement_snippet tag marks them
+# the configuration of the stored vector (migration 0013): english, accents folded
+SEARCH_CONFIG = "english_unaccent"
+# a word of a search query: the statement_snippet tag marks them
 QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -92,13 +94,49 @@ def newest_first(qs: QuerySet[Statement]) -> QuerySet[Statement]:
     )
 
 
-def _vector() -> Func:
-    return Func(
-        Func(Value(SEARCH_CONFIG), function="", template="%(expressions)s::regconfig"),
-        F("content"),
-        function="to_tsvector",
-        output_field=SearchVectorField(),
-    )
+class _StoredVector(Func):
+    """The statement's stored tsvector (`content_search`, a generated column of migration 0013
+    that is not a model field, so that no listing fetches it): the content column of the same
+    table alias, renamed."""
+
+    def __init__(self) -> None:
+        super().__init__(F("content"), output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        column = connection.ops.quote_name("content")
+        assert sql.endswith(column), sql  # noqa: S101 - a Col compiles to "alias"."content"
+        return sql[: -len(column)] + connection.ops.quote_name("content_search"), params
+
+
+class _Folded(Func):
+    """SQLite: the text folded as entities.folding.fold folds it (a function each SQLite
+    connection registers, entities.apps)."""
+
+    function = "newsapp_fold"
+    output_field = TextField()
+
+
+def _term_matches(term: Term) -> Q:
+    # at the start of a word ("war" is not found in "award"), the content starting with a space
+    return Q(folded_content__contains=f" {term.text}")
+
+
+def _sqlite_matching(qs: QuerySet[Statement], parsed: WebQuery) -> QuerySet[Statement]:
+    """The web-search syntax over the content folded (no accents, case or punctuation): one
+    of the clauses, whose every term starts a word of the content (a crude stemming: "hack"
+    finds "hacked", "war" finds "warned" but not "award"; a phrase its words in a row) and
+    none of its excluded ones does."""
+    match = Q()
+    for clause in parsed.clauses:
+        wanted = Q()
+        for term in clause.required:
+            wanted &= _term_matches(term)
+        for term in clause.excluded:
+            wanted &= ~_term_matches(term)
+        match |= wanted
+    folded = Concat(Value(" "), _Folded("content"), output_field=TextField())
+    return qs.alias(folded_content=folded).filter(match)
 
 
 def statement_search(
@@ -116,10 +154,11 @@ def statement_search(
 ) -> QuerySet[Statement]:
     """Statements matching a query and filters, newest first or most relevant first.
 
-    On PostgreSQL the query is full-text (web search syntax: words, "a phrase", -not, or) on
-    the content, through the GIN index; SQLite has no full-text search here, so each word must
-    appear in the content (case-insensitive). `stance` keeps statements whose speaker stands so
-    toward `target` (toward any target when no target is given)."""
+    The query is in web-search syntax (words, "a phrase", `OR`, -not), accents and case
+    aside. On PostgreSQL it is full-text (stemmed: "hacked" finds "hack") on the stored
+    vector and its GIN index; SQLite has no full-text search here: each word must start a word
+    of the content, each phrase its words in a row (entities.websearch). `stance` keeps statements
+    whose speaker stands so toward `target` (toward any target when no target is given)."""
     qs = statement_rows()
     if speaker is not None:
         qs = qs.filter(speaker=speaker)
@@ -146,7 +185,7 @@ def statement_search(
         return newest_first(qs)
     if connection.vendor == "postgresql":
         search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        qs = qs.alias(document=_vector()).filter(document=search)
+        qs = qs.alias(document=_StoredVector()).filter(document=search)
         if order == "relevance":
             # ts_rank is a 4-byte real: as a double it compares exactly with the cursor value
             # the API pages by
@@ -155,9 +194,10 @@ def statement_search(
                 "-rank", F("article__published_at").desc(nulls_last=True), "pk"
             )
         return newest_first(qs)
-    for word in dict.fromkeys(QUERY_WORD.findall(query)):  # each word once: no deeper query
-        qs = qs.filter(content__icontains=word)
-    return newest_first(qs)
+    parsed = websearch_parse(query)
+    if not parsed:  # punctuation only: as PostgreSQL, no match
+        return qs.none()
+    return newest_first(_sqlite_matching(qs, parsed))
 
 
 def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:

@@ -288,7 +288,7 @@ def _aliases_add(
         ).values_list("actor_id", "alias")
     )
     ActorAlias.objects.bulk_create(
-        [ActorAlias(actor_id=pk, alias=alias) for pk, alias in sorted(wanted - existing)],
+        [ActorAlias.make(actor_id=pk, alias=alias) for pk, alias in sorted(wanted - existing)],
         ignore_conflicts=True,  # another worker may add the same alias at the same moment
     )
 

@@ -222,7 +222,7 @@ def test_full_text_search_uses_the_gin_index_on_postgresql():
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "entities_statement_content_fts" in plan
+    assert "entities_statement_search" in plan  # the stored vector's (migration 0013)
 
 
 def test_an_actors_statements_list_newest_first_and_undated_last():

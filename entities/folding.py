@@ -1,0 +1,28 @@
+"""Text folded for search: accents, case, apostrophes and punctuation do not tell words apart
+("Erdoğan" = "erdogan", "Trump's" = "trump", "Kim Jong-un" = "kim jong un"). No Django: the
+models store folded names with it, SQLite folds statements with it at query time, and web-search
+queries are read with it (entities.websearch)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# letters NFKD does not decompose into a base letter and an accent
+_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+)
+_POSSESSIVE = re.compile(r"(\w)'s\b")  # "trump's" -> "trump"
+_PLURAL_POSSESSIVE = re.compile(r"(\ws)'(?!\w)")  # "allies'" -> "allies"
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no possessive 's, apostrophes dropped ("O'Brien" -> "obrien"),
+    any other punctuation a space, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _PLURAL_POSSESSIVE.sub(r"\1", _POSSESSIVE.sub(r"\1", text))
+    return _NOT_WORD.sub(" ", text.replace("'", "")).strip()
