@@ -26,3 +26,17 @@ def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     text = _PLURAL_POSSESSIVE.sub(r"\1", _POSSESSIVE.sub(r"\1", text))
     return _NOT_WORD.sub(" ", text.replace("'", "")).strip()
+
+
+def fold_chars(text: str) -> tuple[str, list[int]]:
+    """The text with each character folded on its own (accents and case; punctuation kept),
+    and for each character of the result the offset of the one it came from in `text`: a
+    match in the folded text maps back to the original ("Erdoğan" for "erdogan")."""
+    out, offsets = [], []
+    for i, char in enumerate(text):
+        base = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in base if not unicodedata.combining(c)) or char
+        folded = base.casefold().translate(_LETTERS)
+        out.append(folded)
+        offsets += [i] * len(folded)
+    return "".join(out), offsets

@@ -7,7 +7,7 @@ import unicodedata
 from typing import cast
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +22,28 @@ def fit_field(model: type[models.Model], field: str, value: str) -> str:
     return value[: column.max_length]
 
 
+class Folded(models.Func):
+    """SQLite only: the text folded as entities.folding.fold folds it, by a function each
+    SQLite connection registers (entities.apps)."""
+
+    function = "newsapp_fold"
+    output_field = models.TextField()
+
+
 class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> ArticleQuerySet:
-        return self.filter(Q(title__icontains=query) | Q(publisher__icontains=query))
+        """Articles whose title or publisher contains the words, accents and case aside
+        (PostgreSQL: unaccent; SQLite: folded, punctuation aside too)."""
+        if connection.vendor == "postgresql":
+            return self.filter(
+                Q(title__unaccent__icontains=query) | Q(publisher__unaccent__icontains=query)
+            )
+        folded = fold(query)
+        if not folded:
+            return self.none()
+        return self.alias(
+            folded_title=Folded("title"), folded_publisher=Folded("publisher")
+        ).filter(Q(folded_title__contains=folded) | Q(folded_publisher__contains=folded))
 
 
 class Article(models.Model):

@@ -72,7 +72,8 @@ class ArticleFilter(SelectorFilterSet):
     date_from = filters.DateFilter(help_text="Published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Published on or before (YYYY-MM-DD).")
     q = filters.CharFilter(
-        max_length=QUERY_MAX_LENGTH, help_text="Words in the title or the publisher."
+        max_length=QUERY_MAX_LENGTH,
+        help_text="Words in the title or the publisher, accents and case aside.",
     )
 
     class Meta:
@@ -94,7 +95,12 @@ ACTOR_ORDERINGS = [(name, name) for name in selectors.ACTOR_ORDERINGS]
 
 class ActorFilter(SelectorFilterSet):
     q = filters.CharFilter(
-        max_length=QUERY_MAX_LENGTH, help_text="Part of the name or of an alias."
+        max_length=QUERY_MAX_LENGTH,
+        help_text="A name as people type it: accents, case, punctuation and possessives aside "
+        "(`erdogan`, `kim jong un`, `trump's`), close spellings too (`Putn` finds Vladimir "
+        "Putin; PostgreSQL: pg_trgm word similarity). The best matches first: the name, an "
+        "alias (`UN`), whole words (`Xi`), the start of the name, the start of a later word or "
+        "a close spelling, a part of a word; equals in `ordering`.",
     )
     kind = filters.ChoiceFilter(choices=Actor.Kind.choices)
     country = ActorSlugFilter(help_text="Slug of the actor's country.")
@@ -121,7 +127,10 @@ class ActorFilter(SelectorFilterSet):
 class StatementFilter(SelectorFilterSet):
     q = filters.CharFilter(
         max_length=QUERY_MAX_LENGTH,
-        help_text='Words in the content (PostgreSQL: web search syntax, "a phrase", -not).',
+        help_text="Web-search syntax, accents and case aside: words (all must appear; "
+        'PostgreSQL stems them, "hacked" finds "hack"), `"an exact phrase"`, `OR` between '
+        "alternatives (`hacked OR hack`; as PostgreSQL's websearch_to_tsquery, `a b OR c` is "
+        '(a and b) or c), `-word` or `-"a phrase"` to exclude.',
     )
     speaker = ActorSlugFilter(help_text="Slug of the speaker.")
     target = ActorSlugFilter(help_text="Slug of an actor the statement is about.")

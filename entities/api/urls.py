@@ -10,13 +10,14 @@ from entities.api.views.base import api_not_found
 app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
-router.include_root_view = False
+router.include_root_view = False  # views.ApiRootView lists the documentation as well
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("review", views.ReviewViewSet, basename="review")
 
 urlpatterns = [
+    path("", views.ApiRootView.as_view(), name="root"),
     path("schema/", LocalSchemaView.as_view(), name="schema"),
     path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -41,9 +41,17 @@ def actor_matching(qs: QuerySet[Actor], query: str) -> QuerySet[Actor]:
     key = search_key(query)
     if not key:
         return qs.none().annotate(match=Value(MATCH_PART))
-    found = _near(Actor.objects.all(), key)
-    aliased = _near(ActorAlias.objects.all(), key)
-    matched = Q(pk__in=found.values("pk")) | Q(pk__in=aliased.values("actor_id"))
+    # one IN over a UNION: the planner estimates the few rows it gives (an OR of two INs it
+    # takes for most of the actors, and may then compile the query with JIT for 100 ms); a
+    # branch per condition, so that each takes its own path ("xi" is too short for the
+    # trigram index to find parts of words, not for it to find close spellings)
+    branches = [
+        rows.filter(condition).order_by().values(column)
+        for rows, column in ((Actor.objects.all(), "pk"), (ActorAlias.objects.all(), "actor_id"))
+        for condition in _near(key)
+    ]
+    candidates = branches[0].union(*branches[1:])
+    matched = Q(pk__in=candidates)
     fuzzy_ids = [] if connection.vendor == "postgresql" else _fuzzy_ids(key)
     if fuzzy_ids:
         matched |= Q(pk__in=fuzzy_ids)
@@ -51,23 +59,25 @@ def actor_matching(qs: QuerySet[Actor], query: str) -> QuerySet[Actor]:
     return qs.filter(matched).alias(padded=padded).annotate(match=_match_rank(key, fuzzy_ids))
 
 
-def _near(rows: QuerySet, key: str) -> QuerySet:
-    """Rows whose folded name contains the key or, on PostgreSQL, has a word close to it (both
-    through the GIN trigram index)."""
-    near = Q(folded__contains=key)
+def _near(key: str) -> list[Q]:
+    """Folded names near the key: containing it or, on PostgreSQL, with a run of words whose
+    trigrams are close to its own (pg_trgm word similarity at its default threshold, 0.6)."""
+    near = [Q(folded__contains=key)]
     if connection.vendor == "postgresql":
-        near |= Q(folded__trigram_word_similar=key)
-    return rows.filter(near)
+        near.append(Q(folded__trigram_word_similar=key))
+    return near
 
 
 def _match_rank(key: str, fuzzy_ids: list[int]) -> Case:
     padded = Concat(Value(" "), "folded", Value(" "))
+    # every alias condition below implies this one, which the trigram index serves
     aliases = ActorAlias.objects.filter(actor=OuterRef("pk")).alias(padded=padded)
+    containing = aliases.filter(folded__contains=key)
     words, word_start = f" {key} ", f" {key}"  # padded names: " kim jong un "
 
     def name_or_alias(**lookup: str) -> Q:
         return Q(**{f"padded__{k}": v for k, v in lookup.items()}) | Q(
-            Exists(aliases.filter(**{f"padded__{k}": v for k, v in lookup.items()}))
+            Exists(containing.filter(**{f"padded__{k}": v for k, v in lookup.items()}))
         )
 
     if connection.vendor == "postgresql":
@@ -153,15 +163,16 @@ def _closest_name_word(word: str) -> str | None:
     if len(word) < 3:
         return None
     if connection.vendor == "postgresql":
-        rows = (
-            _near(ActorAlias.objects.all(), word).order_by().values_list("folded", flat=True)[:50]
-        )
-        names = [*rows, *_near(Actor.objects.all(), word).values_list("folded", flat=True)[:50]]
+        near = Q(folded__trigram_word_similar=word)
+        names = [
+            *ActorAlias.objects.filter(near).values_list("folded", flat=True)[:50],
+            *Actor.objects.filter(near).values_list("folded", flat=True)[:50],
+        ]
     else:
         names = [
             *Actor.objects.values_list("folded", flat=True),
             *ActorAlias.objects.values_list("folded", flat=True),
         ]
     words = {w for name in names for w in name.split() if len(w) > 2}
-    close = difflib.get_close_matches(word, words, n=1, cutoff=FUZZY_RATIO)
-    return close[0] if close else None
+    closest = difflib.get_close_matches(word, words, n=1, cutoff=FUZZY_RATIO)
+    return closest[0] if closest else None

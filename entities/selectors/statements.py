@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,13 +23,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, Substr
 
-from entities.models import Actor, RetiredStatement, Statement, StatementTarget
+from entities.models import Actor, Folded, RetiredStatement, Statement, StatementTarget
 from entities.websearch import Term, WebQuery, websearch_parse
 
 # the configuration of the stored vector (migration 0013): english, accents folded
 SEARCH_CONFIG = "english_unaccent"
-# a word of a search query: the statement_snippet tag marks them
-QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def statement_rows() -> QuerySet[Statement]:
@@ -109,14 +106,6 @@ class _StoredVector(Func):
         return sql[: -len(column)] + connection.ops.quote_name("content_search"), params
 
 
-class _Folded(Func):
-    """SQLite: the text folded as entities.folding.fold folds it (a function each SQLite
-    connection registers, entities.apps)."""
-
-    function = "newsapp_fold"
-    output_field = TextField()
-
-
 def _term_matches(term: Term) -> Q:
     # at the start of a word ("war" is not found in "award"), the content starting with a space
     return Q(folded_content__contains=f" {term.text}")
@@ -135,7 +124,7 @@ def _sqlite_matching(qs: QuerySet[Statement], parsed: WebQuery) -> QuerySet[Stat
         for term in clause.excluded:
             wanted &= ~_term_matches(term)
         match |= wanted
-    folded = Concat(Value(" "), _Folded("content"), output_field=TextField())
+    folded = Concat(Value(" "), Folded("content"), output_field=TextField())
     return qs.alias(folded_content=folded).filter(match)
 
 

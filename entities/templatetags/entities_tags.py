@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from entities.folding import fold_chars
 from entities.selectors.sentences import statement_sentence_bounds
-from entities.selectors.statements import QUERY_WORD
+from entities.websearch import websearch_parse
 
 register = template.Library()
 
@@ -189,16 +190,19 @@ def statement_sentence(statement) -> SafeString:
 
 @register.simple_tag
 def statement_snippet(text: str, query: str, width: int = 240) -> SafeString:
-    """The text around the first word of the query that it contains, escaped, with every
-    occurrence of a query word (or a longer form of it: "sanction" marks "sanctions") in
-    <mark>. Without a query or a hit: the start of the text."""
-    words = sorted(
-        {w.lower() for w in QUERY_WORD.findall(query) if len(w) > 1}, key=len, reverse=True
+    """The text around the first term of the query that it contains, escaped, with every
+    occurrence of a term the query looks for (a word or a longer form of it: "sanction" marks
+    "sanctions"; a phrase; not the words it excludes) in <mark>, accents and case aside
+    ("erdogan" marks "Erdoğan"). Without a query or a hit: the start of the text."""
+    terms = sorted(
+        {t.text for t in websearch_parse(query).terms if len(t.text) > 1}, key=len, reverse=True
     )
     hits = []
-    if words:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
-        hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if terms:
+        alternatives = "|".join(r"\W+".join(map(re.escape, t.split())) for t in terms)
+        folded, offsets = fold_chars(text)
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})\w*")
+        hits = [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded)]
     start = 0
     if hits and len(text) > width:
         start = max(0, hits[0][0] - width // 3)

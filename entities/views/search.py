@@ -16,14 +16,22 @@ SHOWN = 10
 
 @read_access
 def search(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/search.html. Context: global_query, actors, statements, articles."""
+    """Templates: entities/search.html. Context: global_query, actors, statements, articles,
+    suggestion and suggestion_url when no statement contains the words."""
     query = request.GET.get("q", "").strip()[:300]
     if not query:
         return redirect("entities:home")
     actors = list(selectors.actor_list(query=query)[: SHOWN + 1])
     statements = list(selectors.statement_search(query=query)[: SHOWN + 1])
     articles = list(selectors.article_list(query=query)[: SHOWN + 1])
+    suggestion = None if statements else selectors.statement_suggestion(query=query)
     context = {
+        "suggestion": suggestion,
+        "suggestion_url": (
+            f"{reverse('entities:search')}?{urlencode({'q': suggestion.query})}"
+            if suggestion and suggestion.query
+            else ""
+        ),
         "global_query": query,
         "actors": actors[:SHOWN],
         "more_actors": len(actors) > SHOWN,

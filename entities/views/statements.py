@@ -27,14 +27,21 @@ def _search(request: HttpRequest) -> tuple[StatementSearchForm, object]:
 @read_access
 def statement_search(request: HttpRequest) -> HttpResponse:
     """Templates: entities/statement_search.html. Context: form, page, query (the
-    statement_snippet tag marks its words), querystring, publishers."""
+    statement_snippet tag marks its words), querystring, publishers, and when words found
+    nothing, suggestion (selectors.Suggestion) and suggestion_url."""
     form, statements = _search(request)
     page = None
     query = ""
+    suggestion, suggestion_url = None, ""
     if statements is not None:
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
         query = form.cleaned_data.get("q", "") if form.is_bound else ""
+        if query and not page.paginator.count:
+            suggestion = selectors.statement_suggestion(query=query)
+            suggestion_url = _with_query(request, suggestion.query)
     context = {
+        "suggestion": suggestion,
+        "suggestion_url": suggestion_url,
         "form": form,
         "page": page,
         "query": query,
@@ -42,6 +49,16 @@ def statement_search(request: HttpRequest) -> HttpResponse:
         "publishers": selectors.statement_publishers(),
     }
     return render(request, "entities/statement_search.html", context)
+
+
+def _with_query(request: HttpRequest, query: str | None) -> str:
+    """This search (its filters kept, first page) with other words."""
+    if not query:
+        return ""
+    params = request.GET.copy()
+    params["q"] = query
+    params.pop("page", None)
+    return f"{request.path}?{params.urlencode()}"
 
 
 def _export_rows(request: HttpRequest):

@@ -79,3 +79,19 @@ def test_every_operation_documents_the_errors_any_request_may_get(api):
         for method, operation in operations.items()
     }
     assert {label: codes for label, codes in missing.items() if codes} == {}
+
+
+def test_the_api_root_lists_the_resources_and_the_documentation(api):
+    response = api.get("/api/v1/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    links = response.json()
+    assert set(links) == {
+        "articles", "actors", "statements", "graph", "schema", "docs", "redoc"
+    }  # fmt: skip
+    assert links["actors"] == "http://testserver/api/v1/actors/"
+    assert links["schema"] == "http://testserver/api/v1/schema/"
+    for url in links.values():  # every link answers
+        assert api.get(url.removeprefix("http://testserver")).status_code == 200
+    assert api.get("/api/v1/nothing-here/").status_code == 404  # the rest is still a 404

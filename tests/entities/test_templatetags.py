@@ -20,3 +20,13 @@ def test_snippet_cuts_a_window_around_the_first_hit():
     assert snippet.startswith("…")
     assert snippet.endswith("…")
     assert len(snippet) < 140
+
+
+def test_snippet_marks_terms_accents_aside_phrases_whole_and_not_excluded_words():
+    text = "Erdoğan's envoy met the exact phrase team; the phrase was exact."
+    snippet = statement_snippet(text=text, query='erdogan "exact phrase" OR team -envoy')
+
+    assert snippet == (
+        "<mark>Erdoğan</mark>&#x27;s envoy met the <mark>exact phrase</mark> "
+        "<mark>team</mark>; the phrase was exact."
+    )

@@ -4,6 +4,14 @@ from entities.api.views.actors import ActorViewSet
 from entities.api.views.articles import ArticleViewSet
 from entities.api.views.graph import GraphView
 from entities.api.views.review import ReviewViewSet
+from entities.api.views.root import ApiRootView
 from entities.api.views.statements import StatementViewSet
 
-__all__ = ["ActorViewSet", "ArticleViewSet", "GraphView", "ReviewViewSet", "StatementViewSet"]
+__all__ = [
+    "ActorViewSet",
+    "ApiRootView",
+    "ArticleViewSet",
+    "GraphView",
+    "ReviewViewSet",
+    "StatementViewSet",
+]
