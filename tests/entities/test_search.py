@@ -218,3 +218,20 @@ def test_websearch_parse_reads_phrases_or_and_minus():
         ),
     ]
     assert websearch_parse("!! OR").clauses == []
+
+
+@on_postgresql
+def test_postgresql_article_search_folds_accents_through_the_trigram_indexes():
+    from entities.models import Article
+    from tests.factories import ArticleFactory
+
+    hit = ArticleFactory(title="Erdoğan visits Berlin")
+    ArticleFactory(title="Merkel visits Ankara")
+    found = Article.objects.search("ERDOGAN")
+    assert list(found) == [hit]
+    sql, params = found.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "entities_article_title_trgm" in plan
