@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
@@ -132,23 +133,27 @@ def statement_suggestion(*, query: str, actors: int = 3) -> Suggestion:
     statements; and the actors the query may name."""
     from entities.selectors.actors import actor_list  # actors imports this module
 
-    terms = websearch_parse(query).terms
+    missing = [t for t in websearch_parse(query).terms if not _corpus_has(t.text)]
     named = list(actor_list(query=query)[:actors])
-    for term in terms if not named else ():  # no actor named by the whole query: by a word
+    for term in missing if not named else ():  # no actor named by the whole query: by a word
         named += [a for a in actor_list(query=term.text)[:1] if a not in named]
     replaced = query
-    for term in terms:
-        if term.phrase or _corpus_has(term.text):
-            continue
-        word = _closest_name_word(term.text)
+    for term in missing:
+        word = None if term.phrase else _closest_name_word(term.text)
         if word:
-            replaced = re.sub(rf"(?<!\w){re.escape(term.text)}(?!\w)", word, replaced, flags=re.I)
+            typed = rf"(?<!\w){re.escape(term.text)}(?!\w)"
+            replaced = re.sub(typed, partial(_as_typed, word), replaced, flags=re.I)
     if replaced == query or replaced.casefold() == query.casefold():
         return Suggestion(None, named[:actors])
     from entities.selectors.statements import statement_search
 
     found = statement_search(query=replaced).exists()
     return Suggestion(replaced if found else None, named[:actors])
+
+
+def _as_typed(word: str, typed: re.Match[str]) -> str:
+    """The word capitalised if it replaces a capitalised one."""
+    return word.capitalize() if typed[0][:1].isupper() else word
 
 
 def _corpus_has(word: str) -> bool:

@@ -168,7 +168,7 @@ def test_statement_search_folds_accents_and_case(said):
 def test_a_search_that_finds_nothing_suggests_a_spelling_and_actors(said, actors):
     assert _found("Putn") == set()
     suggestion = selectors.statement_suggestion(query="Putn warned")
-    assert suggestion.query == "putin warned"
+    assert suggestion.query == "Putin warned"  # as typed, capitalised
     assert suggestion.actors[0] == actors["putin"]
     assert _found(suggestion.query) == {said["putin"].pk}
 

@@ -51,9 +51,9 @@ def test_the_statement_search_suggests_a_spelling_that_finds_statements(client, 
     response = client.get(STATEMENTS, {"q": "Putn war", "kind": "direct"})
 
     assert response.context["page"].paginator.count == 0
-    assert response.context["suggestion"].query == "putin war"
+    assert response.context["suggestion"].query == "Putin war"
     url = response.context["suggestion_url"]
-    assert url == f"{STATEMENTS}?q=putin+war&kind=direct"  # the other filters kept
+    assert url == f"{STATEMENTS}?q=Putin+war&kind=direct"  # the other filters kept
     assert f'href="{url.replace("&", "&amp;")}"' in response.text
     assert client.get(url).context["page"].paginator.count == 1
 
