@@ -16,6 +16,7 @@ from entities.models import (
     PossibleDuplicate,
     Statement,
     StatementTarget,
+    search_key,
 )
 from entities.selectors.search import actor_matching
 
@@ -59,15 +60,20 @@ def _count(rows: QuerySet, by: str) -> Coalesce:
 
 def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
     """Live actors a person may mean by `name`: its slug, its canonical name or one of its
-    aliases ("Peskov", "the Kremlin spokesman"), merged ones replaced by their survivors; the
-    most prominent first (statements by and about it, and mentions, as `prominence`)."""
+    aliases ("Peskov", "the Kremlin spokesman"; accents, case and punctuation aside), merged
+    ones replaced by their survivors; the most prominent first (statements by and about it,
+    and mentions, as `prominence`)."""
     key = ActorAlias.normalise(name)
     if not key:
         return []
-    aliased = ActorAlias.objects.filter(alias=key).values("actor_id")
+    # the alias as stored, or name and aliases folded ("kim jong un" for "Kim Jong-un")
+    folded = search_key(name)
+    aliased = ActorAlias.objects.filter(Q(alias=key) | Q(folded=folded)).values("actor_id")
     name = name.strip()
     found = (
-        Actor.objects.filter(Q(slug=name) | Q(name__iexact=name) | Q(pk__in=aliased))
+        Actor.objects.filter(
+            Q(slug=name) | Q(name__iexact=name) | Q(folded=folded) | Q(pk__in=aliased)
+        )
         .select_related("merged_into")
         .order_by("pk")[: limit * 2]
     )

@@ -235,3 +235,9 @@ def test_postgresql_article_search_folds_accents_through_the_trigram_indexes():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "entities_article_title_trgm" in plan
+
+
+def test_a_speaker_or_target_typed_in_a_form_is_found_punctuation_aside(actors):
+    assert selectors.actor_named(name="kim jong un") == [actors["kim"]]
+    assert selectors.actor_named(name="ERDOGAN") == []  # a part of a name is not a name
+    assert selectors.actor_named(name="recep tayyip erdogan") == [actors["erdogan"]]
