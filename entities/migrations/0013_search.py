@@ -68,6 +68,23 @@ BACKWARD = [
 ]
 
 
+class _PostgresOnly:
+    """Django guards CreateExtension forwards by vendor but not backwards (it queries
+    pg_extension on SQLite too)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class Unaccent(_PostgresOnly, UnaccentExtension):
+    pass
+
+
+class Trigram(_PostgresOnly, TrigramExtension):
+    pass
+
+
 def _run(statements):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
@@ -106,8 +123,8 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fold_names, migrations.RunPython.noop),
-        # no-ops on SQLite (CreateExtension checks the vendor)
-        UnaccentExtension(),
-        TrigramExtension(),
+        # no-ops on SQLite
+        Unaccent(),
+        Trigram(),
         migrations.RunPython(_run(FORWARD), _run(BACKWARD)),
     ]
