@@ -96,7 +96,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("entities", "0009_statements_in_title")]
+    dependencies = [("entities", "0012_correction_article")]
 
     operations = [
         migrations.AddField(
