@@ -152,6 +152,28 @@ class ActorField(forms.CharField):
         return actor.survivor() if self.follow_merge else actor
 
 
+class CountryField(forms.CharField):
+    """A country named by its slug, name or an alias ("united-states", "United States",
+    "US"); a merged country means its survivor. Anything else is an error that says so."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 320)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "e.g. Russia"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        country = selectors.country_resolve(value=value)
+        if country is None:
+            raise forms.ValidationError(
+                _("No country is called “%(name)s” (a country's name or slug, e.g. russia)."),
+                params={"name": value.strip()},
+            )
+        return country
+
+
 def _slug_input(example: str) -> forms.TextInput:
     return forms.TextInput(attrs={"placeholder": f"name or alias, e.g. {example}"})
 
@@ -178,7 +200,7 @@ class _DateRangeForm(forms.Form):
 class StatementSearchForm(_DateRangeForm):
     field_order = [
         "q", "speaker", "target", "stance", "kind", "cue_class", "date_from", "date_to",
-        "publisher", "order",
+        "publisher", "speaker_country", "target_country", "order",
     ]  # fmt: skip
     q = forms.CharField(label=_("Words"), required=False, max_length=300)
     speaker = ActorField(label=_("Speaker"), required=False, widget=_slug_input("Peskov"))
@@ -197,6 +219,8 @@ class StatementSearchForm(_DateRangeForm):
         choices=[("", _("any"))] + [(c, c) for c in CUE_CLASSES],
     )
     publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    speaker_country = CountryField(label=_("Speaker's country"), required=False)
+    target_country = CountryField(label=_("About someone of"), required=False)
     order = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -216,7 +240,26 @@ class StatementSearchForm(_DateRangeForm):
             "date_to": data.get("date_to"),
             "publisher": (data.get("publisher") or "").strip(),
             "order": data.get("order") or "date",
+            "speaker_country": data.get("speaker_country"),
+            "target_country": data.get("target_country"),
         }
+
+
+class RelationForm(_DateRangeForm):
+    """The relations pages' filters: the statement search's dates, publisher and kind."""
+
+    field_order = ["date_from", "date_to", "publisher", "kind"]
+    publisher = StatementSearchForm.base_fields["publisher"]
+    kind = StatementSearchForm.base_fields["kind"]
+
+    def filters(self) -> selectors.RelationFilters:
+        data = self.cleaned_data if self.is_bound else {}
+        return selectors.RelationFilters(
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            publisher=(data.get("publisher") or "").strip(),
+            kind=data.get("kind") or "",
+        )
 
 
 class ArticleFilterForm(_DateRangeForm):

@@ -26,6 +26,29 @@ class ActorSlugFilter(filters.CharFilter):
         return qs  # the FilterSet hands the actor to its selector
 
 
+class CountryFilter(filters.CharFilter):
+    """A country by slug or name (a merged country means its survivor); else a 400."""
+
+    def filter(self, qs, value):
+        return qs  # the FilterSet hands the country to its selector
+
+
+def _resolve_countries(filterset, names: tuple[str, ...], data: dict) -> dict:
+    for name in names:
+        value = data.get(name)
+        data[name] = None
+        if value:
+            country = selectors.country_resolve(value=value)
+            if country is None:
+                # the value as a parameter: a "%" in it is no format directive
+                error = forms.ValidationError(
+                    "No country with the name or slug %(value)s.", params={"value": repr(value)}
+                )
+                filterset.form.add_error(name, error)
+            data[name] = country
+    return data
+
+
 def _resolve_actors(filterset, names: tuple[str, ...]) -> dict:
     data = dict(getattr(filterset.form, "cleaned_data", {}))
     for name in names:
@@ -44,11 +67,13 @@ class SelectorFilterSet(filters.FilterSet):
     `is_valid()`."""
 
     actor_params: tuple[str, ...] = ()
+    country_params: tuple[str, ...] = ()
 
     def is_valid(self):
         valid = super().is_valid()
         # unknown slugs and a reversed date range are reported with the other bad parameters
         self._values = _resolve_actors(self, self.actor_params)
+        self._values = _resolve_countries(self, self.country_params, self._values)
         try:
             validate_date_range(self._values.get("date_from"), self._values.get("date_to"))
         except forms.ValidationError as error:
@@ -143,12 +168,23 @@ class StatementFilter(SelectorFilterSet):
     date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
     publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
+    speaker_country = CountryFilter(
+        max_length=QUERY_MAX_LENGTH,
+        help_text="The speaker counts for this country (slug or name): the country itself, "
+        "or a person or body of it.",
+    )
+    target_country = CountryFilter(
+        max_length=QUERY_MAX_LENGTH,
+        help_text="A target counts for this country (slug or name); `stance` then applies "
+        "to those targets.",
+    )
     order = filters.ChoiceFilter(
         choices=[("date", "date"), ("relevance", "relevance")],
         help_text="date: newest article first (default); relevance: best full-text match "
         "first on PostgreSQL with q, else as date.",
     )
     actor_params = ("speaker", "target")
+    country_params = ("speaker_country", "target_country")
 
     class Meta:
         model = Statement
@@ -162,6 +198,8 @@ class StatementFilter(SelectorFilterSet):
             "date_from",
             "date_to",
             "publisher",
+            "speaker_country",
+            "target_country",
             "order",
         ]
 
@@ -223,3 +261,49 @@ class GraphFilter(SelectorFilterSet):
 
     def select_arguments(self, *, limit, **rest) -> dict[str, Any]:
         return {"limit": min(int(limit or 300), 1000), **rest}
+
+
+class RelationFilter(SelectorFilterSet):
+    date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
+    date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
+    publisher = filters.CharFilter(
+        max_length=200, help_text="Part of the publisher's name (case-insensitive)."
+    )
+    kind = filters.ChoiceFilter(choices=Statement.Kind.choices)
+    speaker_country = CountryFilter(
+        max_length=QUERY_MAX_LENGTH, help_text="Only pairs where this country speaks."
+    )
+    target_country = CountryFilter(
+        max_length=QUERY_MAX_LENGTH, help_text="Only pairs where this country is spoken about."
+    )
+    by_month = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        help_text="true: each pair also gets its counts per month of publication.",
+    )
+    country_params = ("speaker_country", "target_country")
+
+    class Meta:
+        model = Statement
+        fields = [
+            "date_from",
+            "date_to",
+            "publisher",
+            "kind",
+            "speaker_country",
+            "target_country",
+            "by_month",
+        ]
+
+    def select_arguments(
+        self, *, date_from, date_to, publisher, kind, by_month, **rest
+    ) -> dict[str, Any]:
+        return {
+            "filters": selectors.RelationFilters(
+                date_from=date_from,
+                date_to=date_to,
+                publisher=(publisher or "").strip(),
+                kind=kind or "",
+            ),
+            "by_month": by_month == "true",
+            **rest,
+        }

@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, Substr
 
 from entities.models import Actor, Folded, RetiredStatement, Statement, StatementTarget
+from entities.selectors.countries import country_members
 from entities.websearch import Term, WebQuery, websearch_parse
 
 # the configuration of the stored vector (migration 0013): english, accents folded
@@ -140,6 +141,8 @@ def statement_search(
     publisher: str = "",
     order: str = "date",
     stance: str = "",
+    speaker_country: Actor | None = None,
+    target_country: Actor | None = None,
 ) -> QuerySet[Statement]:
     """Statements matching a query and filters, newest first or most relevant first.
 
@@ -147,15 +150,22 @@ def statement_search(
     aside. On PostgreSQL it is full-text (stemmed: "hacked" finds "hack") on the stored
     vector and its GIN index; SQLite has no full-text search here: each word must start a word
     of the content, each phrase its words in a row (entities.websearch). `stance` keeps statements
-    whose speaker stands so toward `target` (toward any target when no target is given)."""
+    whose speaker stands so toward `target` (toward any target when no target is given).
+    `speaker_country` and `target_country` keep statements whose speaker, or a target, counts
+    for that country (entities.selectors.countries); `stance` then applies to that country's
+    targets."""
     qs = statement_rows()
     if speaker is not None:
         qs = qs.filter(speaker=speaker)
-    if target is not None or stance:
+    if speaker_country is not None:
+        qs = qs.filter(speaker_id__in=country_members(country=speaker_country))
+    if target is not None or stance or target_country is not None:
         # with a target, the speaker's stance toward that target; alone, toward any target
         targets = StatementTarget.objects.all()
         if target is not None:
             targets = targets.filter(actor=target)
+        if target_country is not None:
+            targets = targets.filter(actor_id__in=country_members(country=target_country))
         if stance:
             targets = targets.filter(stance=stance)
         qs = qs.filter(pk__in=targets.values("statement_id"))

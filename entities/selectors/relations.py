@@ -1,0 +1,307 @@
+"""Reads on relations between countries: statements rolled up from their speakers and targets
+to countries (entities.selectors.countries says which country an actor counts for), counted by
+the speaker's stance, per pair of countries and per month; and the by-month, by-stance counts
+of a pair of actors, which the "A on B" page draws with the same chart.
+
+The unit is a statement and a pair of countries: a statement counts once for (its speaker's
+country, a target's country), however many of its targets belong to that country. Its stance
+toward that country is negative when it is negative toward any of them, else positive when it
+is positive toward any, else neutral. Statements without a speaker, or whose speaker or target
+counts for no country, are left out. A country's own people speaking about it count too (the
+matrix's diagonal)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
+
+from entities.models import Actor, Statement, StatementTarget
+from entities.selectors.countries import actor_country, country_members
+from entities.selectors.statements import StanceCounts, newest_first, statement_rows
+
+__all__ = [
+    "MATRIX_COUNTRIES",
+    "CountryPair",
+    "PairMonths",
+    "RelationFilters",
+    "RelationMatrix",
+    "StanceMonth",
+    "months_filled",
+    "relation_matrix",
+    "relation_pair_cue_classes",
+    "relation_pair_speakers",
+    "relation_pair_statements",
+    "relation_pairs",
+    "statement_pair_months",
+]
+
+MATRIX_COUNTRIES = 25  # the matrix's rows and columns: the most active countries
+Stance = StatementTarget.Stance
+# the stance a statement has toward a country of several of its targets: the lowest rank wins
+_RANKS = (Stance.NEGATIVE, Stance.POSITIVE, Stance.NEUTRAL)
+_STANCE_RANK = Case(
+    When(stance=Stance.NEGATIVE, then=Value(0)),
+    When(stance=Stance.POSITIVE, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+@dataclass(frozen=True)
+class RelationFilters:
+    """What the statements are narrowed to: publication dates (inclusive), publisher (part of
+    its name, any case) and kind of statement."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    publisher: str = ""
+    kind: str = ""
+
+    def on(self, rows: QuerySet, prefix: str = "") -> QuerySet:
+        """rows (statements, or with prefix "statement__" their targets) narrowed."""
+        if self.date_from:
+            rows = rows.filter(**{f"{prefix}article__published_at__date__gte": self.date_from})
+        if self.date_to:
+            rows = rows.filter(**{f"{prefix}article__published_at__date__lte": self.date_to})
+        if self.publisher:
+            rows = rows.filter(**{f"{prefix}article__publisher__icontains": self.publisher})
+        if self.kind:
+            rows = rows.filter(**{f"{prefix}kind": self.kind})
+        return rows
+
+
+NO_FILTERS = RelationFilters()
+
+
+@dataclass(frozen=True)
+class StanceMonth:
+    month: date  # its first day
+    negative: int = 0
+    positive: int = 0
+    neutral: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.negative + self.positive + self.neutral
+
+
+@dataclass
+class CountryPair:
+    speaker: Actor  # the country whose people spoke
+    target: Actor  # the country they spoke about
+    counts: StanceCounts
+    months: list[StanceMonth] = field(default_factory=list)  # dated statements, when asked
+
+    @property
+    def net(self) -> float:
+        """(positive - negative) / total: -1 all negative, +1 all positive."""
+        total = self.counts.total
+        return (self.counts.positive - self.counts.negative) / total if total else 0.0
+
+
+def _targets(filters: RelationFilters) -> QuerySet[StatementTarget]:
+    return filters.on(
+        StatementTarget.objects.filter(statement__speaker__isnull=False), "statement__"
+    )
+
+
+def _rolled_up(rows: QuerySet[StatementTarget], *, by_month: bool) -> list[tuple]:
+    """(speaker country id, target country id[, year, month], total, negative, positive,
+    neutral) per pair (and month: None for undated articles). The database does both steps:
+    one row per statement and pair of countries with its stance, then the counts per pair."""
+    inner = rows.annotate(sc=actor_country("statement__speaker__"), tc=actor_country("actor__"))
+    inner = inner.filter(sc__isnull=False, tc__isnull=False)
+    keys = ["statement_id", "sc", "tc"]
+    if by_month:
+        published = "statement__article__published_at"
+        inner = inner.annotate(y=ExtractYear(published), m=ExtractMonth(published))
+        keys += ["y", "m"]
+    grouped = inner.order_by().values(*keys).annotate(r=Min(_STANCE_RANK))
+    sql, params = grouped.query.sql_with_params()
+    group = "sc, tc, y, m" if by_month else "sc, tc"
+    counts = ", ".join(f"SUM(CASE WHEN r = {rank} THEN 1 ELSE 0 END)" for rank in range(3))
+    query = f"SELECT {group}, COUNT(*), {counts} FROM ({sql}) rolled GROUP BY {group}"  # noqa: S608 - no user text: every value is a parameter
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
+
+
+def relation_pairs(
+    *,
+    filters: RelationFilters = NO_FILTERS,
+    speaker_country: Actor | None = None,
+    target_country: Actor | None = None,
+    by_month: bool = False,
+) -> list[CountryPair]:
+    """Every pair of countries with statements, counted by stance, the most statements first
+    (then by the countries' names); with by_month, each with its dated months, oldest first."""
+    rows = _targets(filters)
+    if speaker_country is not None:
+        rows = rows.filter(statement__speaker_id__in=country_members(country=speaker_country))
+    if target_country is not None:
+        rows = rows.filter(actor_id__in=country_members(country=target_country))
+    counted: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    months: dict[tuple[int, int], list[StanceMonth]] = defaultdict(list)
+    for row in _rolled_up(rows, by_month=by_month):
+        pair, numbers = (row[0], row[1]), [int(n or 0) for n in row[-4:]]
+        counted[pair] = [a + b for a, b in zip(counted[pair], numbers, strict=True)]
+        if by_month and row[2] is not None:
+            months[pair].append(StanceMonth(date(int(row[2]), int(row[3]), 1), *numbers[1:]))
+    countries = Actor.objects.in_bulk({pk for pair in counted for pk in pair})
+    pairs = [
+        CountryPair(
+            speaker=countries[s],
+            target=countries[t],
+            counts=StanceCounts(negative=n[1], positive=n[2], neutral=n[3]),
+            months=sorted(months[(s, t)], key=lambda m: m.month),
+        )
+        for (s, t), n in counted.items()
+    ]
+    return sorted(pairs, key=lambda p: (-p.counts.total, p.speaker.name, p.target.name))
+
+
+@dataclass
+class RelationMatrix:
+    countries: list[Actor]  # rows and columns, the most active first
+    cells: dict[tuple[int, int], CountryPair]  # (speaker id, target id) -> pair
+    total_countries: int  # countries with any statement, shown or not
+    pairs: int  # pairs of countries with statements, shown or not
+
+    def rows(self) -> list[tuple[Actor, list[tuple[Actor, CountryPair | None]]]]:
+        return [
+            (s, [(t, self.cells.get((s.pk, t.pk))) for t in self.countries]) for s in self.countries
+        ]
+
+
+def relation_matrix(
+    *, filters: RelationFilters = NO_FILTERS, limit: int = MATRIX_COUNTRIES
+) -> RelationMatrix:
+    """The country-by-country matrix: the `limit` most active countries (statements their
+    people made or that were about them), most active first."""
+    pairs = relation_pairs(filters=filters)
+    activity: dict[int, int] = defaultdict(int)
+    countries: dict[int, Actor] = {}
+    for pair in pairs:
+        for country in {pair.speaker.pk: pair.speaker, pair.target.pk: pair.target}.values():
+            activity[country.pk] += pair.counts.total
+            countries[country.pk] = country
+    chosen = sorted(countries.values(), key=lambda c: (-activity[c.pk], c.name))[:limit]
+    shown = {c.pk for c in chosen}
+    cells = {
+        (p.speaker.pk, p.target.pk): p
+        for p in pairs
+        if p.speaker.pk in shown and p.target.pk in shown
+    }
+    return RelationMatrix(
+        countries=chosen, cells=cells, total_countries=len(countries), pairs=len(pairs)
+    )
+
+
+def _direction(a: Actor, b: Actor, filters: RelationFilters) -> QuerySet[Statement]:
+    """Statements whose speaker counts for country A and that are about someone of B."""
+    about_b = StatementTarget.objects.filter(actor_id__in=country_members(country=b))
+    return filters.on(
+        Statement.objects.filter(
+            speaker_id__in=country_members(country=a), pk__in=about_b.values("statement_id")
+        )
+    )
+
+
+def relation_pair_statements(
+    *, a: Actor, b: Actor, filters: RelationFilters = NO_FILTERS
+) -> QuerySet[Statement]:
+    """What A's people said about B and B's about A, newest first, with what a listing shows
+    and `speaker_country_id`, the country the speaker counts for."""
+    either = Q(pk__in=_direction(a, b, filters).values("pk"))
+    if a.pk != b.pk:
+        either |= Q(pk__in=_direction(b, a, filters).values("pk"))
+    rows = statement_rows().filter(either)
+    return newest_first(rows.annotate(speaker_country_id=actor_country("speaker__")))
+
+
+def relation_pair_speakers(
+    *, speaker_country: Actor, target_country: Actor, filters: RelationFilters = NO_FILTERS,
+    limit: int = 10,
+) -> list[tuple[Actor, int]]:  # fmt: skip
+    """Who of the first country spoke most about the second, with their statement counts."""
+    counted = list(
+        _direction(speaker_country, target_country, filters)
+        .order_by()
+        .values_list("speaker_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker_id")[:limit]
+    )
+    actors = Actor.objects.in_bulk([pk for pk, _ in counted])
+    return [(actors[pk].survivor(), n) for pk, n in counted if pk in actors]
+
+
+def relation_pair_cue_classes(
+    *, speaker_country: Actor, target_country: Actor, filters: RelationFilters = NO_FILTERS
+) -> list[tuple[str, int]]:
+    """The verb classes (say, warn, accuse...) of the first country's statements about the
+    second, most used first."""
+    return [
+        (cue_class or "other", n)
+        for cue_class, n in _direction(speaker_country, target_country, filters)
+        .order_by()
+        .values_list("cue_class")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "cue_class")
+    ]
+
+
+@dataclass(frozen=True)
+class PairMonths:
+    counts: StanceCounts  # every statement, dated or not
+    months: list[StanceMonth]  # the dated ones per month, oldest first
+
+
+def statement_pair_months(*, a: Actor, b: Actor) -> tuple[PairMonths, PairMonths]:
+    """What actor A said about B and B about A: counted by stance, and per publication month
+    and stance (undated articles only in the counts). One query."""
+    rows = (
+        StatementTarget.objects.filter(
+            Q(statement__speaker=a, actor=b) | Q(statement__speaker=b, actor=a)
+        )
+        .annotate(month=TruncMonth("statement__article__published_at"))
+        .order_by()
+        .values_list("statement__speaker_id", "month", "stance")
+        .annotate(n=Count("pk"))
+    )
+    totals: dict[int, dict[str, int]] = {a.pk: {}, b.pk: {}}
+    months: dict[int, dict[date, dict[str, int]]] = {a.pk: {}, b.pk: {}}
+    for speaker, month, stance, n in rows:
+        totals[speaker][stance] = totals[speaker].get(stance, 0) + n
+        if month is not None:
+            day = month.date() if hasattr(month, "date") else month
+            months[speaker].setdefault(day, {})[stance] = n
+    first, second = (
+        PairMonths(
+            counts=StanceCounts(**totals[pk]),
+            months=sorted((StanceMonth(m, **c) for m, c in months[pk].items()),
+                          key=lambda p: p.month),
+        )
+        for pk in (a.pk, b.pk)
+    )  # fmt: skip
+    return first, second
+
+
+def months_filled(*series: Iterable[StanceMonth]) -> list[list[StanceMonth]]:
+    """Each series over the same months, from the first to the last month any of them has,
+    empty months included: charts of two directions side by side share their axis."""
+    given = [{p.month: p for p in points} for points in series]
+    every = [m for points in given for m in points]
+    if not every:
+        return [[] for _ in given]
+    month, last = min(every), max(every)
+    months = []
+    while month <= last:
+        months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return [[points.get(m, StanceMonth(m)) for m in months] for points in given]
