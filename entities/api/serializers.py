@@ -441,3 +441,39 @@ class GraphEdgeSerializer(serializers.Serializer):
 class GraphSerializer(serializers.Serializer):
     nodes = ActorRefSerializer(many=True)
     edges = GraphEdgeSerializer(many=True)
+
+
+# --- relations between countries --------------------------------------------------------------
+
+
+class StanceMonthSerializer(serializers.Serializer):
+    month = serializers.SerializerMethodField(help_text="YYYY-MM of publication.")
+    total = serializers.IntegerField()
+    negative = serializers.IntegerField()
+    positive = serializers.IntegerField()
+    neutral = serializers.IntegerField()
+
+    def get_month(self, point) -> str:
+        return point.month.strftime("%Y-%m")
+
+
+class CountryPairSerializer(serializers.Serializer):
+    speaker_country = ActorRefSerializer(source="speaker", help_text="Whose people spoke.")
+    target_country = ActorRefSerializer(source="target", help_text="Whom they spoke about.")
+    total = serializers.IntegerField(source="counts.total", help_text="Statements.")
+    negative = serializers.IntegerField(source="counts.negative")
+    positive = serializers.IntegerField(source="counts.positive")
+    neutral = serializers.IntegerField(source="counts.neutral")
+    net_stance = serializers.FloatField(
+        source="net", help_text="(positive - negative) / total, from -1 to 1."
+    )
+    months = serializers.SerializerMethodField(
+        help_text="With by_month=true: per month of publication, oldest first (undated "
+        "articles count in the totals only); else null."
+    )
+
+    @extend_schema_field(StanceMonthSerializer(many=True, allow_null=True))
+    def get_months(self, pair) -> list | None:
+        if not self.context.get("by_month"):
+            return None
+        return StanceMonthSerializer(pair.months, many=True).data

@@ -15,6 +15,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("review", views.ReviewViewSet, basename="review")
+router.register("relations", views.RelationViewSet, basename="relation")
 
 urlpatterns = [
     path("", views.ApiRootView.as_view(), name="root"),

@@ -3,6 +3,7 @@
 from entities.api.views.actors import ActorViewSet
 from entities.api.views.articles import ArticleViewSet
 from entities.api.views.graph import GraphView
+from entities.api.views.relations import RelationViewSet
 from entities.api.views.review import ReviewViewSet
 from entities.api.views.root import ApiRootView
 from entities.api.views.statements import StatementViewSet
@@ -12,6 +13,7 @@ __all__ = [
     "ApiRootView",
     "ArticleViewSet",
     "GraphView",
+    "RelationViewSet",
     "ReviewViewSet",
     "StatementViewSet",
 ]
