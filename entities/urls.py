@@ -50,4 +50,6 @@ urlpatterns = [
     path("statements/<int:pk>/not-a-statement/", views.statement_drop, name="statement_drop"),
     path("corrections/<int:pk>/undo/", views.statement_restore, name="statement_restore"),
     path("network/", views.network, name="network"),
+    path("relations/", views.relation_matrix, name="relations"),
+    path("relations/<slug:a>/<slug:b>/", views.relation_pair, name="relation_pair"),
 ]

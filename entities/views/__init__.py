@@ -27,6 +27,7 @@ from entities.views.curation import (
 )
 from entities.views.ingest import ingest_requeue_stale, ingest_retry_failed, ingest_status
 from entities.views.network import network
+from entities.views.relations import relation_matrix, relation_pair
 from entities.views.review import review_mark, review_queue, review_speaker, review_targets
 from entities.views.search import search
 from entities.views.statements import (
@@ -60,6 +61,8 @@ __all__ = [
     "ingest_status",
     "network",
     "read_access",
+    "relation_matrix",
+    "relation_pair",
     "review_mark",
     "review_queue",
     "review_speaker",

@@ -19,7 +19,7 @@ from entities.forms import (
 )
 from entities.models import Actor
 from entities.selectors.actors import ACTOR_ORDERINGS
-from entities.views.charts import timeline_bars
+from entities.views.charts import stance_month_bars, timeline_bars
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
 # On an actor page, per column: the newest few, then a link to the statement search filtered by
@@ -151,7 +151,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     """What A said about B and what B said about A, newest first.
     Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b and b_on_a (counts
-    by stance, over all the pair's statements)."""
+    by stance, over all the pair's statements), charts ((speaker, target, by-month by-stance
+    chart) for each direction)."""
     first, second = shown_actor(a), shown_actor(b)
     if first.merged_into_id or second.merged_into_id:
         first, second = first.merged_into or first, second.merged_into or second
@@ -160,13 +161,23 @@ def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     statements = list(
         selectors.with_sentences(selectors.statement_pair(a=first, b=second))[:PAIR_SHOWN]
     )
-    a_on_b, b_on_a = selectors.statement_pair_stances(a=first, b=second)
+    # the counts by stance and the by-month chart of each direction, in one query
+    a_on_b, b_on_a = selectors.statement_pair_months(a=first, b=second)
+    # one month axis for both directions, as on a pair of countries
+    months = selectors.months_filled(a_on_b.months, b_on_a.months)
+    charts = [
+        (speaker, target, stance_month_bars(points[-TIMELINE_MONTHS:]))
+        for (speaker, target), points in zip(
+            ((first, second), (second, first)), months, strict=True
+        )
+    ]
     context = {
+        "charts": charts,
         "a": first,
         "b": second,
         "statements": statements,
-        "a_on_b": a_on_b,
-        "b_on_a": b_on_a,
+        "a_on_b": a_on_b.counts,
+        "b_on_a": b_on_a.counts,
         "shown": PAIR_SHOWN,
     }
     return render(request, "entities/actor_pair.html", context)

@@ -231,3 +231,56 @@ def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple
     dx, dy = tx - x, ty - y
     length = math.hypot(dx, dy) or 1
     return x + dx * distance / length, y + dy * distance / length
+
+
+@dataclass
+class StackedBar:
+    """One month: its negative, positive and neutral statements stacked from the bottom."""
+
+    x: float
+    width: float
+    segments: list[tuple[str, int, float, float]]  # (stance, count, y, height), drawn if > 0
+    point: object  # the StanceMonth: its month and counts, for the titles and the table
+    label: str
+    month_label: str
+    year_label: str
+
+
+STACK_ORDER = ("negative", "positive", "neutral")
+
+
+def stance_month_bars(points, *, width: int = 720, height: int = 140, top: int = 10) -> dict:
+    """Stacked bars per month (negative at the bottom, then positive, then neutral), scaled to
+    the busiest month: the by-month, by-stance chart of the country and actor pair pages.
+    `points` are StanceMonths over consecutive months (selectors.months_filled)."""
+    points = list(points)
+    if not points or not any(p.total for p in points):
+        return {"bars": [], "width": width, "height": height, "peak": 0, "points": points}
+    peak = max(p.total for p in points)
+    slot = min(width / len(points), 56)
+    # month names under every bar only while they fit; years always
+    monthly = len(points) <= 18
+    bar = max(1.0, slot * 0.7)
+    scale = (height - top) / peak
+    bars = []
+    for i, p in enumerate(points):
+        y = float(height)
+        segments = []
+        for stance in STACK_ORDER:
+            count = getattr(p, stance)
+            h = count * scale
+            y -= h
+            if count:
+                segments.append((stance, count, round(y, 1), round(h, 1)))
+        bars.append(
+            StackedBar(
+                x=round(i * slot + slot * 0.15, 1),
+                width=round(bar, 1),
+                segments=segments,
+                point=p,
+                label=p.month.strftime("%B %Y"),
+                month_label=p.month.strftime("%b") if monthly else "",
+                year_label=str(p.month.year) if i == 0 or p.month.month == 1 else "",
+            )
+        )
+    return {"bars": bars, "width": width, "height": height, "peak": peak, "points": points}

@@ -16,6 +16,7 @@ LOGOUT = reverse("logout")
 def _reading_urls() -> list[str]:
     article = ArticleFactory()
     a, b = ActorFactory(), ActorFactory()
+    country = ActorFactory(kind="country")
     return [
         reverse("entities:home"),
         reverse("entities:article_list"),
@@ -26,6 +27,8 @@ def _reading_urls() -> list[str]:
         reverse("entities:statement_search"),
         reverse("entities:statement_export_csv"),
         reverse("entities:network"),
+        reverse("entities:relations"),
+        reverse("entities:relation_pair", args=[country.slug, country.slug]),
         f"{reverse('entities:search')}?q=x",
     ]
 
