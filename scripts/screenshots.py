@@ -115,6 +115,13 @@ def capture(base: str, tmp: Path) -> None:
         shot("network", "/network/")
         pair = page.locator("table.list a[href*='/on/']").first.get_attribute("href")
         shot("a-on-b", pair)
+        shot("relations", "/relations/")
+        busiest = page.eval_on_selector_all(
+            "table.matrix td:not(.self) a",
+            "links => links.map(a => [+a.querySelector('[aria-hidden]').textContent, "
+            "a.getAttribute('href')]).sort((x, y) => y[0] - x[0])[0][1]",
+        )
+        shot("relations-pair", busiest)
         shot("search", "/search/?q=North+Korea")
         shot("statements", "/statements/?q=Korea")
 
