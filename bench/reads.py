@@ -123,6 +123,21 @@ def _fill(n_statements: int, rng: random.Random) -> dict:
     return {"actors": actors, "articles": len(articles)}
 
 
+def _give_countries(world: dict, rng: random.Random) -> None:
+    """Four people or bodies in five belong to one of the country actors (a few countries
+    have most of them, as in the news), so that the relations reads have pairs to count."""
+    from entities.models import Actor
+
+    actors = world["actors"]
+    countries = [a for a in actors if a.kind == "country"]
+    weights = [1 / (i + 1) for i in range(len(countries))]
+    others = [a for a in actors if a.kind != "country" and rng.random() < 0.8]
+    for actor in others:
+        actor.country = rng.choices(countries, weights=weights)[0]
+    Actor.objects.bulk_update(others, ["country"], batch_size=1000)
+    world["countries"] = countries
+
+
 def _time(fn, repeat: int) -> float:
     fn()  # warm-up
     runs = []
@@ -159,8 +174,35 @@ def _measure(world: dict, repeat: int) -> list[tuple[str, float]]:
         "actor page: top targets": lambda: selectors.actor_top_targets(actor=top),
         "actor page: timeline": lambda: selectors.actor_timeline(actor=top),
         "home page stats": selectors.home_stats,
+        **_relation_reads(world),
     }
     return [(name, _time(fn, repeat)) for name, fn in reads.items()]
+
+
+def _relation_reads(world: dict) -> dict:
+    """What /relations/, a pair of countries and /api/v1/relations/ ask for."""
+    from entities import selectors
+
+    a, b = world["countries"][0], world["countries"][1]
+    recent = selectors.RelationFilters(date_from=datetime(2022, 1, 1, tzinfo=UTC).date())
+    return {
+        "relations matrix (all pairs, top 25)": selectors.relation_matrix,
+        "relations matrix, since 2022": lambda: selectors.relation_matrix(filters=recent),
+        "relations API, by month": lambda: selectors.relation_pairs(by_month=True),
+        "country pair: A on B by month": lambda: selectors.relation_pairs(
+            speaker_country=a, target_country=b, by_month=True
+        ),
+        "country pair: speakers + verb classes": lambda: (
+            selectors.relation_pair_speakers(speaker_country=a, target_country=b),
+            selectors.relation_pair_cue_classes(speaker_country=a, target_country=b),
+        ),
+        "country pair: statements, count + first page": lambda: _page(
+            selectors.relation_pair_statements(a=a, b=b)
+        ),
+        "search: speaker_country + target_country": lambda: _page(
+            selectors.statement_search(speaker_country=a, target_country=b)
+        ),
+    }
 
 
 def _without_index(repeat: int) -> list[tuple[str, float]]:
@@ -191,6 +233,7 @@ def main() -> None:
         _setup(dbname)
         t0 = time.perf_counter()
         world = _fill(args.statements, random.Random(7))  # noqa: S311 - data, not secrets
+        _give_countries(world, random.Random(8))  # noqa: S311 - data, not secrets
         fill_s = time.perf_counter() - t0
         rows = _measure(world, args.repeat) + _without_index(args.repeat)
     finally:

@@ -203,14 +203,17 @@ def relation_matrix(
     )
 
 
+def _said(of_a: list[int], of_b: list[int]) -> Q:
+    """Statements whose speaker is one of the actors `of_a` and that are about one of `of_b`
+    (the members of two countries). The speaker index narrows them, on each side of an OR."""
+    about_b = StatementTarget.objects.filter(actor_id__in=of_b).values("statement_id")
+    return Q(speaker_id__in=of_a, pk__in=about_b)
+
+
 def _direction(a: Actor, b: Actor, filters: RelationFilters) -> QuerySet[Statement]:
     """Statements whose speaker counts for country A and that are about someone of B."""
-    about_b = StatementTarget.objects.filter(actor_id__in=country_members(country=b))
-    return filters.on(
-        Statement.objects.filter(
-            speaker_id__in=country_members(country=a), pk__in=about_b.values("statement_id")
-        )
-    )
+    said = _said(country_members(country=a), country_members(country=b))
+    return filters.on(Statement.objects.filter(said))
 
 
 def relation_pair_statements(
@@ -218,10 +221,11 @@ def relation_pair_statements(
 ) -> QuerySet[Statement]:
     """What A's people said about B and B's about A, newest first, with what a listing shows
     and `speaker_country_id`, the country the speaker counts for."""
-    either = Q(pk__in=_direction(a, b, filters).values("pk"))
-    if a.pk != b.pk:
-        either |= Q(pk__in=_direction(b, a, filters).values("pk"))
-    rows = statement_rows().filter(either)
+    of_a, of_b = country_members(country=a), country_members(country=b)
+    # one OR of two (speaker, target) conditions: an OR of two subqueries on the statements
+    # made PostgreSQL read all of them (300,000 for 9,500, 0.5 s)
+    either = _said(of_a, of_b) | _said(of_b, of_a) if a.pk != b.pk else _said(of_a, of_b)
+    rows = filters.on(statement_rows().filter(either))
     return newest_first(rows.annotate(speaker_country_id=actor_country("speaker__")))
 
 

@@ -219,22 +219,6 @@ class StanceCounts:
         return self.negative + self.positive + self.neutral
 
 
-def statement_pair_stances(*, a: Actor, b: Actor) -> tuple[StanceCounts, StanceCounts]:
-    """How A spoke of B and B of A: statements counted by the speaker's stance toward the
-    other, over all of them (not only those a page shows). One query."""
-    rows = (
-        StatementTarget.objects.filter(
-            Q(statement__speaker=a, actor=b) | Q(statement__speaker=b, actor=a)
-        )
-        .values("statement__speaker", "stance")
-        .annotate(n=Count("id"))
-    )
-    counts: dict[int, dict[str, int]] = {a.pk: {}, b.pk: {}}
-    for row in rows:
-        counts[row["statement__speaker"]][row["stance"]] = row["n"]
-    return StanceCounts(**counts[a.pk]), StanceCounts(**counts[b.pk])
-
-
 @dataclass(frozen=True)
 class GraphEdge:
     speaker: Actor
