@@ -151,8 +151,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     """What A said about B and what B said about A, newest first.
     Templates: entities/actor_pair.html. Context: a, b, statements, a_on_b and b_on_a (counts
-    by stance, over all the pair's statements), charts ((speaker, target, by-month by-stance
-    chart) for each direction)."""
+    by stance, over all the pair's statements), charts ((speaker, target, counts, by-month
+    by-stance chart) for each direction)."""
     first, second = shown_actor(a), shown_actor(b)
     if first.merged_into_id or second.merged_into_id:
         first, second = first.merged_into or first, second.merged_into or second
@@ -166,9 +166,10 @@ def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     # one month axis for both directions, as on a pair of countries
     months = selectors.months_filled(a_on_b.months, b_on_a.months)
     charts = [
-        (speaker, target, stance_month_bars(points[-TIMELINE_MONTHS:]))
-        for (speaker, target), points in zip(
-            ((first, second), (second, first)), months, strict=True
+        (speaker, target, side.counts, stance_month_bars(points[-TIMELINE_MONTHS:]))
+        for speaker, target, side, points in (
+            (first, second, a_on_b, months[0]),
+            (second, first, b_on_a, months[1]),
         )
     ]
     context = {

@@ -16,6 +16,7 @@ from tests.relations_world import NEG, World, country, person, relations_world, 
 pytestmark = pytest.mark.django_db
 
 RELATIONS = reverse("entities:relations")
+MAX_PAIR_QUERIES = 29  # whatever the number of statements
 SEARCH = reverse("entities:statement_search")
 
 
@@ -163,7 +164,8 @@ def test_actor_pair_page_draws_statements_by_month_and_stance(client, world):
     response = client.get(reverse("entities:actor_pair", args=["volodymyr-zelensky",
                                                                "vladimir-putin"]))  # fmt: skip
 
-    (a, b, a_chart), (_, _, b_chart) = response.context["charts"]
+    (a, b, counts, a_chart), (_, _, _, b_chart) = response.context["charts"]
+    assert counts.negative == 2
     assert (a, b) == (world.zelensky, world.putin)
     # one axis for both directions: March to May 2024
     assert [bar.point.negative for bar in a_chart["bars"]] == [1, 0, 1]
@@ -180,3 +182,21 @@ def test_a_person_of_no_country_is_left_out(client, world):
 
     assert "Lone Voice" not in response.text
     assert response.context["matrix"].total_countries == 3
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_relation_pages_run_a_bounded_number_of_queries(
+    client, world, django_assert_max_num_queries, rows
+):
+    for n in range(rows):
+        other = person(f"Official {n}", world.russia)
+        stated(other, f"Kyiv is wrong {n}", [(world.ukraine, NEG), (world.zelensky, NEG)])
+        stated(world.zelensky, f"Moscow lies {n}", [(other, NEG)], published="2024-04-01")
+
+    with django_assert_max_num_queries(2):
+        client.get(RELATIONS)
+    # per direction: the pair by month, speakers and verb classes (each with the two
+    # countries' members); then the statements' count, page and targets
+    with django_assert_max_num_queries(MAX_PAIR_QUERIES):
+        response = client.get(pair_url("russia", "ukraine"))
+    assert response.context["page"].paginator.count == 2 * rows + 3
