@@ -188,7 +188,9 @@ def _relation_reads(world: dict) -> dict:
     return {
         "relations matrix (all pairs, top 25)": selectors.relation_matrix,
         "relations matrix, since 2022": lambda: selectors.relation_matrix(filters=recent),
-        "relations API, by month": lambda: selectors.relation_pairs(by_month=True),
+        "relations API, first page of 50, by month": lambda: selectors.relation_months(
+            pairs=selectors.relation_pairs()[:50]
+        ),
         "country pair: A on B by month": lambda: selectors.relation_pairs(
             speaker_country=a, target_country=b, by_month=True
         ),

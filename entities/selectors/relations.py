@@ -34,6 +34,7 @@ __all__ = [
     "StanceMonth",
     "months_filled",
     "relation_matrix",
+    "relation_months",
     "relation_pair_cue_classes",
     "relation_pair_speakers",
     "relation_pair_statements",
@@ -164,6 +165,37 @@ def relation_pairs(
         for (s, t), n in counted.items()
     ]
     return sorted(pairs, key=lambda p: (-p.counts.total, p.speaker.name, p.target.name))
+
+
+def relation_months(
+    *, pairs: list[CountryPair], filters: RelationFilters = NO_FILTERS
+) -> list[CountryPair]:
+    """The given pairs (a page of relation_pairs) with their months filled in: one query over
+    the statements of their countries' members only, not over every pair."""
+    if not pairs:
+        return pairs
+    ids = {p.speaker.pk for p in pairs} | {p.target.pk for p in pairs}
+    members = (
+        Actor.objects.annotate(counts_for=actor_country())
+        .filter(counts_for__in=ids)
+        .values_list("pk", "counts_for")
+    )
+    of: dict[int, list[int]] = defaultdict(list)
+    for pk, country in members:
+        of[country].append(pk)
+    speakers = [pk for c in {p.speaker.pk for p in pairs} for pk in of[c]]
+    targets = [pk for c in {p.target.pk for p in pairs} for pk in of[c]]
+    rows = _targets(filters).filter(statement__speaker_id__in=speakers, actor_id__in=targets)
+    months: dict[tuple[int, int], list[StanceMonth]] = defaultdict(list)
+    for row in _rolled_up(rows, by_month=True):
+        if row[2] is not None:
+            numbers = [int(n or 0) for n in row[-3:]]
+            months[(row[0], row[1])].append(
+                StanceMonth(date(int(row[2]), int(row[3]), 1), *numbers)
+            )
+    for pair in pairs:
+        pair.months = sorted(months[(pair.speaker.pk, pair.target.pk)], key=lambda m: m.month)
+    return pairs
 
 
 @dataclass

@@ -178,3 +178,12 @@ def test_actor_pair_months_by_stance(world):
     )
     assert [m.month for m in filled[0]] == [date(2023, 11, 1), date(2023, 12, 1), date(2024, 1, 1)]
     assert [m.total for m in filled[1]] == [0, 0, 2]
+
+
+def test_months_of_a_page_of_pairs(world):
+    pairs = selectors.relation_pairs()[:2]  # Russia on Ukraine, then Russia on Russia
+    selectors.relation_months(pairs=pairs)
+    assert [[(m.month, m.negative) for m in p.months] for p in pairs] == [
+        [(date(2024, 1, 1), 1), (date(2024, 2, 1), 1)],
+        [],  # undated
+    ]

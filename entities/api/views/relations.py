@@ -34,7 +34,10 @@ class RelationViewSet(BaseViewSet):
 
     def list(self, request):
         arguments = self.selector_arguments()
+        by_month = arguments.pop("by_month")
         page = self.paginate_queryset(selectors.relation_pairs(**arguments))
-        context = {**self.get_serializer_context(), "by_month": arguments["by_month"]}
+        if by_month:  # for the page's pairs only
+            selectors.relation_months(pairs=page, filters=arguments["filters"])
+        context = {**self.get_serializer_context(), "by_month": by_month}
         data = s.CountryPairSerializer(page, many=True, context=context).data
         return self.get_paginated_response(data)
