@@ -88,10 +88,12 @@ def test_the_api_root_lists_the_resources_and_the_documentation(api):
     assert response["Content-Type"].startswith("application/json")
     links = response.json()
     assert set(links) == {
-        "articles", "actors", "statements", "graph", "schema", "docs", "redoc"
+        "articles", "actors", "statements", "relations", "review", "graph", "schema", "docs",
+        "redoc",
     }  # fmt: skip
     assert links["actors"] == "http://testserver/api/v1/actors/"
     assert links["schema"] == "http://testserver/api/v1/schema/"
-    for url in links.values():  # every link answers
-        assert api.get(url.removeprefix("http://testserver")).status_code == 200
+    for name, url in links.items():  # every link answers; the review queue only to editors
+        status = api.get(url.removeprefix("http://testserver")).status_code
+        assert status == (200 if name != "review" else 401), name  # `api` is anonymous
     assert api.get("/api/v1/nothing-here/").status_code == 404  # the rest is still a 404

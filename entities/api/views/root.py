@@ -15,6 +15,8 @@ LINKS = {
     "articles": "article-list",
     "actors": "actor-list",
     "statements": "statement-list",
+    "relations": "relation-list",
+    "review": "review-list",
     "graph": "graph",
     "schema": "schema",
     "docs": "docs",
@@ -26,7 +28,8 @@ class ApiRootView(BaseAPIView):
     @extend_schema(
         summary="The API's resources",
         description="The absolute URL of each resource list, of the graph, of the OpenAPI "
-        "schema and of its documentation pages (Swagger UI `docs`, ReDoc `redoc`).",
+        "schema and of its documentation pages (Swagger UI `docs`, ReDoc `redoc`). `review` "
+        "(the review queue) answers editors only.",
         responses={
             200: inline_serializer("ApiRoot", {name: serializers.URLField() for name in LINKS}),
             **errors(400, 401, 429),
