@@ -210,3 +210,14 @@ def make_pdf(
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def token_client(user) -> Any:
+    """An API client that authenticates as `user` with its token (made if it has none)."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client

@@ -17,8 +17,7 @@ from django.urls import reverse
 
 from entities import services
 from entities.models import Article
-from tests.helpers import make_pdf
-from tests.security.helpers import token_client
+from tests.helpers import make_pdf, token_client
 
 pytestmark = pytest.mark.django_db
 

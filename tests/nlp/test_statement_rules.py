@@ -1,4 +1,5 @@
-"""The newer rules of entities.nlp.statements, each on a short news text with the real model."""
+"""Rules of entities.nlp.statements by topic (quote marks, speakers, what the content holds),
+each on a short news text with the real model."""
 
 import pytest
 
@@ -490,7 +491,7 @@ def test_a_pronoun_passes_over_a_person_the_article_gives_the_other_gender(nlp, 
     assert [s.speaker for s in said] == [speaker]
 
 
-# -- pipeline 0.4.1 ----------------------------------------------------------------------
+# -- quote marks mixed straight and curly; a verb with a clause of its own --------------------
 
 
 def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
@@ -608,7 +609,7 @@ def test_a_dash_taken_for_the_subject_is_not_the_speaker(nlp):
     assert quote.speaker_text != "―"
 
 
-# -- pipeline 0.4.2 ----------------------------------------------------------------------
+# -- object statements: no known speaker, what someone is accused of --------------------------
 
 
 @pytest.mark.slow
@@ -664,7 +665,7 @@ def test_verbs_whose_object_is_what_was_said(nlp, text, cue, content):
     assert (s.cue, s.content) == (cue, content)
 
 
-# -- pipeline 0.4.3 ----------------------------------------------------------------------
+# -- 'called on', claims and warnings repeated, relative clauses on a claim -------------------
 
 
 @pytest.mark.slow
@@ -714,7 +715,7 @@ def test_a_relative_clause_on_a_claim_is_not_its_content(nlp):
     assert all(s.cue != "claim" for s in found)
 
 
-# -- pipeline 0.4.4 ----------------------------------------------------------------------
+# -- that-clauses on the addressee, 'that' as a determiner, two clauses said at once ----------
 
 
 @pytest.mark.slow
@@ -752,7 +753,7 @@ def test_two_clauses_said_at_once_are_one_content(nlp):
     )
 
 
-# -- pipeline 0.4.5 ----------------------------------------------------------------------
+# -- closing marks after line breaks and words, signed quotes ---------------------------------
 
 
 def test_a_closing_mark_typed_after_a_line_break_opens_a_quote():
@@ -781,7 +782,7 @@ def test_a_signed_quote_opened_by_a_closing_mark_is_the_signers(nlp):
     assert s.speaker_text == "Edwin G. Monroy"
 
 
-# -- pipeline 0.4.6 ----------------------------------------------------------------------
+# -- colons, orders to the reader, gerunds ----------------------------------------------------
 
 
 @pytest.mark.slow
@@ -829,7 +830,7 @@ def test_a_gerund_on_a_noun_is_said_by_the_noun(nlp):
     ]
 
 
-# -- pipeline 0.4.7 ----------------------------------------------------------------------
+# -- what follows the content's last comma ----------------------------------------------------
 
 
 @pytest.mark.slow
@@ -888,7 +889,7 @@ def test_an_aside_in_the_middle_of_the_content_stays(nlp):
     assert s.content == "the plan, which he called a disaster, would fail within a year"
 
 
-# -- pipeline 0.4.9 ----------------------------------------------------------------------
+# -- speakers of nouns of speech, verbs that open the sentence --------------------------------
 
 
 @pytest.mark.slow
@@ -921,7 +922,7 @@ def test_the_speaker_after_a_verb_that_opens_the_sentence(nlp):
     assert (s.kind, s.speaker) == ("direct", "Ryan Ellis")
 
 
-# -- pipeline 0.5.4 ----------------------------------------------------------------------
+# -- speech inside quotes, role nouns, more quote verbs ---------------------------------------
 
 
 @pytest.mark.slow

@@ -5,8 +5,6 @@ worker."""
 from __future__ import annotations
 
 from django.db import transaction
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from entities.models import Actor, Article, Mention, Statement, StatementTarget
 
@@ -116,10 +114,3 @@ def costly_pdf(*, operators: int = 300_000, pages: int = 8) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client

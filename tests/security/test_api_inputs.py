@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import StatementFactory
-from tests.security.helpers import token_client
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.security.helpers import token_client
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 

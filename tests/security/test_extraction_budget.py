@@ -9,14 +9,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from entities import services
 from entities.models import Article
 from entities.nlp.limits import unextractable_reason
 from entities.nlp.types import ExtractionResult, Metadata
 from tests.factories import ArticleFactory
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,7 @@ PLAIN = (
 @pytest.fixture
 def uploader(django_user_model):
     user = django_user_model.objects.create_user(username="up", password="a-long-phrase")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return token_client(user)
 
 
 @pytest.mark.parametrize(

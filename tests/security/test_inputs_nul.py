@@ -13,8 +13,7 @@ from entities import services
 from entities.models import Article
 from entities.services.parsing import PdfDocument
 from tests.factories import ActorFactory, StatementFactory
-from tests.helpers import make_editor
-from tests.security.helpers import token_client
+from tests.helpers import make_editor, token_client
 
 pytestmark = pytest.mark.django_db
 

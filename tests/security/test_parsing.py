@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from entities.models import Article
+from tests.helpers import token_client
 from tests.security.helpers import costly_pdf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # they start processes
@@ -19,9 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # they start processes
 @pytest.fixture
 def uploader(django_user_model):
     user = django_user_model.objects.create_user(username="up", password="a-long-phrase")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return token_client(user)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from entities import services
 from entities.models import Article
 from entities.services import articles as article_services
-from tests.security.helpers import token_client
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 

@@ -1,58 +1,15 @@
 """In Chromium: a failed correction opens the page at the form with its field focused; a
-successful one keeps the edited statement in view.
-
-Each test drives its own Chromium in a worker thread: tests/browser keeps a session-wide sync
-Playwright on the main thread, and a second one on the same thread would refuse to start."""
+successful one keeps the edited statement in view."""
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from scripts.chromium import ARGS, CHROMIUM
 from tests.factories import ActorFactory
-from tests.helpers import log_in, need_service, said
+from tests.helpers import log_in, said
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def drive(live_server):
-    """drive(steps): run steps(page) in a fresh Chromium on a worker thread; its failures are
-    raised here."""
-    if not Path(CHROMIUM).exists():
-        need_service(f"Chromium is not installed at {CHROMIUM}")
-
-    def run(steps) -> None:
-        outcome: dict = {}
-
-        def work() -> None:
-            try:
-                with sync_playwright() as playwright:
-                    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                    context = chromium.new_context(
-                        base_url=live_server.url, viewport={"width": 1280, "height": 900}
-                    )
-                    page = context.new_page()
-                    page.set_default_timeout(20_000)
-                    try:
-                        steps(page)
-                    finally:
-                        chromium.close()
-            except BaseException as exc:  # handed to the test's thread
-                outcome["error"] = exc
-
-        worker = threading.Thread(target=work)
-        worker.start()
-        worker.join(timeout=120)
-        assert not worker.is_alive(), "the browser did not finish in 120 s"
-        if "error" in outcome:
-            raise outcome["error"]
-
-    return run
 
 
 @pytest.fixture
@@ -77,9 +34,9 @@ def _in_view(tab, element_id: str) -> bool:
     )
 
 
-def test_a_failed_speaker_correction_lands_at_the_field(drive, long_article):
+def test_a_failed_speaker_correction_lands_at_the_field(page, long_article):
     article, statement = long_article
-    drive(lambda page: _fail_speaker(page, article, statement))
+    _fail_speaker(page, article, statement)
 
 
 def _fail_speaker(page, article, statement) -> None:
@@ -98,10 +55,10 @@ def _fail_speaker(page, article, statement) -> None:
     )
 
 
-def test_a_successful_speaker_correction_keeps_the_statement_in_view(drive, long_article):
+def test_a_successful_speaker_correction_keeps_the_statement_in_view(page, long_article):
     article, statement = long_article
     ActorFactory(name="Sergei Lavrov", slug="sergei-lavrov")
-    drive(lambda page: _set_speaker(page, article, statement))
+    _set_speaker(page, article, statement)
 
 
 def _set_speaker(page, article, statement) -> None:
@@ -118,11 +75,11 @@ def _set_speaker(page, article, statement) -> None:
     expect(page.locator(f"#statement-{statement.pk}")).to_contain_text("Sergei Lavrov")
 
 
-def test_a_failed_rename_lands_at_the_field(drive, editor):
+def test_a_failed_rename_lands_at_the_field(page, editor):
     peskov = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
     for n in range(30):
         said(peskov, f"Statement number {n}")
-    drive(lambda page: _fail_rename(page, peskov))
+    _fail_rename(page, peskov)
 
 
 def _fail_rename(page, peskov) -> None:
