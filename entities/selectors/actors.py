@@ -85,12 +85,13 @@ def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
         ranked = (
             actor_list()
             .filter(pk__in=list(out))
-            .values_list("pk", "statements_by", "statements_about", "mention_count")
+            # annotations of actor_list(), which the stubs cannot see
+            .values_list("pk", "statements_by", "statements_about", "mention_count")  # type: ignore[misc]
         )
         weight = {pk: by + about + mentions for pk, by, about, mentions in ranked}
         for actor in out.values():
-            actor.prominence = weight.get(actor.pk, 0)
-        return sorted(out.values(), key=lambda a: (-a.prominence, a.pk))[:limit]
+            actor.prominence = weight.get(actor.pk, 0)  # type: ignore[attr-defined]  # read by ActorField
+        return sorted(out.values(), key=lambda a: (-weight.get(a.pk, 0), a.pk))[:limit]
     return list(out.values())[:limit]
 
 

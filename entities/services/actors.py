@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -156,6 +157,7 @@ def _choose(
     if not candidates:
         return None
     exact = [a for a in candidates if normalise_alias(a.name) == key]
+    chosen: Actor | None
     if exact:
         chosen = min(exact, key=lambda a: a.pk)
     elif len(candidates) == 1:
@@ -253,7 +255,7 @@ def _actor_create(name: str, kind: str) -> Actor:
     """A new actor with a free slug. Two workers may create the same actor at the same moment:
     the database's unique constraints decide, and the loser takes the winner's row."""
     # room left under the slug's max_length for a "-NN" suffix
-    base = slugify(name)[: Actor._meta.get_field("slug").max_length - 20] or "actor"
+    base = slugify(name)[: (Actor._meta.get_field("slug").max_length or 320) - 20] or "actor"
     for n in range(1, _MAX_SLUG_TRIES + 1):
         slug = base if n == 1 else f"{base}-{n}"
         if Actor.objects.filter(slug=slug).exists():
@@ -273,7 +275,7 @@ def _actor_create(name: str, kind: str) -> Actor:
 
 
 def _aliases_add(
-    names: dict[int, tuple[Actor, list[str]]], removed: set[tuple[int, str]] = frozenset()
+    names: dict[int, tuple[Actor, list[str]]], removed: AbstractSet[tuple[int, str]] = frozenset()
 ) -> None:
     wanted = {
         (pk, fit_field(ActorAlias, "alias", alias))

@@ -201,7 +201,7 @@ def _existing(*, digest: str, url: str) -> Article | None:
 def _page_url(value: str) -> str:
     """The page's own address from its metadata (canonical link, og:url) when it is a valid
     http(s) URL, else none: a malformed one must not make the article impossible to upload."""
-    if not value or len(value) > Article._meta.get_field("url").max_length:
+    if not value or len(value) > (Article._meta.get_field("url").max_length or 0):
         return ""
     try:
         URLValidator(schemes=["http", "https"])(value)
@@ -302,8 +302,7 @@ def articles_requeue_stale(*, older_than: int | None = None) -> list[int]:
         # sent long ago, yet nothing waits in the queue: the message was lost. With a backlog
         # in the queue, a long wait is normal and sending again would only duplicate work.
         stale |= Q(status=Article.Status.QUEUED, enqueued_at__lt=cutoff)
-    stale = Article.objects.filter(stale)
-    article_ids = list(stale.order_by("pk").values_list("pk", flat=True))
+    article_ids = list(Article.objects.filter(stale).order_by("pk").values_list("pk", flat=True))
     if article_ids:
         logger.warning("re-enqueueing %s stale articles: %s", len(article_ids), article_ids)
         # queued again from now: the next sweep counts its wait afresh instead of sending it

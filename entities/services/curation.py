@@ -180,10 +180,12 @@ def actor_update(
     """Change an actor's kind, country or role. Extraction will not overwrite them: an actor
     with such a correction keeps its role and country, and articles naming it as the old kind
     still find it."""
-    locked = _locked(actor, None if country is _KEEP else country)
+    keep = country is _KEEP
+    new_country = country if isinstance(country, Actor) else None
+    locked = _locked(actor, new_country)
     actor = locked[actor.pk]
-    if country is not _KEEP and country is not None:
-        country = locked[country.pk]
+    if new_country is not None:
+        new_country = locked[new_country.pk]
     _live(actor, "kind")
     before = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
     if kind is not None and kind != actor.kind:
@@ -194,14 +196,14 @@ def actor_update(
                 {"kind": f"Another {kind} is called {actor.name}: merge them instead."}
             )
         actor.kind = kind
-    if country is not _KEEP:
-        if country is not None:
-            if country.kind != Actor.Kind.COUNTRY:
-                raise ValidationError({"country": f"{country.name} is not a country."})
-            if country.pk == actor.pk:
+    if not keep:
+        if new_country is not None:
+            if new_country.kind != Actor.Kind.COUNTRY:
+                raise ValidationError({"country": f"{new_country.name} is not a country."})
+            if new_country.pk == actor.pk:
                 raise ValidationError({"country": "An actor cannot be its own country."})
-            _live(country, "country")
-        actor.country = country
+            _live(new_country, "country")
+        actor.country = new_country
     if role is not None:
         actor.role = fit_field(Actor, "role", " ".join(role.split()))
     actor.save(update_fields=["kind", "country", "role"])
@@ -302,7 +304,7 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
         StatementTarget.objects.filter(statement=statement).values_list("actor_id", "stance")
     )
     StatementTarget.objects.filter(statement=statement).delete()
-    spans = {}
+    spans: dict[int, tuple[int, int]] = {}
     mentions = Mention.objects.filter(
         article_id=statement.article_id,
         actor__in=targets,
@@ -316,8 +318,8 @@ def _targets_replace(statement: Statement, targets: list[Actor]) -> None:
         StatementTarget(
             statement=statement,
             actor=t,
-            start=spans.get(t.pk, (statement.content_start,))[0],
-            end=spans.get(t.pk, (None, statement.content_end))[1],
+            start=spans.get(t.pk, (statement.content_start, statement.content_end))[0],
+            end=spans.get(t.pk, (statement.content_start, statement.content_end))[1],
             stance=stances.get(t.pk, StatementTarget.Stance.NEUTRAL),
         )
         for t in {t.pk: t for t in targets}.values()
@@ -350,7 +352,7 @@ def corrections_apply(*, article_id: int, statements: list[Statement]) -> int:
         )
         .select_related("actor__merged_into")
         .order_by("created_at", "pk"),
-        key=lambda c: _APPLY_ORDER[c.kind],
+        key=lambda c: _APPLY_ORDER[Correction.Kind(c.kind)],
     )
     texts: dict[bool, str] = {}
     applied = 0
