@@ -93,7 +93,7 @@ class SelectorFilterSet(filters.FilterSet):
 
 class ArticleFilter(SelectorFilterSet):
     status = filters.ChoiceFilter(choices=Article.Status.choices)
-    publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
+    publisher = filters.CharFilter(help_text="Part of the publisher's name (case-insensitive).")
     date_from = filters.DateFilter(help_text="Published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Published on or before (YYYY-MM-DD).")
     q = filters.CharFilter(
@@ -167,7 +167,7 @@ class StatementFilter(SelectorFilterSet):
     cue_class = filters.CharFilter(help_text="say, claim, deny, warn, pledge, accuse, report...")
     date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
-    publisher = filters.CharFilter(help_text="Publisher name (case-insensitive, exact).")
+    publisher = filters.CharFilter(help_text="Part of the publisher's name (case-insensitive).")
     speaker_country = CountryFilter(
         max_length=QUERY_MAX_LENGTH,
         help_text="The speaker counts for this country (slug or name): the country itself, "
