@@ -9,6 +9,14 @@ from .quotes import CLOSING_MARKS
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
+def noun_head(token: Token) -> Token:
+    """The word a name's other words lean on: 'Korea' in 'North Korea'; 'Ukraine' in
+    "Ukraine's victory" is itself."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]

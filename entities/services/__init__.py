@@ -16,6 +16,7 @@ from entities.services.articles import (
     articles_requeue_stale,
     content_hash,
 )
+from entities.services.corrections import corrections_apply
 from entities.services.curation import (
     actor_alias_add,
     actor_alias_remove,
@@ -23,7 +24,6 @@ from entities.services.curation import (
     actor_reject,
     actor_rename,
     actor_update,
-    corrections_apply,
     possible_duplicate_dismiss,
     statement_speaker_set,
     statement_targets_set,

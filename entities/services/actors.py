@@ -20,6 +20,7 @@ from entities.models import (
     fit_field,
     name_key,
 )
+from entities.services.duplicates import possible_duplicates_find
 
 _MAX_SLUG_TRIES = 50
 
@@ -89,8 +90,6 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
     _aliases_add(names, removed)
     _duplicates_record(created, unsure)
     if created:  # only the new names, against the actors of their kind
-        from entities.services.duplicates import possible_duplicates_find
-
         possible_duplicates_find(actors=created)
     return out
 

@@ -25,7 +25,7 @@ from entities.models import (
 from entities.nlp.types import CleanText, ExtractionResult, Metadata
 from entities.services.actors import actors_resolve
 from entities.services.articles import articles_enqueue
-from entities.services.curation import corrections_apply
+from entities.services.corrections import corrections_apply
 from entities.services.identity import article_statements_store
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from entities.models import Correction, Statement
-from entities.services.curation import _statement_correction, review_apply
+from entities.services.curation import _statement_correction
 
 __all__ = ["statement_mark_reviewed", "statement_unmark_reviewed"]
 
@@ -48,3 +48,15 @@ def statement_mark_reviewed(*, statement: Statement, user=None) -> Statement:
 def statement_unmark_reviewed(*, statement: Statement, user=None) -> Statement:
     """Back in the review queue; reprocessing updates it again like any statement."""
     return _review(statement, False, user)
+
+
+def review_apply(statement: Statement, correction: Correction) -> None:
+    """A standing review decision on its statement: reviewed when and by whom it was decided,
+    or not reviewed."""
+    if correction.data.get("reviewed"):
+        if statement.reviewed_at is None:
+            statement.reviewed_at = correction.created_at
+            statement.reviewed_by_id = correction.created_by_id
+    else:
+        statement.reviewed_at, statement.reviewed_by_id = None, None
+    statement.save(update_fields=["reviewed_at", "reviewed_by"])

@@ -29,6 +29,8 @@ from entities.models import (
     fit_field,
 )
 from entities.services.actors import _actor_create, normalise_alias
+from entities.services.curation import _locked, statement_speaker_set
+from entities.services.duplicates import possible_duplicates_find
 
 # statement decisions that follow a statement's span (the span's own decision is keyed by the
 # span extraction gave, and says where it moved)
@@ -253,8 +255,6 @@ def statement_speaker_actor_create(
     """A new actor for a statement whose speaker extraction did not resolve ("Cyber security
     experts"): the statement is credited to it (a speaker correction, re-applied after
     re-extraction) and the words as written become its alias."""
-    from entities.services.curation import _locked, statement_speaker_set
-    from entities.services.duplicates import possible_duplicates_find
 
     name = " ".join(name.split())
     if statement.speaker_id is not None:

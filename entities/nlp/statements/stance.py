@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from entities.nlp import gazetteer
+from entities.nlp.syntax import noun_head
 from entities.nlp.types import NEGATIVE, NEUTRAL, ORGANIZATION, PERSON, POSITIVE, Target
 
 from .draft import Context, Draft
@@ -52,7 +53,7 @@ def _stance(
         return NEUTRAL  # "plans for a submarine to visit South Korea": only the place
     if carried:
         return carried
-    if _criticises(mention):
+    if _criticises(ctx, mention):
         # "Lula had always condemned Hamas' attacks": the one who condemns is not condemned
         return NEUTRAL
     clause = _clause_words(ctx, d, mention)
@@ -79,7 +80,7 @@ def _rebutted(ctx: Context, d: Draft, mention: Token) -> bool:
     one charged, in a statement that rebuts the charge."""
     if d.cue is not None and d.cue.lemma_.lower() in _REBUTTING_CUES:
         return True
-    head = _noun_head(mention)
+    head = noun_head(mention)
     if head.dep_ == "dobj" and ctx.verbs.get(head.head.lemma_) == "accuse":
         return True  # "accusing Rwanda of ..." in the speaker's own words
     return (
@@ -99,7 +100,7 @@ def _urged_to_stop(ctx: Context, d: Draft, mention: Token) -> bool:
     cue = d.cue
     if cue is None or ctx.verbs.get(cue.lemma_) != "urge":
         return False
-    head = _noun_head(mention)
+    head = noun_head(mention)
     aimed = head.head.i == cue.i and head.dep_ in ("dobj", "dative")
     called_on = head.dep_ == "pobj" and head.head.head.i == cue.i  # "called on Russia"
     if not (aimed or called_on):
@@ -116,7 +117,7 @@ _RELEASE_VERBS = {"release", "free"}
 def _freed(ctx: Context, d: Draft, mention: Token) -> bool:
     """'urging the junta to release Suu Kyi': calling for someone's release speaks for them
     (rule 5 of the guide)."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     verb = head.head
@@ -137,7 +138,7 @@ def _threatened_if(ctx: Context, d: Draft, speaker: str | None, mention: Token) 
     """'Saudi Arabia will have to obtain a nuclear weapon if Iran does', 'if Iran gets one, we
     have to get one': an actor whose act is the condition of the speaker's side's answer is
     warned, deterred (rule 3 of the guide)."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     verb = head.head
     if head.dep_ != "nsubj" or verb.dep_ != "advcl":
         return False
@@ -159,15 +160,11 @@ def _threatened_if(ctx: Context, d: Draft, speaker: str | None, mention: Token) 
     return False
 
 
-def _criticises(mention: Token) -> bool:
+def _criticises(ctx: Context, mention: Token) -> bool:
     """The mention is who condemns, criticises or accuses in the content."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     verb = head.head
-    return (
-        head.dep_ == "nsubj"
-        and verb.pos_ == "VERB"
-        and gazetteer.speech_verbs().get(verb.lemma_) == "accuse"
-    )
+    return head.dep_ == "nsubj" and verb.pos_ == "VERB" and ctx.verbs.get(verb.lemma_) == "accuse"
 
 
 _VICTIM_NOUNS = {"target", "victim"}
@@ -175,9 +172,9 @@ _VICTIM_NOUNS = {"target", "victim"}
 
 def _named_victim(mention: Token) -> bool:
     """'Putin's residence was the target of a drone attack': named the target of an act."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     while head.dep_ == "poss" and head.head.i != head.i:
-        head = _noun_head(head.head)
+        head = noun_head(head.head)
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(c.dep_ == "attr" and c.lemma_.lower() in _VICTIM_NOUNS for c in head.head.children)
@@ -199,7 +196,7 @@ _AGAINST = {"against", "on", "upon", "at"}
 def _agent(mention: Token) -> bool:
     """The mention names who acts: a subject, the 'by' of a passive or a noun, or an owner
     ("Russia's goal", "a statement by Orbán")."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "by")
 
 
@@ -207,12 +204,12 @@ def _suffers(mention: Token) -> bool:
     """The mention names whom a hostile act is aimed at: 'a statement against Ukraine',
     'Ukraine was attacked', 'tried to strike Putin's residence' (not 'turn Ukraine into a
     ruin', which speaks ill of Ukraine)."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     negative = gazetteer.stance_words()
     while head.dep_ == "poss" and head.head.i != head.i:
         if negative.get(head.head.lemma_.lower()) == NEGATIVE:
             return False  # "Hamas' attacks": the owner of a hostile act commits it
-        head = _noun_head(head.head)  # the owner of what is struck suffers it
+        head = noun_head(head.head)  # the owner of what is struck suffers it
     if head.dep_ == "pobj":
         return head.head.lower_ in _AGAINST
     return (
@@ -220,13 +217,6 @@ def _suffers(mention: Token) -> bool:
         and head.head.pos_ == "VERB"
         and gazetteer.stance_words().get(head.head.lemma_.lower()) == NEGATIVE
     )
-
-
-def _noun_head(token: Token) -> Token:
-    """'Ukraine' in 'Ukraine's victory' is itself; 'Korea' in 'North Korea' is the last word."""
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _cue_class(ctx: Context, d: Draft) -> str:
@@ -274,7 +264,7 @@ def _announcing(ctx: Context, speaker: str | None, mention: Token) -> bool:
         return False
     if not ctx.index.actors[speaker].role:
         return False
-    head = _noun_head(mention)
+    head = noun_head(mention)
     while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
         head = head.head  # "the government of Israel has declared"
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in _ANNOUNCING_VERBS
@@ -302,7 +292,7 @@ def _owned_by_speaker(ctx: Context, d: Draft, speaker: str | None, mention: Toke
     'her' in a person's statement that names no other person before them)."""
     if speaker is None:
         return False
-    owner = next((c for c in _noun_head(mention).children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun_head(mention).children if c.dep_ == "poss"), None)
     if owner is None:
         return False
     if owner.lower_ in _OWN:
@@ -379,7 +369,7 @@ _VISIT_VERBS = {"visit", "tour"}
 def _as_place(mention: Token) -> bool:
     """'in Washington', 'flew to Bogota', 'a submarine to visit South Korea': the mention is
     the object of a preposition of place or of a visit."""
-    head = _noun_head(mention)
+    head = noun_head(mention)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _VISIT_VERBS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ in gazetteer.place_prepositions()

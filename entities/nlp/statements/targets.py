@@ -5,6 +5,7 @@ it names itself in the content."""
 from __future__ import annotations
 
 from entities.nlp import gazetteer
+from entities.nlp.syntax import noun_head
 from entities.nlp.types import COUNTRY, GROUP, ORGANIZATION, Target
 
 from .draft import Context, Draft
@@ -65,9 +66,7 @@ def _names_itself(ctx: Context, d: Draft, m) -> bool:
     or a describing word ("Indonesian Defence Minister Prabowo")."""
     if d.speaker_span[0] <= m.start < d.speaker_span[1]:
         return False
-    head = ctx.doc[ctx.token_index(m.start)]
-    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-        head = head.head
+    head = noun_head(ctx.doc[ctx.token_index(m.start)])
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.dep_ in _PARTICIPANT_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "against")
@@ -114,10 +113,7 @@ def _source_within(ctx: Context, m) -> bool:
     body = gazetteer.body_named(m.actor)
     if body is None or not body.media:
         return False
-    token = ctx.doc[ctx.token_index(m.start)]
-    head = token
-    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-        head = head.head
+    head = noun_head(ctx.doc[ctx.token_index(m.start)])
     return head.dep_ == "nsubj" and head.head.lemma_ in ctx.verbs and head.head.i > head.i
 
 
