@@ -23,6 +23,8 @@ class EntitiesConfig(AppConfig):
     def ready(self) -> None:
         # checks registers the system checks; tasks registers the Celery tasks, which
         # services.queue sends by name (services never import tasks)
-        from entities import checks, tasks  # noqa: F401
+        from entities import checks, summary_signals, tasks  # noqa: F401
+
+        summary_signals.connect()
 
         connection_created.connect(_sqlite_functions, dispatch_uid="entities_sqlite_functions")

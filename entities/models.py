@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import cast
 
 from django.conf import settings
@@ -607,3 +608,124 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+
+# Summaries: counts kept in step with the rows above by entities.services.summaries (every write
+# that changes statements, targets, mentions, an article's date or an actor's country passes
+# through it), so that actor pages, pair pages, the relations matrix and the network read a few
+# rows instead of aggregating millions. `summaries_rebuild` recomputes them from scratch.
+
+UNDATED = date(1, 1, 1)  # the `month` of statements whose article has no publication date
+
+
+class ActorCounts(models.Model):
+    """An actor's statements (as speaker), statements about it (as a target) and mentions."""
+
+    actor = models.OneToOneField(
+        Actor, on_delete=models.CASCADE, primary_key=True, related_name="counts"
+    )
+    said = models.IntegerField(default=0)
+    about = models.IntegerField(default=0)
+    mentions = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("actor counts")
+        verbose_name_plural = _("actor counts")
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}: {self.said} said, {self.about} about, {self.mentions} mentions"
+
+
+class ActorMonth(models.Model):
+    """An actor's statements and the statements about it in one month of publication (UNDATED
+    for articles without a date)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # its first day
+    said = models.IntegerField(default=0)
+    about = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["actor", "month"], name="actor_month_key")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.month:%Y-%m}: {self.said} said, {self.about} about"
+
+
+class PairCounts(models.Model):
+    """What one actor said about another: statements counted by the speaker's stance. A
+    statement without a speaker, or about its own speaker, is in no pair."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    n = models.IntegerField(default=0)
+    negative = models.IntegerField(default=0)
+    positive = models.IntegerField(default=0)
+    neutral = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "target"], name="pair_counts_key")
+        ]
+        indexes = [
+            models.Index(fields=["-n"], name="pair_counts_n"),
+            models.Index(fields=["speaker", "-n"], name="pair_counts_speaker_n"),
+            models.Index(fields=["target", "-n"], name="pair_counts_target_n"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} -> {self.target_id}: {self.n}"
+
+
+class PairMonth(models.Model):
+    """PairCounts per month of publication (UNDATED for undated articles), kind of statement
+    and stance: what the dated and filtered reads of pairs of actors add up."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    kind = models.CharField(max_length=10)
+    stance = models.CharField(max_length=8)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "target", "month", "kind", "stance"], name="pair_month_key"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["target", "speaker"], name="pair_month_target"),
+            models.Index(fields=["month"], name="pair_month_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} -> {self.target_id} {self.month:%Y-%m}: {self.n}"
+
+
+class CountryPairMonth(models.Model):
+    """Statements rolled up to countries (entities.selectors.countries: the speaker's country,
+    each target's country; a statement counts once per pair of countries, with its most
+    hostile stance toward that country's actors), per month, kind and stance."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    kind = models.CharField(max_length=10)
+    stance = models.CharField(max_length=8)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "target", "month", "kind", "stance"],
+                name="country_pair_month_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["target", "speaker"], name="country_pair_month_target"),
+            models.Index(fields=["month"], name="country_pair_month_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} -> {self.target_id} {self.month:%Y-%m}: {self.n}"

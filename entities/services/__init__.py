@@ -54,6 +54,11 @@ from entities.services.statement_edits import (
     statement_speaker_actor_create,
     statement_text,
 )
+from entities.services.summaries import (
+    summaries_differences,
+    summaries_kept,
+    summaries_rebuild,
+)
 from entities.services.uploads import UploadOutcome, uploads_create, validation_message
 
 __all__ = [
@@ -106,6 +111,9 @@ __all__ = [
     "statement_targets_set",
     "statement_text",
     "statement_unmark_reviewed",
+    "summaries_differences",
+    "summaries_kept",
+    "summaries_rebuild",
     "uploads_create",
     "validation_message",
 ]

@@ -24,6 +24,7 @@ from entities.models import (
     fit_field,
 )
 from entities.services.actors import normalise_alias
+from entities.services.summaries import articles_naming, keeps_summaries, of_statement
 
 _KEEP = object()  # actor_update: leave the country as it is
 
@@ -43,6 +44,19 @@ def _locked(*actors: Actor | None) -> dict[int, Actor]:
     return {row.pk: row for row in rows}
 
 
+def _actor_articles(*_: object, actor: Actor, **__: object) -> list[int]:
+    """The articles whose counts a change of the actor's kind or country, or its rejection,
+    moves: its own and those of the actors that count for it."""
+    return articles_naming([actor], members=True)
+
+
+def _merge_articles(*_: object, source: Actor, into: Actor, **__: object) -> list[int]:
+    """The source's articles and its members' (their rows or their country move); the
+    survivor's too when it may take the source's country."""
+    moved = [source] + ([into] if into.country_id is None and source.country_id else [])
+    return articles_naming(moved, members=True)
+
+
 def _live(actor: Actor, field: str) -> None:
     if actor.merged_into_id:
         raise ValidationError(
@@ -51,6 +65,7 @@ def _live(actor: Actor, field: str) -> None:
 
 
 @transaction.atomic
+@keeps_summaries(_merge_articles)
 def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     """Merge `source` into `into`: its aliases, mentions, statements and targets move, actors
     that named it as their country or were merged into it follow, and its URL redirects to the
@@ -168,6 +183,7 @@ def actor_alias_remove(*, actor: Actor, alias: str, user=None) -> None:
 
 
 @transaction.atomic
+@keeps_summaries(_actor_articles)
 def actor_update(
     *,
     actor: Actor,
@@ -218,6 +234,7 @@ def actor_update(
 
 
 @transaction.atomic
+@keeps_summaries(_actor_articles)
 def actor_reject(*, actor: Actor, user=None) -> None:
     """Not a real actor: its mentions and the targets naming it go, statements it spoke lose
     their speaker, and extraction will not bring them back."""
@@ -254,6 +271,7 @@ def _statement_correction(statement: Statement, kind: str, user) -> Correction:
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=None) -> Statement:
     """Credit the statement to another actor (or to nobody)."""
     if speaker is not None:
@@ -276,6 +294,7 @@ def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=N
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_targets_set(*, statement: Statement, targets: list[Actor], user=None) -> Statement:
     """Replace whom the statement is about. The speaker cannot be one of them."""
     locked = _locked(*targets)

@@ -31,6 +31,7 @@ from entities.models import (
 from entities.services.actors import _actor_create, normalise_alias
 from entities.services.curation import _locked, statement_speaker_set
 from entities.services.duplicates import possible_duplicates_find
+from entities.services.summaries import keeps_summaries, of_statement
 
 # statement decisions that follow a statement's span (the span's own decision is keyed by the
 # span extraction gave, and says where it moved)
@@ -77,6 +78,7 @@ def span_validate(text: str, start: Any, end: Any) -> tuple[int, int]:
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_span_set(*, statement: Statement, start: Any, end: Any, user=None) -> Statement:
     """The statement's content becomes text[start:end] of its article's body (its title for a
     statement made in the headline), in one piece."""
@@ -147,6 +149,7 @@ def _correction_for(statement: Statement, kind: str, user) -> Correction:
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_kind_set(*, statement: Statement, kind: str, user=None) -> Statement:
     """Direct quote, mixed or reported speech."""
     if kind not in Statement.Kind.values:
@@ -170,6 +173,7 @@ _SNAPSHOT_FIELDS = (
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_drop(*, statement: Statement, user=None) -> Correction:
     """Not a statement: the row goes, and re-extraction drops it again. The Correction keeps
     what it was, for the article page's undo."""
@@ -188,6 +192,7 @@ def statement_drop(*, statement: Statement, user=None) -> Correction:
 
 
 @transaction.atomic
+@keeps_summaries(lambda *_, correction, **__: [correction.article_id])
 def statement_restore(*, correction: Correction, user=None) -> Statement:
     """Undo "not a statement": the statement comes back as it was (with its id when no other
     row took it), its speaker and targets followed through merges; the decision goes, and
@@ -244,6 +249,7 @@ def _survivor(actor_id: int | None) -> Actor | None:
 
 
 @transaction.atomic
+@keeps_summaries(of_statement)
 def statement_speaker_actor_create(
     *,
     statement: Statement,

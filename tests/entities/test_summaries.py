@@ -1,0 +1,183 @@
+"""The summaries (counts per actor, pair of actors and pair of countries) stay equal to what
+the rows say through every kind of write: rows saved one at a time, the editors' services, the
+extraction's store, an article deleted; and summaries_rebuild recomputes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from entities import services
+from entities.services.summaries import SUMMARIES
+from entities.models import (
+    UNDATED,
+    ActorCounts,
+    ActorMonth,
+    CountryPairMonth,
+    PairCounts,
+    PairMonth,
+    Statement,
+)
+from entities.nlp import types as t
+from tests.factories import ArticleFactory, MentionFactory
+from tests.helpers import make_editor
+from tests.relations_world import NEG, NEU, POS, World, country, person, relations_world, stated
+
+pytestmark = pytest.mark.django_db
+
+
+def in_step() -> None:
+    assert services.summaries_differences() == dict.fromkeys(SUMMARIES, 0)
+
+
+def country_pairs() -> dict[tuple[str, str, str], int]:
+    """(speaker country, target country, stance) -> statements, every month and kind."""
+    out: dict[tuple[str, str, str], int] = {}
+    for row in CountryPairMonth.objects.select_related("speaker", "target"):
+        key = (row.speaker.name, row.target.name, row.stance)
+        out[key] = out.get(key, 0) + row.n
+    return out
+
+
+@pytest.fixture
+def world() -> World:
+    return relations_world()
+
+
+def test_rows_saved_one_at_a_time_are_counted(world: World) -> None:
+    putin = ActorCounts.objects.get(actor=world.putin)
+    assert (putin.said, putin.about) == (1, 1)
+    assert ActorMonth.objects.get(actor=world.lavrov, month=date(2024, 2, 1)).said == 1
+    # the Kremlin's statement is undated
+    assert ActorMonth.objects.get(actor=world.kremlin).month == UNDATED
+    lavrov_on_ukraine = PairCounts.objects.get(speaker=world.lavrov, target=world.ukraine)
+    assert (lavrov_on_ukraine.n, lavrov_on_ukraine.negative) == (1, 1)
+    # Lavrov's one statement about Zelensky and Ukraine counts once for Russia -> Ukraine,
+    # negative (its most hostile stance), with Putin's
+    assert country_pairs()[("Russia", "Ukraine", NEG)] == 2
+    assert ("Russia", "Ukraine", NEU) not in country_pairs()
+    MentionFactory(actor=world.biden, article=Statement.objects.first().article)
+    assert ActorCounts.objects.get(actor=world.biden).mentions == 1
+    in_step()
+
+
+def test_a_stance_changed_on_its_row_moves_the_counts(world: World) -> None:
+    target = world.putin.targeted_by.get()
+    target.stance = POS
+    target.save()
+    counts = PairCounts.objects.get(speaker=world.zelensky, target=world.putin)
+    assert (counts.negative, counts.positive) == (0, 1)
+    assert not PairMonth.objects.filter(speaker=world.zelensky, stance=NEG).exists()
+    in_step()
+
+
+def test_a_speaker_reassigned_to_another_countrys_person_moves_the_statement(
+    world: World, django_user_model
+) -> None:
+    """The correction the issue names: Putin's statement on Ukraine, credited to Biden, leaves
+    Russia -> Ukraine for United States -> Ukraine."""
+    statement = Statement.objects.get(speaker=world.putin)
+    services.statement_speaker_set(
+        statement=statement, speaker=world.biden, user=make_editor(django_user_model)
+    )
+    pairs = country_pairs()
+    assert pairs[("Russia", "Ukraine", NEG)] == 1
+    assert pairs[("United States", "Ukraine", NEG)] == 1
+    assert not PairCounts.objects.filter(speaker=world.putin).exists()
+    assert ActorCounts.objects.get(actor=world.biden).said == 1
+    in_step()
+
+
+def test_an_actors_new_country_moves_its_statements(world: World, django_user_model) -> None:
+    services.actor_update(actor=world.lavrov, country=world.usa)
+    assert country_pairs()[("United States", "Ukraine", NEG)] == 1
+    assert country_pairs()[("Russia", "Ukraine", NEG)] == 1
+    in_step()
+
+
+def test_merge_reject_and_statement_edits_keep_step(world: World, django_user_model) -> None:
+    editor = make_editor(django_user_model)
+    services.actor_merge(source=world.lavrov, into=world.putin, user=editor)
+    assert ActorCounts.objects.get(actor=world.putin).said == 2
+    in_step()
+    services.actor_reject(actor=world.nato, user=editor)
+    assert not PairCounts.objects.filter(target=world.nato).exists()
+    in_step()
+    # a country rejected: its people count for no country any more
+    services.actor_reject(actor=world.ukraine, user=editor)
+    assert not any(key[1] == "Ukraine" for key in country_pairs())
+    in_step()
+    statement = Statement.objects.get(speaker=world.zelensky)
+    services.statement_kind_set(statement=statement, kind=Statement.Kind.INDIRECT, user=editor)
+    assert PairMonth.objects.get(speaker=world.zelensky, target=world.putin).kind == "indirect"
+    in_step()
+    correction = services.statement_drop(statement=statement, user=editor)
+    assert ActorCounts.objects.get(actor=world.zelensky).said == 0
+    in_step()
+    services.statement_restore(correction=correction, user=editor)
+    in_step()
+
+
+def test_an_articles_new_date_moves_its_months(world: World, django_user_model) -> None:
+    article = Statement.objects.get(speaker=world.putin).article
+    services.article_details_update(
+        article=article, user=make_editor(django_user_model), title=article.title or "T",
+        published_at=date(2023, 7, 9),
+    )  # fmt: skip
+    assert ActorMonth.objects.get(actor=world.putin, said=1).month == date(2023, 7, 1)
+    in_step()
+
+
+def test_a_deleted_article_takes_its_counts(world: World) -> None:
+    Statement.objects.get(speaker=world.putin).article.delete()
+    assert ActorCounts.objects.get(actor=world.putin).said == 0
+    assert not ActorMonth.objects.filter(actor=world.putin, said__gt=0).exists()
+    assert country_pairs()[("Russia", "Ukraine", NEG)] == 1
+    in_step()
+
+
+def test_extraction_stored_over_an_article_keeps_step() -> None:
+    russia, china = country("Russia"), country("China")
+    person("Dmitry Peskov", russia)
+    body = 'Dmitry Peskov said: "China is a friend." China welcomed it.'
+    article = ArticleFactory(body=body, status="processing")
+    peskov_said = t.Statement(
+        kind="direct", content="China is a friend.", content_start=21, content_end=39,
+        cue="said", cue_lemma="say", cue_start=14, cue_end=18, cue_class="say",
+        speaker="Dmitry Peskov", speaker_text="Dmitry Peskov", speaker_start=0,
+        speaker_end=13, confidence=0.9,
+        targets=(t.Target(actor="China", start=21, end=26, stance=POS),),
+    )  # fmt: skip
+    found = t.ExtractionResult(
+        title="", body=body, metadata=t.Metadata(),
+        actors=(t.Actor(name="Dmitry Peskov", kind="person", country="Russia"),
+                t.Actor(name="China", kind="country")),
+        mentions=(t.Mention(actor="Dmitry Peskov", start=0, end=13, text="Dmitry Peskov",
+                            label="PERSON"),),
+        statements=(peskov_said,), pipeline_version="test", model="test",
+    )  # fmt: skip
+    services.article_store_extraction(article=article, result=found)
+    assert country_pairs() == {("Russia", "China", POS): 1}
+    assert ActorCounts.objects.get(actor__name="Dmitry Peskov").mentions == 1
+    in_step()
+    # stored again with nothing found: the counts go with the statement
+    nothing = t.ExtractionResult(title="", body=body, metadata=t.Metadata(),
+                                 pipeline_version="test", model="test")  # fmt: skip
+    services.article_store_extraction(article=article, result=nothing)
+    assert country_pairs() == {}
+    in_step()
+
+
+def test_rebuild_and_check_commands(world: World, capsys) -> None:
+    PairCounts.objects.all().delete()
+    ActorCounts.objects.filter(actor=world.putin).update(said=7)
+    with pytest.raises(CommandError, match="pair_counts"):
+        call_command("summaries_rebuild", "--check")
+    call_command("summaries_rebuild")
+    assert "rebuilt" in capsys.readouterr().out
+    assert ActorCounts.objects.get(actor=world.putin).said == 1
+    in_step()
+    call_command("summaries_rebuild", "--check")
