@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from entities.models import (
+    UNDATED,
     Actor,
     ActorAlias,
+    ActorCounts,
+    ActorMonth,
     Article,
     Mention,
+    PairCounts,
     PossibleDuplicate,
     Statement,
-    StatementTarget,
     search_key,
 )
 from entities.selectors.search import actor_matching
@@ -31,16 +34,16 @@ ACTOR_ORDERINGS = {
 def actor_list(
     *, query: str = "", kind: str = "", country: Actor | None = None, ordering: str = "mentions"
 ) -> QuerySet[Actor]:
-    """Live actors (not merged away, not rejected) with their counts. `ordering` is one of
-    ACTOR_ORDERINGS: counts descending, names ascending. With a query, the actors whose name
-    or an alias it may mean (accents, case, punctuation and small misspellings aside), the
-    best matches first: the name, an alias, whole words, a start, a part, a close spelling."""
-    # one subquery per count: counting three joins at once would multiply their rows
+    """Live actors (not merged away, not rejected) with their counts (from ActorCounts, which
+    the services keep in step). `ordering` is one of ACTOR_ORDERINGS: counts descending, names
+    ascending. With a query, the actors whose name or an alias it may mean (accents, case,
+    punctuation and small misspellings aside), the best matches first: the name, an alias,
+    whole words, a start, a part, a close spelling."""
     qs = Actor.objects.filter(merged_into__isnull=True, rejected=False).select_related("country")
     qs = qs.annotate(
-        statements_by=_count(Statement.objects.filter(speaker=OuterRef("pk")), "speaker"),
-        statements_about=_count(StatementTarget.objects.filter(actor=OuterRef("pk")), "actor"),
-        mention_count=_count(Mention.objects.filter(actor=OuterRef("pk")), "actor"),
+        statements_by=Coalesce("counts__said", 0),
+        statements_about=Coalesce("counts__about", 0),
+        mention_count=Coalesce("counts__mentions", 0),
     )
     if kind:
         qs = qs.filter(kind=kind)
@@ -51,11 +54,6 @@ def actor_list(
         # the best matches first (entities.selectors.search), in the ordering among equals
         return actor_matching(qs, query).order_by("match", *order)
     return qs.order_by(*order)
-
-
-def _count(rows: QuerySet, by: str) -> Coalesce:
-    counted = rows.order_by().values(by).annotate(n=Count("*")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def actor_named(*, name: str, limit: int = 10) -> list[Actor]:
@@ -131,11 +129,8 @@ def actor_aliases(*, actor: Actor) -> list[str]:
     return list(actor.aliases.values_list("alias", flat=True))
 
 
-def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:
-    """(actor, count) of the `by` actor ids in rows, most frequent first; two queries."""
-    counted = list(
-        rows.order_by().values_list(by).annotate(n=Count("*")).order_by("-n", by)[: limit * 2]
-    )
+def _live_ranked(counted: list[tuple[int, int]], limit: int) -> list[tuple[Actor, int]]:
+    """(actor, count) of (actor id, count) pairs, most first: live actors only."""
     actors = Actor.objects.in_bulk([pk for pk, _ in counted])
     out = [
         (actors[pk], n)
@@ -147,32 +142,48 @@ def _ranked(rows: QuerySet, by: str, limit: int) -> list[tuple[Actor, int]]:
 
 def actor_top_targets(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
     """Whom the actor talks about, with the number of its statements about each."""
-    rows = StatementTarget.objects.filter(statement__speaker=actor).exclude(actor=actor)
-    return _ranked(rows, "actor_id", limit)
+    counted = (
+        PairCounts.objects.filter(speaker=actor, n__gt=0)
+        .order_by("-n", "target_id")
+        .values_list("target_id", "n")
+    )
+    return _live_ranked(list(counted[: limit * 2]), limit)
 
 
 def actor_top_speakers(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
     """Who talks about the actor, with the number of their statements about it."""
-    rows = Statement.objects.filter(targets__actor=actor, speaker__isnull=False).exclude(
-        speaker=actor
+    counted = (
+        PairCounts.objects.filter(target=actor, n__gt=0)
+        .order_by("-n", "speaker_id")
+        .values_list("speaker_id", "n")
     )
-    return _ranked(rows, "speaker_id", limit)
+    return _live_ranked(list(counted[: limit * 2]), limit)
 
 
-def actor_comentioned(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
-    """Actors mentioned in the same articles, with the number of articles shared."""
-    articles = Mention.objects.filter(actor=actor).values("article_id")
+COMENTIONED_ARTICLES = 1000  # the actor's latest articles co-mentions are counted in
+
+
+def actor_comentioned(
+    *, actor: Actor, limit: int = 10, articles: int = COMENTIONED_ARTICLES
+) -> list[tuple[Actor, int]]:
+    """Actors mentioned in the same articles as this one, with the number of articles shared,
+    among its `articles` most recently uploaded articles (a bound: the busiest actor is named
+    in tens of thousands, and counting the others in all of them read millions of mentions)."""
+    latest = (
+        Mention.objects.filter(actor=actor)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)
+        .distinct()[:articles]
+    )
     counted = list(
-        Mention.objects.filter(article_id__in=articles)
+        Mention.objects.filter(article_id__in=list(latest))
         .exclude(actor=actor)
         .order_by()
         .values_list("actor_id")
         .annotate(n=Count("article_id", distinct=True))
         .order_by("-n", "actor_id")[: limit * 2]
     )
-    actors = Actor.objects.in_bulk([pk for pk, _ in counted])
-    out = [(actors[pk], n) for pk, n in counted if pk in actors and not actors[pk].rejected]
-    return out[:limit]
+    return _live_ranked(counted, limit)
 
 
 @dataclass(frozen=True)
@@ -185,36 +196,23 @@ class TimelinePoint:
 def actor_timeline(*, actor: Actor) -> list[TimelinePoint]:
     """Statements by and about the actor per publication month, oldest first, with the empty
     months in between (undated articles are left out)."""
-    said = dict(
-        Statement.objects.filter(speaker=actor, article__published_at__isnull=False)
-        .annotate(month=TruncMonth("article__published_at"))
-        .order_by()
-        .values_list("month")
-        .annotate(n=Count("pk"))
+    rows = (
+        ActorMonth.objects.filter(actor=actor, month__gt=UNDATED)
+        .filter(Q(said__gt=0) | Q(about__gt=0))
+        .order_by("month")
+        .values_list("month", "said", "about")
     )
-    about = dict(
-        Statement.objects.filter(targets__actor=actor, article__published_at__isnull=False)
-        .annotate(month=TruncMonth("article__published_at"))
-        .order_by()
-        .values_list("month")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    months = {_as_date(m) for m in [*said, *about]}
-    said = {_as_date(m): n for m, n in said.items()}
-    about = {_as_date(m): n for m, n in about.items()}
-    if not months:
+    counted = {month: (said, about) for month, said, about in rows}
+    if not counted:
         return []
-    first, last = min(months), max(months)
+    first, last = min(counted), max(counted)
     points = []
     month = first
     while month <= last:
-        points.append(TimelinePoint(month, said.get(month, 0), about.get(month, 0)))
+        said, about = counted.get(month, (0, 0))
+        points.append(TimelinePoint(month, said, about))
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return points
-
-
-def _as_date(value) -> date:
-    return value.date() if hasattr(value, "date") else value
 
 
 def home_stats() -> dict:
@@ -228,9 +226,18 @@ def home_stats() -> dict:
         "recent_articles": list(
             Article.objects.defer("raw", "body").order_by("-created_at", "-pk")[:10]
         ),
-        "most_quoted": _ranked(Statement.objects.filter(speaker__isnull=False), "speaker_id", 10),
-        "most_discussed": _ranked(StatementTarget.objects.all(), "actor_id", 10),
+        "most_quoted": _most("said"),
+        "most_discussed": _most("about"),
     }
+
+
+def _most(counted: str, limit: int = 10) -> list[tuple[Actor, int]]:
+    rows = (
+        ActorCounts.objects.filter(**{f"{counted}__gt": 0})
+        .order_by(f"-{counted}", "actor_id")
+        .values_list("actor_id", counted)
+    )
+    return _live_ranked(list(rows[: limit * 2]), limit)
 
 
 def actor_resolve(*, slug: str) -> Actor | None:

@@ -14,14 +14,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
 
-from entities.models import Actor, Statement, StatementTarget
+from entities.models import (
+    UNDATED,
+    Actor,
+    CountryPairMonth,
+    PairMonth,
+    Statement,
+    StatementTarget,
+)
 from entities.selectors.countries import actor_country, country_members
 from entities.selectors.statements import StanceCounts, newest_first, statement_rows
 
@@ -133,6 +140,101 @@ def _rolled_up(rows: QuerySet[StatementTarget], *, by_month: bool) -> list[tuple
         return cursor.fetchall()
 
 
+Counted = dict[tuple[int, int], dict[date | None, list[int]]]  # pair -> month -> 4 numbers
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _split(filters: RelationFilters) -> tuple[dict, list[RelationFilters]] | None:
+    """How the filtered statements are counted: the whole months of the date range from the
+    summary (CountryPairMonth lookups), the days of a month the range cuts from the statements
+    themselves (filters narrowed to those days). None when the summary cannot answer at all (a
+    publisher filter: it counts no publishers)."""
+    if filters.publisher:
+        return None
+    start, end = filters.date_from, filters.date_to
+    if start is None and end is None:
+        return {}, []
+    lookups: dict = {"month__gt": UNDATED}  # a date range leaves undated articles out
+    pieces = []
+    if start is not None and end is not None and start > end:
+        return None  # nothing: let the statements say so
+    if start is not None:
+        first = start.replace(day=1)
+        if start.day != 1:
+            cut = min(_month_end(start), end) if end else _month_end(start)
+            pieces.append(replace(filters, date_from=start, date_to=cut))
+            first = cut + timedelta(days=1)
+        lookups["month__gte"] = first
+    if end is not None:
+        last = end.replace(day=1)
+        if end != _month_end(end) and not (pieces and pieces[0].date_to == end):
+            pieces.append(replace(filters, date_from=max(last, start) if start else last,
+                                  date_to=end))  # fmt: skip
+            last = last - timedelta(days=1)
+        lookups["month__lte"] = last
+    return lookups, pieces
+
+
+def _counted(
+    filters: RelationFilters,
+    speakers: list[int] | None = None,
+    targets: list[int] | None = None,
+    *,
+    by_month: bool,
+) -> Counted:
+    """(total, negative, positive, neutral) per pair of countries (speakers, targets: country
+    ids, None for all) and, by_month, per month (None for undated articles; without by_month
+    every row is under None). Whole months come from the summary, the rest from statements."""
+    out: Counted = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    split = _split(filters)
+    pieces = [filters] if split is None else split[1]
+    if split is not None:
+        rows = CountryPairMonth.objects.filter(n__gt=0, **split[0])
+        if filters.kind:
+            rows = rows.filter(kind=filters.kind)
+        if speakers is not None:
+            rows = rows.filter(speaker_id__in=speakers)
+        if targets is not None:
+            rows = rows.filter(target_id__in=targets)
+        keys = ["speaker_id", "target_id", "stance"] + (["month"] if by_month else [])
+        for row in rows.order_by().values(*keys).annotate(total=Sum("n")):
+            month = row.get("month")
+            numbers = out[(row["speaker_id"], row["target_id"])][
+                None if month in (None, UNDATED) else month
+            ]
+            numbers[0] += row["total"]
+            numbers[1 + _RANKS.index(row["stance"])] += row["total"]
+    for piece in pieces:
+        raw = _targets(piece)
+        if speakers is not None:
+            raw = raw.filter(statement__speaker_id__in=_members(speakers))
+        if targets is not None:
+            raw = raw.filter(actor_id__in=_members(targets))
+        for row in _rolled_up(raw, by_month=by_month):
+            month = date(int(row[2]), int(row[3]), 1) if by_month and row[2] is not None else None
+            numbers = out[(row[0], row[1])][month]
+            for i, n in enumerate(row[-4:]):
+                numbers[i] += int(n or 0)
+    return out
+
+
+def _members(countries: list[int]) -> list[int]:
+    """The actors that count for these countries."""
+    members = Actor.objects.alias(counts_for=actor_country()).filter(counts_for__in=countries)
+    return list(members.values_list("pk", flat=True))
+
+
+def _stance_months(months: dict[date | None, list[int]]) -> list[StanceMonth]:
+    return sorted(
+        (StanceMonth(m, *n[1:]) for m, n in months.items() if m is not None),
+        key=lambda p: p.month,
+    )
+
+
 def relation_pairs(
     *,
     filters: RelationFilters = NO_FILTERS,
@@ -142,28 +244,25 @@ def relation_pairs(
 ) -> list[CountryPair]:
     """Every pair of countries with statements, counted by stance, the most statements first
     (then by the countries' names); with by_month, each with its dated months, oldest first."""
-    rows = _targets(filters)
-    if speaker_country is not None:
-        rows = rows.filter(statement__speaker_id__in=country_members(country=speaker_country))
-    if target_country is not None:
-        rows = rows.filter(actor_id__in=country_members(country=target_country))
-    counted: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    months: dict[tuple[int, int], list[StanceMonth]] = defaultdict(list)
-    for row in _rolled_up(rows, by_month=by_month):
-        pair, numbers = (row[0], row[1]), [int(n or 0) for n in row[-4:]]
-        counted[pair] = [a + b for a, b in zip(counted[pair], numbers, strict=True)]
-        if by_month and row[2] is not None:
-            months[pair].append(StanceMonth(date(int(row[2]), int(row[3]), 1), *numbers[1:]))
+    counted = _counted(
+        filters,
+        [speaker_country.pk] if speaker_country is not None else None,
+        [target_country.pk] if target_country is not None else None,
+        by_month=by_month,
+    )
     countries = Actor.objects.in_bulk({pk for pair in counted for pk in pair})
-    pairs = [
-        CountryPair(
-            speaker=countries[s],
-            target=countries[t],
-            counts=StanceCounts(negative=n[1], positive=n[2], neutral=n[3]),
-            months=sorted(months[(s, t)], key=lambda m: m.month),
-        )
-        for (s, t), n in counted.items()
-    ]
+    pairs = []
+    for (s, t), months in counted.items():
+        n = [sum(numbers[i] for numbers in months.values()) for i in range(4)]
+        if n[0] and s in countries and t in countries:
+            pairs.append(
+                CountryPair(
+                    speaker=countries[s],
+                    target=countries[t],
+                    counts=StanceCounts(negative=n[1], positive=n[2], neutral=n[3]),
+                    months=_stance_months(months) if by_month else [],
+                )
+            )
     return sorted(pairs, key=lambda p: (-p.counts.total, p.speaker.name, p.target.name))
 
 
@@ -171,30 +270,17 @@ def relation_months(
     *, pairs: list[CountryPair], filters: RelationFilters = NO_FILTERS
 ) -> list[CountryPair]:
     """The given pairs (a page of relation_pairs) with their months filled in: one query over
-    the statements of their countries' members only, not over every pair."""
+    the months of their countries only, not over every pair."""
     if not pairs:
         return pairs
-    ids = {p.speaker.pk for p in pairs} | {p.target.pk for p in pairs}
-    members = (
-        Actor.objects.annotate(counts_for=actor_country())
-        .filter(counts_for__in=ids)
-        .values_list("pk", "counts_for")
+    counted = _counted(
+        filters,
+        sorted({p.speaker.pk for p in pairs}),
+        sorted({p.target.pk for p in pairs}),
+        by_month=True,
     )
-    of: dict[int, list[int]] = defaultdict(list)
-    for pk, country in members:
-        of[country].append(pk)
-    speakers = [pk for c in {p.speaker.pk for p in pairs} for pk in of[c]]
-    targets = [pk for c in {p.target.pk for p in pairs} for pk in of[c]]
-    rows = _targets(filters).filter(statement__speaker_id__in=speakers, actor_id__in=targets)
-    months: dict[tuple[int, int], list[StanceMonth]] = defaultdict(list)
-    for row in _rolled_up(rows, by_month=True):
-        if row[2] is not None:
-            numbers = [int(n or 0) for n in row[-3:]]
-            months[(row[0], row[1])].append(
-                StanceMonth(date(int(row[2]), int(row[3]), 1), *numbers)
-            )
     for pair in pairs:
-        pair.months = sorted(months[(pair.speaker.pk, pair.target.pk)], key=lambda m: m.month)
+        pair.months = _stance_months(counted.get((pair.speaker.pk, pair.target.pk), {}))
     return pairs
 
 
@@ -300,23 +386,19 @@ class PairMonths:
 
 def statement_pair_months(*, a: Actor, b: Actor) -> tuple[PairMonths, PairMonths]:
     """What actor A said about B and B about A: counted by stance, and per publication month
-    and stance (undated articles only in the counts). One query."""
+    and stance (undated articles only in the counts). One query, on PairMonth."""
     rows = (
-        StatementTarget.objects.filter(
-            Q(statement__speaker=a, actor=b) | Q(statement__speaker=b, actor=a)
-        )
-        .annotate(month=TruncMonth("statement__article__published_at"))
+        PairMonth.objects.filter(Q(speaker=a, target=b) | Q(speaker=b, target=a), n__gt=0)
         .order_by()
-        .values_list("statement__speaker_id", "month", "stance")
-        .annotate(n=Count("pk"))
+        .values_list("speaker_id", "month", "stance")
+        .annotate(total=Sum("n"))
     )
     totals: dict[int, dict[str, int]] = {a.pk: {}, b.pk: {}}
     months: dict[int, dict[date, dict[str, int]]] = {a.pk: {}, b.pk: {}}
     for speaker, month, stance, n in rows:
         totals[speaker][stance] = totals[speaker].get(stance, 0) + n
-        if month is not None:
-            day = month.date() if hasattr(month, "date") else month
-            months[speaker].setdefault(day, {})[stance] = n
+        if month != UNDATED:
+            months[speaker].setdefault(month, {})[stance] = n
     first, second = (
         PairMonths(
             counts=StanceCounts(**totals[pk]),

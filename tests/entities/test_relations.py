@@ -54,6 +54,7 @@ def test_a_merged_speaker_counts_for_its_survivors_country(world):
     ghost = person("V. Putin", world.ukraine)
     stated(ghost, "Ukraine again", [(world.ukraine, NEG)])
     Actor.objects.filter(pk=ghost.pk).update(merged_into=world.putin)
+    services.summaries_rebuild()  # an UPDATE of rows bypasses the services' counting
     assert counted()[("russia", "ukraine")] == (3, 3, 0, 0)
     assert ("ukraine", "ukraine") not in counted()
 
@@ -77,6 +78,7 @@ def test_rejected_actors_count_for_no_country(world):
     assert counted()[("russia", "ukraine")] == (1, 1, 0, 0)
     # a row that still names a rejected actor (actor_reject unlinks them) counts for none
     Actor.objects.filter(pk=world.putin.pk).update(rejected=True)
+    services.summaries_rebuild()  # an UPDATE of rows bypasses the services' counting
     assert ("russia", "ukraine") not in counted()
 
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from entities import services
+from entities.selectors.relations import RelationFilters, relation_pairs
 from entities.services.summaries import SUMMARIES
 from entities.models import (
     UNDATED,
@@ -181,3 +182,44 @@ def test_rebuild_and_check_commands(world: World, capsys) -> None:
     assert ActorCounts.objects.get(actor=world.putin).said == 1
     in_step()
     call_command("summaries_rebuild", "--check")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (None, None),
+        (date(2024, 1, 10), date(2024, 2, 10)),  # cut months at both ends
+        (date(2024, 1, 11), date(2024, 1, 31)),  # inside one month, to its end
+        (date(2024, 2, 1), date(2024, 2, 29)),  # one whole month
+        (None, date(2024, 2, 10)),
+        (date(2024, 2, 6), None),
+        (date(2024, 3, 2), date(2024, 1, 1)),  # backwards: nothing
+    ],
+)
+def test_relations_read_from_the_summary_equal_the_statements(world: World, start, end) -> None:
+    """Whole months come from CountryPairMonth, the days a range cuts from the statements:
+    together they equal counting the statements (a publisher filter, which the summary
+    cannot answer, is counted from the statements alone)."""
+    from entities.selectors.relations import _rolled_up, _targets
+
+    filters = RelationFilters(date_from=start, date_to=end)
+    read = {
+        (p.speaker.pk, p.target.pk): (p.counts.negative, p.counts.positive, p.counts.neutral)
+        for p in relation_pairs(filters=filters)
+    }
+    counted = {(r[0], r[1]): tuple(r[-3:]) for r in _rolled_up(_targets(filters), by_month=False)}
+    assert read == counted
+    if start is None and end is None:
+        assert len(read) == 4  # Russia on Ukraine, the United States, itself; Ukraine on Russia
+    if end == date(2024, 1, 1):
+        assert read == {}
+
+
+def test_relation_months_from_the_summary(world: World) -> None:
+    filters = RelationFilters(date_from=date(2024, 1, 5), date_to=date(2024, 2, 10))
+    (pair,) = relation_pairs(filters=filters, speaker_country=world.russia,
+                             target_country=world.ukraine, by_month=True)  # fmt: skip
+    assert [(m.month, m.negative) for m in pair.months] == [
+        (date(2024, 1, 1), 1),
+        (date(2024, 2, 1), 1),
+    ]

@@ -260,7 +260,9 @@ def test_pair_page_counts_each_direction_by_stance(client, peskov, korea):
         ("Pyongyang provokes", "negative"),
         ("Pyongyang helps", "positive"),
     ):
-        said(peskov, content, about=[korea]).targets.update(stance=stance)
+        target = said(peskov, content, about=[korea]).targets.get()
+        target.stance = stance
+        target.save()
 
     page = client.get(_pair_url(peskov, korea)).content.decode()
 
