@@ -11,8 +11,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from entities import services
-from entities.selectors.relations import RelationFilters, relation_pairs
-from entities.services.summaries import SUMMARIES
 from entities.models import (
     UNDATED,
     ActorCounts,
@@ -23,9 +21,11 @@ from entities.models import (
     Statement,
 )
 from entities.nlp import types as t
+from entities.selectors.relations import RelationFilters, relation_pairs
+from entities.services.summaries import SUMMARIES
 from tests.factories import ArticleFactory, MentionFactory
 from tests.helpers import make_editor
-from tests.relations_world import NEG, NEU, POS, World, country, person, relations_world, stated
+from tests.relations_world import NEG, NEU, POS, World, country, person, relations_world
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,8 @@ def test_a_deleted_article_takes_its_counts(world: World) -> None:
 
 
 def test_extraction_stored_over_an_article_keeps_step() -> None:
-    russia, china = country("Russia"), country("China")
+    russia = country("Russia")
+    country("China")
     person("Dmitry Peskov", russia)
     body = 'Dmitry Peskov said: "China is a friend." China welcomed it.'
     article = ArticleFactory(body=body, status="processing")
