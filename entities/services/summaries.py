@@ -378,7 +378,7 @@ def summaries_rebuild() -> dict[str, int]:
     fresh = _contributions(None)
     made = {}
     for name, summary in SUMMARIES.items():
-        summary.model.objects.all().delete()
+        summary.model._default_manager.all().delete()
         rows = {k: v for k, v in fresh[name].items() if any(v) or not summary.drop_empty}
         _add(summary, rows)
         made[name] = len(rows)
@@ -394,7 +394,7 @@ def summaries_differences() -> dict[str, int]:
         width = len(summary.keys)
         month = summary.keys.index("month") if "month" in summary.keys else -1
         stored: Contribution = {}
-        for row in summary.model.objects.values_list(*summary.keys, *summary.values):
+        for row in summary.model._default_manager.values_list(*summary.keys, *summary.values):
             key = [_as_month(v) if i == month else v for i, v in enumerate(row[:width])]
             stored[tuple(key)] = list(row[width:])
         zeros = [0] * len(summary.values)
