@@ -703,6 +703,30 @@ class PairMonth(models.Model):
         return f"{self.speaker_id} -> {self.target_id} {self.month:%Y-%m}: {self.n}"
 
 
+class CountryPairCounts(models.Model):
+    """CountryPairMonth summed over months and kinds: what the unfiltered relations matrix and
+    list read."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    n = models.IntegerField(default=0)
+    negative = models.IntegerField(default=0)
+    positive = models.IntegerField(default=0)
+    neutral = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "target"], name="country_pair_counts_key")
+        ]
+        indexes = [
+            models.Index(fields=["-n"], name="country_pair_counts_n"),
+            models.Index(fields=["target", "speaker"], name="country_pair_counts_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} -> {self.target_id}: {self.n}"
+
+
 class CountryPairMonth(models.Model):
     """Statements rolled up to countries (entities.selectors.countries: the speaker's country,
     each target's country; a statement counts once per pair of countries, with its most

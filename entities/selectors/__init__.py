@@ -5,10 +5,12 @@ name ending in `_keyed` carries the `sort_key` that the API's cursor pagination 
 
 from entities.selectors.actors import (
     ACTOR_ORDERINGS,
+    COMENTIONED_ARTICLES,
     PossibleDuplicateRow,
     TimelinePoint,
     actor_aliases,
     actor_comentioned,
+    actor_counts,
     actor_get,
     actor_list,
     actor_named,
@@ -113,6 +115,7 @@ __all__ = [
     "ARTICLE_ACTORS_SHOWN",
     "ARTICLE_MENTIONS_SHOWN",
     "ARTICLE_STATEMENTS_PAGE",
+    "COMENTIONED_ARTICLES",
     "HISTORY_SHOWN",
     "LOW_CONFIDENCE",
     "MATRIX_COUNTRIES",
@@ -138,6 +141,7 @@ __all__ = [
     "actor_comentioned",
     "actor_corrections",
     "actor_country",
+    "actor_counts",
     "actor_get",
     "actor_list",
     "actor_matching",

@@ -140,6 +140,12 @@ def _live_ranked(counted: list[tuple[int, int]], limit: int) -> list[tuple[Actor
     return out[:limit]
 
 
+def actor_counts(*, actor: Actor) -> ActorCounts:
+    """The actor's statements, the statements about it and its mentions (zeros for an actor
+    never counted)."""
+    return ActorCounts.objects.filter(actor=actor).first() or ActorCounts(actor=actor)
+
+
 def actor_top_targets(*, actor: Actor, limit: int = 10) -> list[tuple[Actor, int]]:
     """Whom the actor talks about, with the number of its statements about each."""
     counted = (

@@ -13,23 +13,26 @@ matrix's diagonal)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
+from typing import overload
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from entities.models import (
     UNDATED,
     Actor,
+    CountryPairCounts,
     CountryPairMonth,
     PairMonth,
     Statement,
     StatementTarget,
 )
 from entities.selectors.countries import actor_country, country_members
+from entities.selectors.months import month_span
 from entities.selectors.statements import StanceCounts, newest_first, statement_rows
 
 __all__ = [
@@ -143,11 +146,6 @@ def _rolled_up(rows: QuerySet[StatementTarget], *, by_month: bool) -> list[tuple
 Counted = dict[tuple[int, int], dict[date | None, list[int]]]  # pair -> month -> 4 numbers
 
 
-def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
 def _split(filters: RelationFilters) -> tuple[dict, list[RelationFilters]] | None:
     """How the filtered statements are counted: the whole months of the date range from the
     summary (CountryPairMonth lookups), the days of a month the range cuts from the statements
@@ -155,28 +153,8 @@ def _split(filters: RelationFilters) -> tuple[dict, list[RelationFilters]] | Non
     publisher filter: it counts no publishers)."""
     if filters.publisher:
         return None
-    start, end = filters.date_from, filters.date_to
-    if start is None and end is None:
-        return {}, []
-    lookups: dict = {"month__gt": UNDATED}  # a date range leaves undated articles out
-    pieces = []
-    if start is not None and end is not None and start > end:
-        return None  # nothing: let the statements say so
-    if start is not None:
-        first = start.replace(day=1)
-        if start.day != 1:
-            cut = min(_month_end(start), end) if end else _month_end(start)
-            pieces.append(replace(filters, date_from=start, date_to=cut))
-            first = cut + timedelta(days=1)
-        lookups["month__gte"] = first
-    if end is not None:
-        last = end.replace(day=1)
-        if end != _month_end(end) and not (pieces and pieces[0].date_to == end):
-            pieces.append(replace(filters, date_from=max(last, start) if start else last,
-                                  date_to=end))  # fmt: skip
-            last = last - timedelta(days=1)
-        lookups["month__lte"] = last
-    return lookups, pieces
+    span = month_span(filters.date_from, filters.date_to)
+    return span.lookups, [replace(filters, date_from=a, date_to=b) for a, b in span.days]
 
 
 def _counted(
@@ -241,9 +219,17 @@ def relation_pairs(
     speaker_country: Actor | None = None,
     target_country: Actor | None = None,
     by_month: bool = False,
-) -> list[CountryPair]:
+) -> list[CountryPair] | CountryPairList:
     """Every pair of countries with statements, counted by stance, the most statements first
-    (then by the countries' names); with by_month, each with its dated months, oldest first."""
+    (then by the countries' names); with by_month, each with its dated months, oldest first.
+    Without filters and months, a sequence that reads CountryPairCounts a page at a time."""
+    if filters == NO_FILTERS and not by_month:
+        rows = CountryPairCounts.objects.filter(n__gt=0)
+        if speaker_country is not None:
+            rows = rows.filter(speaker=speaker_country)
+        if target_country is not None:
+            rows = rows.filter(target=target_country)
+        return CountryPairList(rows)
     counted = _counted(
         filters,
         [speaker_country.pk] if speaker_country is not None else None,
@@ -264,6 +250,41 @@ def relation_pairs(
                 )
             )
     return sorted(pairs, key=lambda p: (-p.counts.total, p.speaker.name, p.target.name))
+
+
+class CountryPairList:
+    """The pairs of countries of CountryPairCounts rows, the most statements first, read as
+    they are asked for: a paginator counts them and reads its page, not every pair."""
+
+    def __init__(self, rows: QuerySet[CountryPairCounts]) -> None:
+        self.rows = rows.select_related("speaker", "target").order_by(
+            "-n", "speaker__name", "target__name"
+        )
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> CountryPair: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[CountryPair]: ...
+
+    def __getitem__(self, index: int | slice) -> CountryPair | list[CountryPair]:
+        if isinstance(index, slice):
+            return [_pair(row) for row in self.rows[index]]
+        return _pair(self.rows[index])
+
+    def __iter__(self) -> Iterator[CountryPair]:
+        return (_pair(row) for row in self.rows.iterator())
+
+
+def _pair(row: CountryPairCounts) -> CountryPair:
+    counts = StanceCounts(negative=row.negative, positive=row.positive, neutral=row.neutral)
+    return CountryPair(speaker=row.speaker, target=row.target, counts=counts)
 
 
 def relation_months(
@@ -302,6 +323,8 @@ def relation_matrix(
 ) -> RelationMatrix:
     """The country-by-country matrix: the `limit` most active countries (statements their
     people made or that were about them), most active first."""
+    if filters == NO_FILTERS:
+        return _matrix_counted(limit)
     pairs = relation_pairs(filters=filters)
     activity: dict[int, int] = defaultdict(int)
     countries: dict[int, Actor] = {}
@@ -318,6 +341,32 @@ def relation_matrix(
     }
     return RelationMatrix(
         countries=chosen, cells=cells, total_countries=len(countries), pairs=len(pairs)
+    )
+
+
+def _matrix_counted(limit: int) -> RelationMatrix:
+    """relation_matrix without filters, from CountryPairCounts: the countries' activity summed
+    in the database (a pair counts once for each of its two countries), then only the cells of
+    the chosen countries read."""
+    rows = CountryPairCounts.objects.filter(n__gt=0)
+    spoke = rows.values_list("speaker_id", "n")
+    spoken_of = rows.exclude(target_id=F("speaker_id")).values_list("target_id", "n")
+    activity: dict[int, int] = defaultdict(int)
+    for part in (spoke, spoken_of):
+        for pk, n in (
+            part.order_by().values_list(part.query.values_select[0]).annotate(total=Sum("n"))
+        ):
+            activity[pk] += n
+    countries = Actor.objects.in_bulk(list(activity))
+    ranked = sorted(countries.values(), key=lambda c: (-activity[c.pk], c.name))
+    chosen = ranked[:limit]
+    ids = [c.pk for c in chosen]
+    cells = {
+        (p.speaker.pk, p.target.pk): p
+        for p in CountryPairList(rows.filter(speaker_id__in=ids, target_id__in=ids))
+    }
+    return RelationMatrix(
+        countries=chosen, cells=cells, total_countries=len(countries), pairs=rows.count()
     )
 
 

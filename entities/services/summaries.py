@@ -1,5 +1,6 @@
 """The summaries (entities.models ActorCounts, ActorMonth, PairCounts, PairMonth,
-CountryPairMonth) kept in step with the statements, targets and mentions they count.
+CountryPairCounts, CountryPairMonth) kept in step with the statements, targets and mentions
+they count.
 
 Every write that changes what they count runs inside `summaries_kept(article_ids)`: the
 articles' contribution to each summary is computed before the write and after it, and the
@@ -33,6 +34,7 @@ from entities.models import (
     Actor,
     ActorCounts,
     ActorMonth,
+    CountryPairCounts,
     CountryPairMonth,
     Mention,
     PairCounts,
@@ -85,6 +87,9 @@ SUMMARIES = {
     "pair_month": Summary(
         PairMonth, ("speaker_id", "target_id", "month", "kind", "stance"), ("n",)
     ),
+    "country_pair_counts": Summary(
+        CountryPairCounts, ("speaker_id", "target_id"), ("n", "negative", "positive", "neutral")
+    ),
     "country_pair_month": Summary(
         CountryPairMonth, ("speaker_id", "target_id", "month", "kind", "stance"), ("n",)
     ),
@@ -132,7 +137,7 @@ def _contributions(article_ids: Sequence[int] | None) -> dict[str, Contribution]
     for actor, n in mentions.order_by().values_list("actor_id").annotate(n=Count("*")):
         counts[(actor,)][2] += n
     _pairs(out, article_ids)
-    _countries(out["country_pair_month"], article_ids)
+    _countries(out, article_ids)
     return out
 
 
@@ -169,7 +174,7 @@ _STANCE_RANK = Case(
 )
 
 
-def _countries(out: Contribution, article_ids: Sequence[int] | None) -> None:
+def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) -> None:
     """One row per statement and pair of countries (the speaker's, a target's) with the most
     hostile of its stances toward that country's actors, counted per month and kind."""
     rows = _of(
@@ -195,7 +200,10 @@ def _countries(out: Contribution, article_ids: Sequence[int] | None) -> None:
         cursor.execute(query, params)
         for sc, tc, month, kind, rank, n in cursor.fetchall():
             month = _as_month(_date(month))
-            out[(sc, tc, month, kind, STANCES[int(rank)])][0] += n
+            out["country_pair_month"][(sc, tc, month, kind, STANCES[int(rank)])][0] += n
+            total = out["country_pair_counts"][(sc, tc)]
+            total[0] += n
+            total[1 + int(rank)] += n
 
 
 def _date(value: object) -> date | datetime | None:

@@ -99,18 +99,23 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
     """What the actor page shows; curation views re-render it with the form that failed."""
     said = selectors.statement_list_by(actor=actor)
     about = selectors.statement_list_about(actor=actor)
+    counts = selectors.actor_counts(actor=actor)
     context = {
         "actor": actor,
         "aliases": selectors.actor_aliases(actor=actor),
         "said": said[:STATEMENTS_SHOWN],
         "about": about[:STATEMENTS_SHOWN],
-        "said_count": said.count(),
-        "about_count": about.count(),
+        "said_count": counts.said,
+        "about_count": counts.about,
         "said_search": _search_url(speaker=actor.slug),
         "about_search": _search_url(target=actor.slug),
         "top_targets": selectors.actor_top_targets(actor=actor),
         "top_speakers": selectors.actor_top_speakers(actor=actor),
         "comentioned": selectors.actor_comentioned(actor=actor),
+        # counted in its latest articles only: say so when it has more (mentions >= articles)
+        "comentioned_within": selectors.COMENTIONED_ARTICLES
+        if counts.mentions > selectors.COMENTIONED_ARTICLES
+        else None,
         "chart": timeline_bars(selectors.actor_timeline(actor=actor)[-TIMELINE_MONTHS:]),
         "members": list(selectors.actor_list(country=actor)[:MEMBERS_SHOWN])
         if actor.kind == Actor.Kind.COUNTRY
