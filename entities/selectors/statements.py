@@ -10,7 +10,6 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     F,
     FloatField,
     Func,
@@ -25,6 +24,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, 
 
 from entities.models import Actor, Folded, RetiredStatement, Statement, StatementTarget
 from entities.selectors.countries import country_members
+from entities.selectors.pair_counts import pair_weights
 from entities.websearch import Term, WebQuery, websearch_parse
 
 # the configuration of the stored vector (migration 0013): english, accents folded
@@ -234,32 +234,15 @@ def graph_edges(
     limit: int = 300,
 ) -> list[GraphEdge]:
     """Speaker -> target edges weighted by their number of statements, heaviest first; with an
-    actor, only the edges that touch it. Two queries whatever the size of the graph."""
-    # no row names a merged or rejected actor (actor_merge moves them, actor_reject drops
-    # them), so no join to the actors is needed to count
-    rows = StatementTarget.objects.filter(statement__speaker__isnull=False)
-    if date_from:
-        rows = rows.filter(statement__article__published_at__date__gte=date_from)
-    if date_to:
-        rows = rows.filter(statement__article__published_at__date__lte=date_to)
-    if actor is not None:
-        rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
-    counted = list(
-        rows.exclude(actor_id=F("statement__speaker_id"))
-        .order_by()
-        .values("statement__speaker_id", "actor_id")
-        .annotate(weight=Count("*"))  # one row per statement and target: no DISTINCT needed
-        .order_by("-weight", "statement__speaker_id", "actor_id")[:limit]
-    )
-    ids = {r["statement__speaker_id"] for r in counted} | {r["actor_id"] for r in counted}
-    actors = Actor.objects.in_bulk(ids)
+    actor, only the edges that touch it. Read from the summaries (selectors.pair_counts)."""
+    weights = pair_weights(date_from=date_from, date_to=date_to, actor=actor, limit=limit)
+    # no summary row names a merged or rejected actor (actor_merge moves them, actor_reject
+    # drops them)
+    actors = Actor.objects.in_bulk({w.speaker_id for w in weights} | {w.target_id for w in weights})
     return [
-        GraphEdge(
-            speaker=actors[r["statement__speaker_id"]], target=actors[r["actor_id"]],
-            weight=r["weight"],
-        )
-        for r in counted
-    ]  # fmt: skip
+        GraphEdge(speaker=actors[w.speaker_id], target=actors[w.target_id], weight=w.n)
+        for w in weights
+    ]
 
 
 def with_sort_key(qs: QuerySet[Statement]) -> QuerySet[Statement]:

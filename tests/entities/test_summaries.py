@@ -224,3 +224,43 @@ def test_relation_months_from_the_summary(world: World) -> None:
         (date(2024, 1, 1), 1),
         (date(2024, 2, 1), 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"date_from": date(2024, 1, 10), "date_to": date(2024, 2, 10)},
+        {"date_from": date(2024, 2, 1)},
+        {"kind": "indirect"},
+        {"stance": NEG},
+        {"date_to": date(2024, 2, 4), "stance": NEG},
+    ],
+)
+def test_pair_weights_equal_the_statements(world: World, filters: dict) -> None:
+    """The network's weights from PairCounts / PairMonth (and the days a range cuts, from the
+    rows) equal counting the statement targets themselves."""
+    from django.db.models import Count, F
+
+    from entities.models import StatementTarget
+    from entities.selectors.pair_counts import pair_weights
+
+    rows = StatementTarget.objects.filter(statement__speaker__isnull=False).exclude(
+        actor_id=F("statement__speaker_id")
+    )
+    if "date_from" in filters:
+        rows = rows.filter(statement__article__published_at__date__gte=filters["date_from"])
+    if "date_to" in filters:
+        rows = rows.filter(statement__article__published_at__date__lte=filters["date_to"])
+    if "kind" in filters:
+        rows = rows.filter(statement__kind=filters["kind"])
+    if "stance" in filters:
+        rows = rows.filter(stance=filters["stance"])
+    counted = {
+        (s, t): n
+        for s, t, n in rows.values_list("statement__speaker_id", "actor_id").annotate(n=Count("*"))
+    }
+    weights = pair_weights(**filters)
+    assert {(w.speaker_id, w.target_id): w.n for w in weights} == counted
+    assert [w.n for w in weights] == sorted((w.n for w in weights), reverse=True)
+    assert all(w.n == w.negative + w.positive + w.neutral for w in weights)

@@ -1,0 +1,105 @@
+"""Who said how much about whom, from the summaries: PairCounts for every statement,
+PairMonth for a date range (its whole months; the days of the months it cuts counted from the
+statements), a kind or a stance. What the network and the graph API draw."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+
+from entities.models import Actor, PairCounts, PairMonth, StatementTarget
+from entities.selectors.months import month_span
+
+__all__ = ["PairWeight", "pair_weights"]
+
+_STANCES = ("negative", "positive", "neutral")
+
+
+@dataclass(frozen=True)
+class PairWeight:
+    speaker_id: int
+    target_id: int
+    n: int  # statements of the speaker about the target
+    negative: int = 0
+    positive: int = 0
+    neutral: int = 0
+
+
+def pair_weights(
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    actor: Actor | None = None,
+    kind: str = "",
+    stance: str = "",
+    limit: int = 300,
+) -> list[PairWeight]:
+    """The `limit` heaviest speaker -> target pairs (a statement without a speaker, or about
+    its speaker, is in none), heaviest first, then by the actors' ids; with an actor, the
+    pairs it is in; a stance keeps the statements with that stance toward the target."""
+    if date_from is None and date_to is None and not kind and not stance:
+        rows: QuerySet = PairCounts.objects.filter(n__gt=0)
+        if actor is not None:
+            rows = rows.filter(Q(speaker=actor) | Q(target=actor))
+        fields = ("speaker_id", "target_id", "n", *_STANCES)
+        return [
+            PairWeight(*row)
+            for row in rows.order_by("-n", "speaker_id", "target_id").values_list(*fields)[:limit]
+        ]
+    span = month_span(date_from, date_to)
+    months = PairMonth.objects.filter(n__gt=0, **span.lookups)
+    if actor is not None:
+        months = months.filter(Q(speaker=actor) | Q(target=actor))
+    if kind:
+        months = months.filter(kind=kind)
+    if stance:
+        months = months.filter(stance=stance)
+    summed = (
+        months.order_by()
+        .values_list("speaker_id", "target_id")
+        .annotate(
+            total=Sum("n"),
+            **{s: Sum("n", filter=Q(stance=s), default=0) for s in _STANCES},
+        )
+        .order_by("-total", "speaker_id", "target_id")
+    )
+    if not span.days:
+        return [PairWeight(*row) for row in summed[:limit]]
+    weights: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for speaker, target, *numbers in summed:
+        old = weights[(speaker, target)]
+        weights[(speaker, target)] = [a + b for a, b in zip(old, numbers, strict=True)]
+    for first, last in span.days:
+        for speaker, target, s, n in _counted_days(first, last, actor, kind, stance):
+            numbers = weights[(speaker, target)]
+            numbers[0] += n
+            numbers[1 + _STANCES.index(s)] += n
+    heaviest = sorted(weights.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return [PairWeight(s, t, *numbers) for (s, t), numbers in heaviest]
+
+
+def _counted_days(
+    first: date | None, last: date | None, actor: Actor | None, kind: str, stance: str
+) -> QuerySet:
+    """(speaker id, target id, stance, statements) of the days first..last, from the rows."""
+    rows = StatementTarget.objects.filter(statement__speaker__isnull=False).exclude(
+        actor_id=F("statement__speaker_id")
+    )
+    if first is not None:
+        rows = rows.filter(statement__article__published_at__date__gte=first)
+    if last is not None:
+        rows = rows.filter(statement__article__published_at__date__lte=last)
+    if actor is not None:
+        rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
+    if kind:
+        rows = rows.filter(statement__kind=kind)
+    if stance:
+        rows = rows.filter(stance=stance)
+    return (
+        rows.order_by()
+        .values_list("statement__speaker_id", "actor_id", "stance")
+        .annotate(n=Count("*"))
+    )
