@@ -3,19 +3,20 @@ through the Django test client on a PostgreSQL database this script builds.
 
 The database (`newsapp_reads` on 127.0.0.1:5432, or --db NAME) is kept between runs so that
 others can EXPLAIN on it: --build drops and rebuilds it (bench/reads_build.py: real sentences,
-long-tailed actors and publishers, ten years of dates; ~6-10 min for 1M on 2 cores); without
+long-tailed actors and publishers, ten years of dates; about 2 min for 1M on 2 cores); without
 --build it is reused when it holds --statements statements, built otherwise. The branch's
 migrations are applied first either way (call_command("migrate")).
 
 Each read is requested --repeat times (default 30) after one warm-up, anonymously, with
-DEBUG off; the table gives the median and p95 of the wall time, the SQL queries the request
+DEBUG off (fewer, at least 5, once a read has taken --budget seconds, default 60: the table's
+n); the table gives the median and p95 of the wall time, the SQL queries the request
 ran and their total database time (connection.execute_wrapper). Streamed responses (the
 exports) are timed to their first byte and to their last. --only SUBSTRING times the reads
 whose name contains it; --explain prints EXPLAIN (ANALYZE, BUFFERS) of the three slowest
 queries of each read timed.
 
 Run:  PYTHONPATH=. .venv/bin/python bench/reads.py [--build] [--statements 1000000]
-      [--repeat 30] [--only 'actor'] [--explain] [--db newsapp_reads]
+      [--repeat 30] [--budget 60] [--only 'actor'] [--explain] [--db newsapp_reads]
 """
 
 from __future__ import annotations
@@ -102,6 +103,9 @@ def main() -> None:
     parser.add_argument("--build", action="store_true", help="drop and rebuild the database")
     parser.add_argument("--build-only", action="store_true", help="build, time nothing")
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="seconds a read may take before it stops short"
+    )
     parser.add_argument("--only", default="", help="time the reads whose name contains this")
     parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
@@ -112,7 +116,9 @@ def main() -> None:
     from bench import reads_client
 
     print(f"machine: {machine()}; PostgreSQL on 127.0.0.1")
-    reads_client.run(repeat=args.repeat, only=args.only, explain_slowest=args.explain)
+    reads_client.run(
+        repeat=args.repeat, budget=args.budget, only=args.only, explain_slowest=args.explain
+    )
 
 
 if __name__ == "__main__":

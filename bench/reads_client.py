@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 COMMON = "said"
 RARE = "referendum"
 PHRASE = '"white house"'
+MIN_SAMPLES = 5
 YEAR = {"date_from": "2023-01-01", "date_to": "2023-12-31"}
 
 
@@ -24,6 +25,9 @@ class Query:
     sql: str
     params: Any
     ms: float
+    # run through a server-side cursor (QuerySet.iterator() on PostgreSQL): planned for the
+    # first rows (cursor_tuple_fraction), and WITH HOLD in autocommit, so run to the end at once
+    server_side: bool = False
 
 
 @dataclass
@@ -54,7 +58,9 @@ class QueryLog:
         try:
             return execute(sql, params, many, context)
         finally:
-            self.queries.append(Query(sql, params, (time.perf_counter() - t0) * 1000))
+            named = getattr(getattr(context.get("cursor"), "cursor", None), "name", None)
+            ms = (time.perf_counter() - t0) * 1000
+            self.queries.append(Query(sql, params, ms, server_side=bool(named)))
 
 
 @contextmanager
@@ -175,24 +181,35 @@ def reads(subjects: dict[str, str]) -> list[Read]:
     ]
 
 
-def measure(read: Read, repeat: int) -> None:
+def measure(read: Read, repeat: int, budget: float) -> None:
+    """`repeat` requests after a warm-up, or fewer (never under MIN_SAMPLES) once `budget`
+    seconds are spent: a read of several seconds would otherwise take minutes."""
     from django.test import Client
 
     client = Client()
     _request(client, read.urls[0], read.streamed)  # warm-up
     urls = read.urls if len(read.urls) > 1 else read.urls * repeat
-    read.samples = [_request(client, url, read.streamed) for url in urls]
+    started = time.perf_counter()
+    read.samples = []
+    for url in urls:
+        if len(read.samples) >= MIN_SAMPLES and time.perf_counter() - started > budget:
+            break
+        read.samples.append(_request(client, url, read.streamed))
 
 
 def explain(read: Read, top: int = 3) -> None:
-    """EXPLAIN (ANALYZE, BUFFERS) of the read's slowest queries (of its last sample)."""
-    from django.db import connection
+    """EXPLAIN (ANALYZE, BUFFERS) of the read's slowest queries (of its last sample); a query
+    the request ran through a server-side cursor is explained as one (DECLARE), since its plan
+    differs."""
+    from django.db import connection, transaction
 
     slowest = sorted(read.samples[-1].queries, key=lambda query: -query.ms)[:top]
     for query in slowest:
-        print(f"\n-- {read.name}: {query.ms:.1f} ms\n{query.sql[:600]}")
-        with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query.sql}", query.params)
+        how = "server-side cursor" if query.server_side else "query"
+        print(f"\n-- {read.name}: {how}, {query.ms:.1f} ms\n{query.sql[:600]}")
+        declare = "DECLARE bench_explain CURSOR FOR " if query.server_side else ""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {declare}{query.sql}", query.params)
             print("\n".join(row[0][:240] for row in cursor.fetchall()))
 
 
@@ -209,10 +226,15 @@ def _cell(read: Read) -> str:
     db = [x.db_ms for x in read.samples]
     statuses = sorted({x.status for x in read.samples})
     status = "" if statuses == [200] else f" **HTTP {', '.join(map(str, statuses))}**"
-    return f"{line} {statistics.median(queries):.0f} | {statistics.median(db):,.0f} |{status}"
+    return (
+        f"{line} {statistics.median(queries):.0f} | {statistics.median(db):,.0f} | "
+        f"{len(read.samples)} |{status}"
+    )
 
 
-def run(*, repeat: int, only: str = "", explain_slowest: bool = False) -> list[Read]:
+def run(
+    *, repeat: int, budget: float = 60.0, only: str = "", explain_slowest: bool = False
+) -> list[Read]:
     from django.db import connection
 
     from entities.models import Actor, Article, Statement
@@ -225,19 +247,20 @@ def run(*, repeat: int, only: str = "", explain_slowest: bool = False) -> list[R
         f" {subjects}; words: common {COMMON!r}, rare {RARE!r}, phrase {PHRASE}"
     )
     print(f"PostgreSQL {connection.cursor().connection.info.server_version}; median and p95 of "
-          f"{repeat} requests after one warm-up (the article list: one request per page); "
-          "ms wall time in the test client; queries and db ms: medians")  # fmt: skip
+          f"{repeat} requests after one warm-up (the article list: one request per page), "
+          f"fewer (n, at least {MIN_SAMPLES}) past {budget:.0f} s a read; ms wall time in the "
+          "test client; queries and db ms: medians")  # fmt: skip
     print()
-    print("| read | median ms | p95 ms | queries | db ms |")
-    print("| --- | --- | --- | --- | --- |")
+    print("| read | median ms | p95 ms | queries | db ms | n |")
+    print("| --- | --- | --- | --- | --- | --- |")
     done = []
     for read in reads(subjects):
         if only and only.lower() not in read.name.lower():
             continue
         try:
-            measure(read, repeat)
+            measure(read, repeat, budget)
         except Exception as exc:  # a 500 in a view: say which read, keep timing the others
-            print(f"| {read.name} | **error: {type(exc).__name__}: {str(exc)[:120]}** | | | |")
+            print(f"| {read.name} | **{type(exc).__name__}: {str(exc)[:120]}** | | | | |")
             continue
         print(_cell(read), flush=True)
         done.append(read)
