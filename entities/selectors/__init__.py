@@ -109,6 +109,13 @@ from entities.selectors.statements import (
     with_sentences,
     with_sort_key,
 )
+from entities.selectors.windows import (
+    WindowedStatements,
+    actor_about_newest,
+    actor_said_newest,
+    country_pair_newest,
+    pair_newest,
+)
 
 __all__ = [
     "ACTOR_ORDERINGS",
@@ -137,6 +144,8 @@ __all__ = [
     "StatementPage",
     "Suggestion",
     "TimelinePoint",
+    "WindowedStatements",
+    "actor_about_newest",
     "actor_aliases",
     "actor_comentioned",
     "actor_corrections",
@@ -148,6 +157,7 @@ __all__ = [
     "actor_named",
     "actor_possible_duplicates",
     "actor_resolve",
+    "actor_said_newest",
     "actor_timeline",
     "actor_top_speakers",
     "actor_top_targets",
@@ -176,12 +186,14 @@ __all__ = [
     "correction_dropped_get",
     "correction_summary",
     "country_members",
+    "country_pair_newest",
     "country_resolve",
     "graph_edges",
     "home_stats",
     "ingest_stats",
     "months_filled",
     "newest_first",
+    "pair_newest",
     "possible_duplicates_for",
     "relation_matrix",
     "relation_months",

@@ -97,8 +97,8 @@ def _search_url(**filters: str) -> str:
 
 def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = None) -> dict:
     """What the actor page shows; curation views re-render it with the form that failed."""
-    said = selectors.statement_list_by(actor=actor)
-    about = selectors.statement_list_about(actor=actor)
+    said = selectors.actor_said_newest(actor=actor)
+    about = selectors.actor_about_newest(actor=actor)
     counts = selectors.actor_counts(actor=actor)
     context = {
         "actor": actor,
@@ -163,9 +163,7 @@ def actor_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         first, second = first.merged_into or first, second.merged_into or second
         url = reverse("entities:actor_pair", args=[first.slug, second.slug])
         return redirect(url, permanent=True)
-    statements = list(
-        selectors.with_sentences(selectors.statement_pair(a=first, b=second))[:PAIR_SHOWN]
-    )
+    statements = selectors.pair_newest(a=first, b=second)[:PAIR_SHOWN]
     # the counts by stance and the by-month chart of each direction, in one query
     a_on_b, b_on_a = selectors.statement_pair_months(a=first, b=second)
     # one month axis for both directions, as on a pair of countries

@@ -163,6 +163,8 @@ def relation_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         statements = selectors.with_sentences(
             selectors.relation_pair_statements(a=first, b=second, filters=filters)
         )
+        if filters == selectors.RelationFilters():  # the summaries count them and say where
+            statements = selectors.country_pair_newest(a=first, b=second, rows=statements)
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
         countries = {first.pk: first, second.pk: second}
         for statement in page.object_list:

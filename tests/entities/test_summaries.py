@@ -25,7 +25,16 @@ from entities.selectors.relations import RelationFilters, relation_pairs
 from entities.services.summaries import SUMMARIES
 from tests.factories import ArticleFactory, MentionFactory
 from tests.helpers import make_editor
-from tests.relations_world import NEG, NEU, POS, World, country, person, relations_world
+from tests.relations_world import (
+    NEG,
+    NEU,
+    POS,
+    World,
+    country,
+    person,
+    relations_world,
+    stated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +273,22 @@ def test_pair_weights_equal_the_statements(world: World, filters: dict) -> None:
     assert {(w.speaker_id, w.target_id): w.n for w in weights} == counted
     assert [w.n for w in weights] == sorted((w.n for w in weights), reverse=True)
     assert all(w.n == w.negative + w.positive + w.neutral for w in weights)
+
+
+def test_windowed_lists_equal_the_full_lists(world: World) -> None:
+    """The newest statements read through their months are the newest statements, in order,
+    for every slice (undated ones last); the count is the summaries'."""
+    from entities.selectors.statements import newest_first, statement_list_about
+    from entities.selectors.windows import actor_about_newest, window_start
+
+    for n, month in ((1, "2024-01-05"), (2, "2024-01-20"), (3, None)):
+        stated(world.biden, f"Ukraine holds {n}", [(world.ukraine, POS)], published=month)
+    full = list(newest_first(statement_list_about(actor=world.ukraine)))
+    windowed = actor_about_newest(actor=world.ukraine)
+    assert windowed.count() == len(full) == 6
+    for stop in range(1, len(full) + 1):
+        assert windowed[:stop] == full[:stop]
+        assert windowed[stop - 1] == full[stop - 1]
+    assert windowed[2:4] == full[2:4]
+    assert window_start([(date(2024, 2, 1), 1), (date(2024, 1, 1), 3)], 2) == date(2024, 1, 1)
+    assert window_start([(date(2024, 2, 1), 1), (UNDATED, 3)], 2) is None

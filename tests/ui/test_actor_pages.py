@@ -172,7 +172,9 @@ def test_pair_page_runs_a_bounded_number_of_queries(
         said(peskov, f"Pyongyang {i}", about=[korea, ActorFactory()])
         said(korea, f"Kremlin {i}", about=[peskov])
 
-    with django_assert_max_num_queries(5):
+    # the two actors, the counts by month (PairMonth), the statements' months, the
+    # statements with their targets
+    with django_assert_max_num_queries(6):
         response = client.get(_pair_url(peskov, korea))
 
     assert len(response.context["statements"]) == 2 * rows
