@@ -19,7 +19,20 @@ from datetime import date
 from typing import overload
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from entities.models import (
@@ -370,9 +383,16 @@ def _matrix_counted(limit: int) -> RelationMatrix:
     )
 
 
-def _said(of_a: list[int], of_b: list[int]) -> Q:
+def _said(of_a: list[int], of_b: list[int], *, probe: bool = False) -> Q:
     """Statements whose speaker is one of the actors `of_a` and that are about one of `of_b`
-    (the members of two countries). The speaker index narrows them, on each side of an OR."""
+    (the members of two countries). The speaker index narrows them, on each side of an OR.
+    With probe, each statement is tested instead (EXISTS on its speaker and its targets): for
+    a few thousand statements already narrowed (selectors.windows), where the speaker index
+    made PostgreSQL read every statement of the country's people first (260 ms)."""
+    if probe:
+        speaker = Actor.objects.filter(pk=OuterRef("speaker_id"), pk__in=of_a)
+        about = StatementTarget.objects.filter(statement_id=OuterRef("pk"), actor_id__in=of_b)
+        return Q(Exists(speaker)) & Q(Exists(about))
     about_b = StatementTarget.objects.filter(actor_id__in=of_b).values("statement_id")
     return Q(speaker_id__in=of_a, pk__in=about_b)
 
@@ -384,14 +404,16 @@ def _direction(a: Actor, b: Actor, filters: RelationFilters) -> QuerySet[Stateme
 
 
 def relation_pair_statements(
-    *, a: Actor, b: Actor, filters: RelationFilters = NO_FILTERS
+    *, a: Actor, b: Actor, filters: RelationFilters = NO_FILTERS, probe: bool = False
 ) -> QuerySet[Statement]:
     """What A's people said about B and B's about A, newest first, with what a listing shows
-    and `speaker_country_id`, the country the speaker counts for."""
+    and `speaker_country_id`, the country the speaker counts for. probe: see _said."""
     of_a, of_b = country_members(country=a), country_members(country=b)
     # one OR of two (speaker, target) conditions: an OR of two subqueries on the statements
     # made PostgreSQL read all of them (300,000 for 9,500, 0.5 s)
-    either = _said(of_a, of_b) | _said(of_b, of_a) if a.pk != b.pk else _said(of_a, of_b)
+    either = _said(of_a, of_b, probe=probe)
+    if a.pk != b.pk:
+        either |= _said(of_b, of_a, probe=probe)
     rows = filters.on(statement_rows().filter(either))
     return newest_first(rows.annotate(speaker_country_id=actor_country("speaker__")))
 

@@ -10,9 +10,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import (
     Case,
+    Exists,
     F,
     FloatField,
     Func,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -201,11 +203,11 @@ def statement_search(
 
 def statement_pair(*, a: Actor, b: Actor) -> QuerySet[Statement]:
     """What A said about B and what B said about A, newest first."""
-    about_b = StatementTarget.objects.filter(actor=b).values("statement_id")
-    about_a = StatementTarget.objects.filter(actor=a).values("statement_id")
-    return newest_first(
-        statement_rows().filter(Q(speaker=a, pk__in=about_b) | Q(speaker=b, pk__in=about_a))
-    )
+    # EXISTS, not IN: a window of a few hundred statements (selectors.windows) probes the
+    # target index for each, where IN hashed every target row of both actors first (175 ms)
+    about_b = Exists(StatementTarget.objects.filter(statement_id=OuterRef("pk"), actor=b))
+    about_a = Exists(StatementTarget.objects.filter(statement_id=OuterRef("pk"), actor=a))
+    return newest_first(statement_rows().filter(Q(speaker=a) & about_b | Q(speaker=b) & about_a))
 
 
 @dataclass(frozen=True)

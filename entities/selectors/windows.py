@@ -15,7 +15,16 @@ from typing import overload
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
-from entities.models import UNDATED, Actor, ActorMonth, CountryPairMonth, PairMonth, Statement
+from entities.models import (
+    UNDATED,
+    Actor,
+    ActorMonth,
+    Article,
+    CountryPairMonth,
+    PairMonth,
+    Statement,
+)
+from entities.selectors.relations import relation_pair_statements
 from entities.selectors.statements import (
     statement_list_about,
     statement_list_by,
@@ -31,6 +40,9 @@ __all__ = [
     "pair_newest",
     "window_start",
 ]
+
+
+WINDOW_ARTICLES = 20_000  # beyond, the window is a date condition instead of a list of ids
 
 
 def window_start(months: Iterable[tuple[date, int]], needed: int) -> date | None:
@@ -67,7 +79,18 @@ class WindowedStatements:
         if start is None:
             return self.rows
         since = datetime(start.year, start.month, 1, tzinfo=timezone.get_current_timezone())
-        return self.rows.filter(article__published_at__gte=since)
+        # the articles' ids, not a join: with a join PostgreSQL read all 145,000 statements
+        # of a busy pair's speakers and kept those of the window's 775 articles (1.1 s); with
+        # the ids it reads the window's statements through the article index
+        articles = list(
+            Article.objects.filter(published_at__gte=since).values_list("pk", flat=True)[
+                : WINDOW_ARTICLES + 1
+            ]
+        )
+        if len(articles) > WINDOW_ARTICLES:
+            return self.rows.filter(article__published_at__gte=since)
+        # and the date too: it narrows the articles joined for the ordering
+        return self.rows.filter(article_id__in=articles, article__published_at__gte=since)
 
     @overload
     def __getitem__(self, index: int) -> Statement: ...
@@ -109,9 +132,10 @@ def pair_newest(*, a: Actor, b: Actor) -> WindowedStatements:
     return WindowedStatements(with_sentences(statement_pair(a=a, b=b)), months)
 
 
-def country_pair_newest(*, a: Actor, b: Actor, rows: QuerySet[Statement]) -> WindowedStatements:
-    """The statements of two countries on each other (rows: relation_pair_statements without
-    filters), read a window of months at a time."""
+def country_pair_newest(*, a: Actor, b: Actor) -> WindowedStatements:
+    """The statements of two countries on each other (selectors.relation_pair_statements,
+    without filters), with their sentences, read a window of months at a time."""
+    rows = with_sentences(relation_pair_statements(a=a, b=b, probe=True))
     months = (
         CountryPairMonth.objects.filter(Q(speaker=a, target=b) | Q(speaker=b, target=a), n__gt=0)
         .order_by()

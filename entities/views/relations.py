@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from entities import selectors
 from entities.forms import RelationForm
-from entities.models import Actor
+from entities.models import Actor, Statement
 from entities.views.charts import stance_month_bars
 from entities.views.common import PAGE_SIZE, read_access, without_page
 
@@ -46,6 +47,18 @@ class Cell:
     css: str
     words: str
     url: str
+
+    @property
+    def label(self) -> str:
+        """What a cell says to a hover and to a screen reader: built here once, where the
+        template's two dozen lookups per cell took most of the matrix's 0.4 s."""
+        counts = self.pair.counts
+        plural = "" if counts.total == 1 else "s"
+        return (
+            f"{self.pair.speaker.name} on {self.pair.target.name}: {counts.total} statement"
+            f"{plural}: {counts.negative} negative, {counts.positive} positive, "
+            f"{counts.neutral} neutral ({self.words})"
+        )
 
 
 def _form(request: HttpRequest) -> tuple[RelationForm, selectors.RelationFilters | None]:
@@ -160,11 +173,13 @@ def relation_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         pairs = [_pair(x, y, filters) for x, y in sides]
         months = selectors.months_filled(*(p.months for p in pairs))  # one axis for both
         directions = [_direction(p, filters, m) for p, m in zip(pairs, months, strict=True)]
-        statements = selectors.with_sentences(
-            selectors.relation_pair_statements(a=first, b=second, filters=filters)
-        )
+        statements: selectors.WindowedStatements | QuerySet[Statement]
         if filters == selectors.RelationFilters():  # the summaries count them and say where
-            statements = selectors.country_pair_newest(a=first, b=second, rows=statements)
+            statements = selectors.country_pair_newest(a=first, b=second)
+        else:
+            statements = selectors.with_sentences(
+                selectors.relation_pair_statements(a=first, b=second, filters=filters)
+            )
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
         countries = {first.pk: first, second.pk: second}
         for statement in page.object_list:
