@@ -727,6 +727,48 @@ class CountryPairCounts(models.Model):
         return f"{self.speaker_id} -> {self.target_id}: {self.n}"
 
 
+class CountrySpeakerCounts(models.Model):
+    """Who of a country spoke about another country: statements per speaker and pair of
+    countries (each statement once per pair, as in CountryPairMonth)."""
+
+    speaker_country = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker_country", "target", "speaker"], name="country_speaker_key"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["speaker_country", "target", "-n"], name="country_speaker_n")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} ({self.speaker_country_id}) on {self.target_id}: {self.n}"
+
+
+class CountryCueCounts(models.Model):
+    """The verb classes (say, warn, accuse...) of a country's statements about another."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    cue_class = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "target", "cue_class"], name="country_cue_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} on {self.target_id}, {self.cue_class}: {self.n}"
+
+
 class CountryPairMonth(models.Model):
     """Statements rolled up to countries (entities.selectors.countries: the speaker's country,
     each target's country; a statement counts once per pair of countries, with its most

@@ -38,8 +38,10 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from entities.models import (
     UNDATED,
     Actor,
+    CountryCueCounts,
     CountryPairCounts,
     CountryPairMonth,
+    CountrySpeakerCounts,
     PairMonth,
     Statement,
     StatementTarget,
@@ -176,6 +178,7 @@ def _counted(
     targets: list[int] | None = None,
     *,
     by_month: bool,
+    pairs: list[tuple[int, int]] | None = None,
 ) -> Counted:
     """(total, negative, positive, neutral) per pair of countries (speakers, targets: country
     ids, None for all) and, by_month, per month (None for undated articles; without by_month
@@ -191,14 +194,22 @@ def _counted(
             rows = rows.filter(speaker_id__in=speakers)
         if targets is not None:
             rows = rows.filter(target_id__in=targets)
-        keys = ["speaker_id", "target_id", "stance"] + (["month"] if by_month else [])
-        for row in rows.order_by().values(*keys).annotate(total=Sum("n")):
+        if pairs:  # only these (speakers x targets would read every pair between them)
+            either = Q()
+            for speaker, target in pairs:
+                either |= Q(speaker_id=speaker, target_id=target)
+            rows = rows.filter(either)
+        keys = ["speaker_id", "target_id"] + (["month"] if by_month else [])
+        # one row per pair (and month), its stances summed side by side
+        stances = {f"s{i}": Sum("n", filter=Q(stance=st), default=0) for i, st in enumerate(_RANKS)}
+        for row in rows.order_by().values(*keys).annotate(**stances):
             month = row.get("month")
             numbers = out[(row["speaker_id"], row["target_id"])][
                 None if month in (None, UNDATED) else month
             ]
-            numbers[0] += row["total"]
-            numbers[1 + _RANKS.index(row["stance"])] += row["total"]
+            for i in range(3):
+                numbers[0] += row[f"s{i}"]
+                numbers[1 + i] += row[f"s{i}"]
     for piece in pieces:
         raw = _targets(piece)
         if speakers is not None:
@@ -312,6 +323,7 @@ def relation_months(
         sorted({p.speaker.pk for p in pairs}),
         sorted({p.target.pk for p in pairs}),
         by_month=True,
+        pairs=[(p.speaker.pk, p.target.pk) for p in pairs],
     )
     for pair in pairs:
         pair.months = _stance_months(counted.get((pair.speaker.pk, pair.target.pk), {}))
@@ -422,14 +434,24 @@ def relation_pair_speakers(
     *, speaker_country: Actor, target_country: Actor, filters: RelationFilters = NO_FILTERS,
     limit: int = 10,
 ) -> list[tuple[Actor, int]]:  # fmt: skip
-    """Who of the first country spoke most about the second, with their statement counts."""
-    counted = list(
-        _direction(speaker_country, target_country, filters)
-        .order_by()
-        .values_list("speaker_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "speaker_id")[:limit]
-    )
+    """Who of the first country spoke most about the second, with their statement counts
+    (from CountrySpeakerCounts without filters)."""
+    if filters == NO_FILTERS:
+        counted = list(
+            CountrySpeakerCounts.objects.filter(
+                speaker_country=speaker_country, target=target_country, n__gt=0
+            )
+            .order_by("-n", "speaker_id")
+            .values_list("speaker_id", "n")[:limit]
+        )
+    else:
+        counted = list(
+            _direction(speaker_country, target_country, filters)
+            .order_by()
+            .values_list("speaker_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "speaker_id")[:limit]
+        )
     actors = Actor.objects.in_bulk([pk for pk, _ in counted])
     return [(actors[pk].survivor(), n) for pk, n in counted if pk in actors]
 
@@ -438,15 +460,23 @@ def relation_pair_cue_classes(
     *, speaker_country: Actor, target_country: Actor, filters: RelationFilters = NO_FILTERS
 ) -> list[tuple[str, int]]:
     """The verb classes (say, warn, accuse...) of the first country's statements about the
-    second, most used first."""
-    return [
-        (cue_class or "other", n)
-        for cue_class, n in _direction(speaker_country, target_country, filters)
-        .order_by()
-        .values_list("cue_class")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "cue_class")
-    ]
+    second, most used first (from CountryCueCounts without filters)."""
+    rows: Iterable[tuple[str, int]]
+    if filters == NO_FILTERS:
+        rows = (
+            CountryCueCounts.objects.filter(speaker=speaker_country, target=target_country, n__gt=0)
+            .order_by("-n", "cue_class")
+            .values_list("cue_class", "n")
+        )
+    else:
+        rows = (
+            _direction(speaker_country, target_country, filters)
+            .order_by()
+            .values_list("cue_class")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "cue_class")
+        )
+    return [(cue_class or "other", n) for cue_class, n in rows]
 
 
 @dataclass(frozen=True)

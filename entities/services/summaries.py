@@ -1,6 +1,6 @@
 """The summaries (entities.models ActorCounts, ActorMonth, PairCounts, PairMonth,
-CountryPairCounts, CountryPairMonth) kept in step with the statements, targets and mentions
-they count.
+CountryPairCounts, CountryPairMonth, CountrySpeakerCounts, CountryCueCounts) kept in step
+with the statements, targets and mentions they count.
 
 Every write that changes what they count runs inside `summaries_kept(article_ids)`: the
 articles' contribution to each summary is computed before the write and after it, and the
@@ -34,8 +34,10 @@ from entities.models import (
     Actor,
     ActorCounts,
     ActorMonth,
+    CountryCueCounts,
     CountryPairCounts,
     CountryPairMonth,
+    CountrySpeakerCounts,
     Mention,
     PairCounts,
     PairMonth,
@@ -90,6 +92,10 @@ SUMMARIES = {
     "country_pair_counts": Summary(
         CountryPairCounts, ("speaker_id", "target_id"), ("n", "negative", "positive", "neutral")
     ),
+    "country_speakers": Summary(
+        CountrySpeakerCounts, ("speaker_country_id", "target_id", "speaker_id"), ("n",)
+    ),
+    "country_cues": Summary(CountryCueCounts, ("speaker_id", "target_id", "cue_class"), ("n",)),
     "country_pair_month": Summary(
         CountryPairMonth, ("speaker_id", "target_id", "month", "kind", "stance"), ("n",)
     ),
@@ -188,22 +194,30 @@ def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) 
             tc=actor_country("actor__"),
             m=_month("statement__article__published_at"),
             k=F("statement__kind"),
+            sp=F("statement__speaker_id"),
+            cc=F("statement__cue_class"),
         )
         .filter(sc__isnull=False, tc__isnull=False)
         .order_by()
-        .values("statement_id", "sc", "tc", "m", "k")
+        .values("statement_id", "sc", "tc", "m", "k", "sp", "cc")
         .annotate(r=Min(_STANCE_RANK))
     )
     sql, params = per_statement.query.sql_with_params()
-    query = f"SELECT sc, tc, m, k, r, COUNT(*) FROM ({sql}) rolled GROUP BY sc, tc, m, k, r"  # noqa: S608 - every value is a parameter
+    query = (
+        "SELECT sc, tc, m, k, r, sp, cc, COUNT(*) "  # noqa: S608 - every value is a parameter
+        f"FROM ({sql}) rolled GROUP BY sc, tc, m, k, r, sp, cc"
+    )
+    months, totals = out["country_pair_month"], out["country_pair_counts"]
+    speakers, cues = out["country_speakers"], out["country_cues"]
     with connection.cursor() as cursor:
         cursor.execute(query, params)
-        for sc, tc, month, kind, rank, n in cursor.fetchall():
-            month = _as_month(_date(month))
-            out["country_pair_month"][(sc, tc, month, kind, STANCES[int(rank)])][0] += n
-            total = out["country_pair_counts"][(sc, tc)]
+        for sc, tc, month, kind, rank, speaker, cue_class, n in cursor.fetchall():
+            months[(sc, tc, _as_month(_date(month)), kind, STANCES[int(rank)])][0] += n
+            total = totals[(sc, tc)]
             total[0] += n
             total[1 + int(rank)] += n
+            speakers[(sc, tc, speaker)][0] += n
+            cues[(sc, tc, cue_class)][0] += n
 
 
 def _date(value: object) -> date | datetime | None:

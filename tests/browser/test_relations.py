@@ -44,5 +44,5 @@ def test_filters_narrow_the_matrix(page):
     page.get_by_label("Publisher").fill("Reuters")
     page.get_by_role("button", name="Show").click()
 
-    expect(page.get_by_role("link", name="Russia on Ukraine: 1 statement,")).to_be_visible()
+    expect(page.get_by_role("link", name="Russia on Ukraine: 1 statement:")).to_be_visible()
     expect(page.get_by_role("link", name="Russia on United States")).to_have_count(0)

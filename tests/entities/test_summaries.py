@@ -292,3 +292,33 @@ def test_windowed_lists_equal_the_full_lists(world: World) -> None:
     assert windowed[2:4] == full[2:4]
     assert window_start([(date(2024, 2, 1), 1), (date(2024, 1, 1), 3)], 2) == date(2024, 1, 1)
     assert window_start([(date(2024, 2, 1), 1), (UNDATED, 3)], 2) is None
+
+
+def test_country_pair_speakers_and_verbs_from_the_summary(world: World) -> None:
+    """Without filters the pair page's speakers and verb classes come from the summaries, and
+    equal counting the statements."""
+    from django.db.models import Count
+
+    from entities.selectors.relations import (
+        NO_FILTERS,
+        _direction,
+        relation_pair_cue_classes,
+        relation_pair_speakers,
+    )
+
+    stated(world.putin, "Kyiv again", [(world.ukraine, NEG), (world.zelensky, NEG)],
+           published="2024-03-03")  # fmt: skip
+    direction = _direction(world.russia, world.ukraine, NO_FILTERS).order_by()
+    by_speaker = dict(direction.values_list("speaker_id").annotate(n=Count("pk")))
+    speakers = relation_pair_speakers(speaker_country=world.russia, target_country=world.ukraine)
+    assert (
+        {actor.pk: n for actor, n in speakers}
+        == by_speaker
+        == {
+            world.putin.pk: 2,
+            world.lavrov.pk: 1,
+        }
+    )
+    by_cue = dict(direction.values_list("cue_class").annotate(n=Count("pk")))
+    verbs = relation_pair_cue_classes(speaker_country=world.russia, target_country=world.ukraine)
+    assert dict(verbs) == by_cue == {"say": 2, "warn": 1}
