@@ -60,6 +60,7 @@ from entities.selectors.corrections import (
     correction_summary,
 )
 from entities.selectors.countries import actor_country, country_members, country_resolve
+from entities.selectors.graph import GraphEdge, graph_edges
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,
     CountryPair,
@@ -89,9 +90,7 @@ from entities.selectors.search import Suggestion, actor_matching, statement_sugg
 from entities.selectors.statements import (
     SEARCH_CONFIG,
     SENTENCE_REACH,
-    GraphEdge,
     StanceCounts,
-    graph_edges,
     newest_first,
     statement_article_id,
     statement_detail,

@@ -1,4 +1,4 @@
-"""Reads on statements: search, pairs of actors, the speaker -> target graph."""
+"""Reads on statements: search, pairs of actors (the speaker -> target graph is in graph.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, 
 
 from entities.models import Actor, Folded, RetiredStatement, Statement, StatementTarget
 from entities.selectors.countries import country_members
-from entities.selectors.pair_counts import pair_weights
 from entities.websearch import Term, WebQuery, websearch_parse
 
 # the configuration of the stored vector (migration 0013): english, accents folded
@@ -219,32 +218,6 @@ class StanceCounts:
     @property
     def total(self) -> int:
         return self.negative + self.positive + self.neutral
-
-
-@dataclass(frozen=True)
-class GraphEdge:
-    speaker: Actor
-    target: Actor
-    weight: int
-
-
-def graph_edges(
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    actor: Actor | None = None,
-    limit: int = 300,
-) -> list[GraphEdge]:
-    """Speaker -> target edges weighted by their number of statements, heaviest first; with an
-    actor, only the edges that touch it. Read from the summaries (selectors.pair_counts)."""
-    weights = pair_weights(date_from=date_from, date_to=date_to, actor=actor, limit=limit)
-    # no summary row names a merged or rejected actor (actor_merge moves them, actor_reject
-    # drops them)
-    actors = Actor.objects.in_bulk({w.speaker_id for w in weights} | {w.target_id for w in weights})
-    return [
-        GraphEdge(speaker=actors[w.speaker_id], target=actors[w.target_id], weight=w.n)
-        for w in weights
-    ]
 
 
 def with_sort_key(qs: QuerySet[Statement]) -> QuerySet[Statement]:
