@@ -282,8 +282,52 @@ class ArticleFilterForm(_DateRangeForm):
 
 
 class NetworkForm(_DateRangeForm):
-    field_order = ["actor", "date_from", "date_to"]
+    """The network page's filters; graph_kwargs() are selectors.graph_edges' arguments."""
+
+    field_order = [
+        "level", "actor", "date_from", "date_to", "kind", "stance", "actor_kind", "min_weight",
+    ]  # fmt: skip
+    level = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("actor", _("actors")), ("country", _("countries"))],
+        initial="actor",
+        widget=forms.RadioSelect,
+    )
     actor = ActorField(label=_("Around actor"), required=False, widget=_slug_input("North Korea"))
+    kind = StatementSearchForm.base_fields["kind"]
+    stance = forms.ChoiceField(
+        label=_("Stance"),
+        required=False,
+        choices=[("", _("any")), *StatementTarget.Stance.choices],
+    )
+    actor_kind = forms.MultipleChoiceField(
+        label=_("Actor types"),
+        required=False,
+        choices=Actor.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Speakers and targets of these types only; none ticked: all."),
+    )
+    min_weight = forms.IntegerField(
+        label=_("At least this many statements"),
+        required=False,
+        min_value=1,
+        max_value=10**6,
+        widget=forms.NumberInput(attrs={"min": 1}),
+    )
+
+    def graph_kwargs(self) -> dict:
+        data = self.cleaned_data if self.is_bound else {}
+        return {
+            "level": data.get("level") or "actor",
+            "actor": data.get("actor"),
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+            "kind": data.get("kind") or "",
+            "stance": data.get("stance") or "",
+            "actor_kind": tuple(data.get("actor_kind") or ()),
+            "min_weight": data.get("min_weight") or 1,
+        }
 
 
 # -- curation (editors) -------------------------------------------------------------------

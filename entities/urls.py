@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from entities import views
 
@@ -50,6 +50,9 @@ urlpatterns = [
     path("statements/<int:pk>/not-a-statement/", views.statement_drop, name="statement_drop"),
     path("corrections/<int:pk>/undo/", views.statement_restore, name="statement_restore"),
     path("network/", views.network, name="network"),
+    re_path(
+        r"^network/export\.(?P<fmt>gexf|graphml)$", views.network_export, name="network_export"
+    ),
     path("relations/", views.relation_matrix, name="relations"),
     path("relations/<slug:a>/<slug:b>/", views.relation_pair, name="relation_pair"),
 ]

@@ -247,9 +247,30 @@ class ReviewFilter(SelectorFilterSet):
 
 
 class GraphFilter(SelectorFilterSet):
+    level = filters.ChoiceFilter(
+        choices=[(level, level) for level in selectors.GRAPH_LEVELS],
+        help_text="actor (default): an edge per speaker and target; country: the statements "
+        "rolled up to the speakers' and targets' countries, as in /relations/.",
+    )
     date_from = filters.DateFilter(help_text="Article published on or after (YYYY-MM-DD).")
     date_to = filters.DateFilter(help_text="Article published on or before (YYYY-MM-DD).")
-    actor = ActorSlugFilter(help_text="Only the edges that touch this actor (slug).")
+    actor = ActorSlugFilter(
+        help_text="Only the edges that touch this actor (slug); at country level, its country."
+    )
+    kind = filters.ChoiceFilter(choices=Statement.Kind.choices)
+    stance = filters.ChoiceFilter(
+        choices=StatementTarget.Stance.choices,
+        help_text="Only statements of this stance toward the target: each edge's weight "
+        "counts them alone.",
+    )
+    actor_kind = filters.MultipleChoiceFilter(
+        choices=Actor.Kind.choices,
+        help_text="Only speakers and targets of these kinds (repeat the parameter for more "
+        "than one); at country level, the people and bodies rolled up.",
+    )
+    min_weight = filters.NumberFilter(
+        min_value=1, max_value=10**6, help_text="Only edges of at least this many statements (1)."
+    )
     limit = filters.NumberFilter(
         min_value=1, max_value=1000, help_text="At most this many edges, heaviest first (300)."
     )
@@ -257,10 +278,30 @@ class GraphFilter(SelectorFilterSet):
 
     class Meta:
         model = Statement
-        fields = ["date_from", "date_to", "actor", "limit"]
+        fields = [
+            "level",
+            "date_from",
+            "date_to",
+            "actor",
+            "kind",
+            "stance",
+            "actor_kind",
+            "min_weight",
+            "limit",
+        ]
 
-    def select_arguments(self, *, limit, **rest) -> dict[str, Any]:
-        return {"limit": min(int(limit or 300), 1000), **rest}
+    def select_arguments(
+        self, *, level, kind, stance, actor_kind, min_weight, limit, **rest
+    ) -> dict[str, Any]:
+        return {
+            "level": level or "actor",
+            "kind": kind or "",
+            "stance": stance or "",
+            "actor_kind": tuple(actor_kind or ()),
+            "min_weight": int(min_weight or 1),
+            "limit": min(int(limit or 300), 1000),
+            **rest,
+        }
 
 
 class RelationFilter(SelectorFilterSet):

@@ -433,13 +433,34 @@ class DuplicateSerializer(serializers.Serializer):
 
 
 class GraphEdgeSerializer(serializers.Serializer):
-    speaker = ActorRefSerializer()
+    speaker = ActorRefSerializer(help_text="The speaker (at country level, its country).")
     target = ActorRefSerializer()
     weight = serializers.IntegerField(help_text="Number of statements by speaker about target.")
+    negative = serializers.IntegerField()
+    positive = serializers.IntegerField()
+    neutral = serializers.IntegerField()
+    stance = serializers.CharField(
+        help_text="The stance of most of its statements: negative, positive, neutral, or mixed "
+        "when two tie."
+    )
+
+
+class GraphNodeSerializer(serializers.Serializer):
+    """An actor of the graph (the fields of an actor reference) with its statements on the
+    edges read."""
+
+    id = serializers.IntegerField(source="actor.pk")
+    slug = serializers.CharField(source="actor.slug")
+    name = serializers.CharField(source="actor.name")
+    kind = serializers.ChoiceField(source="actor.kind", choices=Actor.Kind.choices)
+    statements = serializers.IntegerField(help_text="said + about.")
+    said = serializers.IntegerField(help_text="Statements on the edges it speaks on.")
+    about = serializers.IntegerField(help_text="Statements on the edges about it.")
 
 
 class GraphSerializer(serializers.Serializer):
-    nodes = ActorRefSerializer(many=True)
+    level = serializers.ChoiceField(choices=["actor", "country"])
+    nodes = GraphNodeSerializer(many=True)
     edges = GraphEdgeSerializer(many=True)
 
 

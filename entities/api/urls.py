@@ -23,6 +23,7 @@ urlpatterns = [
     path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("graph/", views.GraphView.as_view(), name="graph"),
+    path("graph/export/", views.GraphExportView.as_view(), name="graph_export"),
     *router.urls,
     re_path(r"^[\s\S]*$", api_not_found),  # anything else under /api/v1/, newlines too: a JSON 404
 ]

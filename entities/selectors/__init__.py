@@ -60,7 +60,9 @@ from entities.selectors.corrections import (
     correction_summary,
 )
 from entities.selectors.countries import actor_country, country_members, country_resolve
-from entities.selectors.graph import GraphEdge, graph_edges
+from entities.selectors.graph import EDGE_LIMIT as GRAPH_EDGE_LIMIT
+from entities.selectors.graph import LEVELS as GRAPH_LEVELS
+from entities.selectors.graph import GraphEdge, GraphNode, graph_edges, graph_nodes
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,
     CountryPair,
@@ -122,6 +124,8 @@ __all__ = [
     "ARTICLE_MENTIONS_SHOWN",
     "ARTICLE_STATEMENTS_PAGE",
     "COMENTIONED_ARTICLES",
+    "GRAPH_EDGE_LIMIT",
+    "GRAPH_LEVELS",
     "HISTORY_SHOWN",
     "LOW_CONFIDENCE",
     "MATRIX_COUNTRIES",
@@ -133,6 +137,7 @@ __all__ = [
     "CorrectionRow",
     "CountryPair",
     "GraphEdge",
+    "GraphNode",
     "PairMonths",
     "PossibleDuplicateRow",
     "RelationFilters",
@@ -188,6 +193,7 @@ __all__ = [
     "country_pair_newest",
     "country_resolve",
     "graph_edges",
+    "graph_nodes",
     "home_stats",
     "ingest_stats",
     "months_filled",

@@ -1,22 +1,90 @@
-"""Reads on the speaker -> target graph: edges weighted by their number of statements."""
+"""Reads on the speaker -> target graph: who talks about whom, edges weighted by their number
+of statements and counted by the speaker's stance, between actors or between countries.
+
+One function, graph_edges, answers the network page, its GEXF and GraphML exports and the
+API's /graph/: every filter is applied here, so the views only pass their cleaned values on.
+
+- level "actor": an edge per (speaker, target) pair; a statement about several actors counts
+  once for each of them, with its stance toward that one.
+- level "country": the statements rolled up to countries as on the relations pages
+  (selectors.countries says which country an actor counts for): a statement counts once for
+  (its speaker's country, a target's country), with stance negative when it is negative toward
+  any target of that country, else positive when positive toward any, else neutral. A
+  country's people speaking about it (the relations matrix's diagonal) make no edge here.
+
+Filters: publication dates (inclusive), kind of statement, stance (the edge then counts only
+the statements of that stance), actor kinds (the speaker and the target must both be of one of
+them; at country level, the people and bodies rolled up), an actor (only the edges that touch
+it; at country level, those that touch its country), and a minimum weight."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
-from django.db.models import Count, F, Q
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
 
 from entities.models import Actor, StatementTarget
+from entities.selectors.countries import actor_country
 
-__all__ = ["GraphEdge", "graph_edges"]
+__all__ = [
+    "EDGE_LIMIT",
+    "LEVELS",
+    "MIXED",
+    "GraphEdge",
+    "GraphNode",
+    "Level",
+    "graph_edges",
+    "graph_nodes",
+]
+
+Level = Literal["actor", "country"]
+LEVELS: tuple[Level, ...] = ("actor", "country")
+EDGE_LIMIT = 300  # edges read when the caller names no limit: the heaviest
+Stance = StatementTarget.Stance
+MIXED = "mixed"  # the prevailing "stance" of an edge whose top stances tie
+# a statement's stance toward a country of several of its targets: the lowest rank wins
+_RANKS = (Stance.NEGATIVE, Stance.POSITIVE, Stance.NEUTRAL)
+_STANCE_RANK = Case(
+    When(stance=Stance.NEGATIVE, then=Value(0)),
+    When(stance=Stance.POSITIVE, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 @dataclass(frozen=True)
 class GraphEdge:
-    speaker: Actor
+    speaker: Actor  # at country level, the speaker's country
     target: Actor
-    weight: int
+    weight: int  # statements counted (of the chosen stance only, when one is chosen)
+    negative: int = 0
+    positive: int = 0
+    neutral: int = 0
+
+    @property
+    def stance(self) -> str:
+        """The stance of most of its statements; "mixed" when two stances tie for the most."""
+        counts = {Stance.NEGATIVE: self.negative, Stance.POSITIVE: self.positive}
+        counts[Stance.NEUTRAL] = self.neutral
+        top = max(counts.values())
+        leaders = [str(stance) for stance, n in counts.items() if n == top]
+        return leaders[0] if len(leaders) == 1 else MIXED
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    actor: Actor
+    said: int  # statements on the edges it speaks on
+    about: int  # statements on the edges that are about it
+
+    @property
+    def statements(self) -> int:
+        return self.said + self.about
 
 
 def graph_edges(
@@ -24,32 +92,128 @@ def graph_edges(
     date_from: date | None = None,
     date_to: date | None = None,
     actor: Actor | None = None,
-    limit: int = 300,
+    kind: str = "",
+    stance: str = "",
+    actor_kind: Collection[str] = (),
+    min_weight: int = 1,
+    level: Level = "actor",
+    limit: int = EDGE_LIMIT,
 ) -> list[GraphEdge]:
-    """Speaker -> target edges weighted by their number of statements, heaviest first; with an
-    actor, only the edges that touch it. Two queries whatever the size of the graph."""
+    """Speaker -> target edges with at least `min_weight` statements, the heaviest `limit`
+    first (then by speaker and target id). Two queries at actor level, two or three at
+    country level, whatever the size of the graph."""
+    if level not in LEVELS:
+        raise ValueError(f"level is one of {', '.join(LEVELS)}, not {level!r}")
+    if stance and stance not in Stance.values:
+        raise ValueError(f"stance is one of {', '.join(Stance.values)}, not {stance!r}")
     # no row names a merged or rejected actor (actor_merge moves them, actor_reject drops
-    # them), so no join to the actors is needed to count
+    # them), so at actor level no join to the actors is needed to count
     rows = StatementTarget.objects.filter(statement__speaker__isnull=False)
     if date_from:
         rows = rows.filter(statement__article__published_at__date__gte=date_from)
     if date_to:
         rows = rows.filter(statement__article__published_at__date__lte=date_to)
+    if kind:
+        rows = rows.filter(statement__kind=kind)
+    if actor_kind:
+        kinds = sorted(set(actor_kind))
+        rows = rows.filter(statement__speaker__kind__in=kinds, actor__kind__in=kinds)
+    edges = _country_edges if level == "country" else _actor_edges
+    counted = edges(rows, actor=actor, stance=stance, min_weight=max(min_weight, 1), limit=limit)
+    actors = Actor.objects.in_bulk({row[0] for row in counted} | {row[1] for row in counted})
+    return [
+        GraphEdge(speaker=actors[s], target=actors[t], weight=w, negative=n, positive=p,
+                  neutral=u)
+        for s, t, w, n, p, u in counted
+    ]  # fmt: skip
+
+
+_Row = tuple[int, int, int, int, int, int]  # speaker, target, weight, negative, positive, neutral
+
+
+def _actor_edges(
+    rows: QuerySet[StatementTarget],
+    *,
+    actor: Actor | None,
+    stance: str,
+    min_weight: int,
+    limit: int,
+) -> list[_Row]:
+    """One row per statement and target, so counting rows counts statements: no DISTINCT."""
     if actor is not None:
         rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
-    counted = list(
+    if stance:
+        rows = rows.filter(stance=stance)
+    grouped = (
         rows.exclude(actor_id=F("statement__speaker_id"))
         .order_by()
         .values("statement__speaker_id", "actor_id")
-        .annotate(weight=Count("*"))  # one row per statement and target: no DISTINCT needed
+        .annotate(
+            weight=Count("*"),
+            negative=Count("pk", filter=Q(stance=Stance.NEGATIVE)),
+            positive=Count("pk", filter=Q(stance=Stance.POSITIVE)),
+            neutral=Count("pk", filter=Q(stance=Stance.NEUTRAL)),
+        )
+        .filter(weight__gte=min_weight)
         .order_by("-weight", "statement__speaker_id", "actor_id")[:limit]
     )
-    ids = {r["statement__speaker_id"] for r in counted} | {r["actor_id"] for r in counted}
-    actors = Actor.objects.in_bulk(ids)
     return [
-        GraphEdge(
-            speaker=actors[r["statement__speaker_id"]], target=actors[r["actor_id"]],
-            weight=r["weight"],
-        )
-        for r in counted
+        (r["statement__speaker_id"], r["actor_id"], r["weight"], r["negative"], r["positive"],
+         r["neutral"])
+        for r in grouped
     ]  # fmt: skip
+
+
+def _country_edges(
+    rows: QuerySet[StatementTarget],
+    *,
+    actor: Actor | None,
+    stance: str,
+    min_weight: int,
+    limit: int,
+) -> list[_Row]:
+    """The database does both steps: one row per statement and pair of countries with its
+    stance (the lowest rank among the pair's targets), then the counts per pair."""
+    inner = rows.annotate(sc=actor_country("statement__speaker__"), tc=actor_country("actor__"))
+    inner = inner.filter(sc__isnull=False, tc__isnull=False).exclude(sc=F("tc"))
+    if actor is not None:
+        country = (
+            Actor.objects.filter(pk=actor.pk)
+            .annotate(counts_for=actor_country())
+            .values_list("counts_for", flat=True)
+            .first()
+        )
+        if country is None:
+            return []
+        inner = inner.filter(Q(sc=country) | Q(tc=country))
+    grouped = inner.order_by().values("statement_id", "sc", "tc").annotate(r=Min(_STANCE_RANK))
+    sql, params = grouped.query.sql_with_params()
+    where, extra = "", ()  # type: tuple[str, tuple[int, ...]]
+    if stance:
+        where, extra = "WHERE r = %s", (_RANKS.index(Stance(stance)),)
+    counts = ", ".join(f"SUM(CASE WHEN r = {rank} THEN 1 ELSE 0 END)" for rank in range(3))
+    query = (
+        f"SELECT sc, tc, COUNT(*), {counts} FROM ({sql}) rolled {where} GROUP BY sc, tc "  # noqa: S608 - no user text: every value is a parameter
+        "HAVING COUNT(*) >= %s ORDER BY 3 DESC, sc, tc LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, (*params, *extra, min_weight, limit))
+        return [
+            (int(s), int(t), int(w), int(n or 0), int(p or 0), int(u or 0))
+            for s, t, w, n, p, u in cursor.fetchall()
+        ]
+
+
+def graph_nodes(edges: Iterable[GraphEdge]) -> list[GraphNode]:
+    """Every actor the edges touch, with the statements of those edges it made and that were
+    about it, the busiest first (then by name)."""
+    actors: dict[int, Actor] = {}
+    said: dict[int, int] = defaultdict(int)
+    about: dict[int, int] = defaultdict(int)
+    for edge in edges:
+        actors.setdefault(edge.speaker.pk, edge.speaker)
+        actors.setdefault(edge.target.pk, edge.target)
+        said[edge.speaker.pk] += edge.weight
+        about[edge.target.pk] += edge.weight
+    nodes = [GraphNode(actor=a, said=said[pk], about=about[pk]) for pk, a in actors.items()]
+    return sorted(nodes, key=lambda n: (-n.statements, n.actor.name))

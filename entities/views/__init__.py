@@ -26,7 +26,7 @@ from entities.views.curation import (
     statement_targets,
 )
 from entities.views.ingest import ingest_requeue_stale, ingest_retry_failed, ingest_status
-from entities.views.network import network
+from entities.views.network import network, network_export
 from entities.views.relations import relation_matrix, relation_pair
 from entities.views.review import review_mark, review_queue, review_speaker, review_targets
 from entities.views.search import search
@@ -60,6 +60,7 @@ __all__ = [
     "ingest_retry_failed",
     "ingest_status",
     "network",
+    "network_export",
     "read_access",
     "relation_matrix",
     "relation_pair",

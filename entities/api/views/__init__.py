@@ -2,7 +2,7 @@
 
 from entities.api.views.actors import ActorViewSet
 from entities.api.views.articles import ArticleViewSet
-from entities.api.views.graph import GraphView
+from entities.api.views.graph import GraphExportView, GraphView
 from entities.api.views.relations import RelationViewSet
 from entities.api.views.review import ReviewViewSet
 from entities.api.views.root import ApiRootView
@@ -12,6 +12,7 @@ __all__ = [
     "ActorViewSet",
     "ApiRootView",
     "ArticleViewSet",
+    "GraphExportView",
     "GraphView",
     "RelationViewSet",
     "ReviewViewSet",
