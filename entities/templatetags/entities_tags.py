@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from entities.folding import fold_chars
 from entities.selectors.sentences import statement_sentence_bounds
+from entities.views.charts import STANCE_CHART_NARROW, stance_month_bars
 from entities.websearch import websearch_parse
 
 register = template.Library()
@@ -222,3 +223,9 @@ def statement_snippet(text: str, query: str, width: int = 240) -> SafeString:
         cursor = b
     parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+@register.filter
+def narrow_stance_chart(chart: dict) -> dict:
+    """The by-month, by-stance chart drawn again for a phone's width (the same months)."""
+    return stance_month_bars(chart.get("points") or [], width=STANCE_CHART_NARROW)

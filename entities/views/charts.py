@@ -70,17 +70,23 @@ class StackedBar:
 STACK_ORDER = ("negative", "positive", "neutral")
 
 
-def stance_month_bars(points, *, width: int = 720, height: int = 140, top: int = 10) -> dict:
+STANCE_CHART_WIDTH = 480  # drawn in half a page's width: 11px labels stay about 12px
+STANCE_CHART_NARROW = 300  # the phone's chart: a 390px screen shows its labels at about 11px
+
+
+def stance_month_bars(
+    points, *, width: int = STANCE_CHART_WIDTH, height: int = 140, top: int = 10
+) -> dict:
     """Stacked bars per month (negative at the bottom, then positive, then neutral), scaled to
     the busiest month: the by-month, by-stance chart of the country and actor pair pages.
-    `points` are StanceMonths over consecutive months (selectors.months_filled)."""
+    `points` are StanceMonths over consecutive months (selectors.months_filled). The chart is
+    drawn at `width` units and scaled to its box: the pages draw it twice, at
+    STANCE_CHART_WIDTH and, for phones, at STANCE_CHART_NARROW, so its labels stay legible."""
     points = list(points)
     if not points or not any(p.total for p in points):
         return {"bars": [], "width": width, "height": height, "peak": 0, "points": points}
     peak = max(p.total for p in points)
     slot = min(width / len(points), 56)
-    # month names under every bar only while they fit; years always
-    monthly = len(points) <= 18
     bar = max(1.0, slot * 0.7)
     scale = (height - top) / peak
     bars = []
@@ -100,8 +106,18 @@ def stance_month_bars(points, *, width: int = 720, height: int = 140, top: int =
                 segments=segments,
                 point=p,
                 label=p.month.strftime("%B %Y"),
-                month_label=p.month.strftime("%b") if monthly else "",
+                month_label=_month_label(p.month, slot),
                 year_label=str(p.month.year) if i == 0 or p.month.month == 1 else "",
             )
         )
     return {"bars": bars, "width": width, "height": height, "peak": peak, "points": points}
+
+
+def _month_label(month, slot: float) -> str:
+    """The month under its bar while it fits at 11px: "Jan" in a slot of 24 units or more, "J"
+    in one of 9 or more, else nothing (the years are always there)."""
+    if slot >= 24:
+        return month.strftime("%b")
+    if slot >= 9:
+        return month.strftime("%b")[0]
+    return ""
