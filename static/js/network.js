@@ -40,9 +40,14 @@
     data.nodes.forEach(function (n) { busiest = Math.max(busiest, n.statements); });
     data.edges.forEach(function (e) { heaviest = Math.max(heaviest, e.weight); });
     var elements = [];
-    data.nodes.forEach(function (n) {
+    // a start on a circle, the busiest first (the page lists them so), then the force-directed
+    // layout from there: the same links always make the same picture
+    var radius = 60 * Math.sqrt(data.nodes.length);
+    data.nodes.forEach(function (n, i) {
+      var angle = (2 * Math.PI * i) / Math.max(data.nodes.length, 1);
       elements.push({
         group: "nodes",
+        position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
         data: {
           id: n.id,
           label: n.label,
@@ -79,10 +84,14 @@
       layout: {
         name: "cose",
         animate: false,
-        randomize: true,
-        padding: 24,
-        nodeRepulsion: function () { return 9000; },
-        idealEdgeLength: function () { return 110; },
+        randomize: false,
+        padding: 16,
+        nodeRepulsion: function () { return 6000; },
+        idealEdgeLength: function () { return 70; },
+        edgeElasticity: function () { return 80; },
+        gravity: 1.2,
+        numIter: 1500,
+        componentSpacing: 30,
         nodeDimensionsIncludeLabels: true,
       },
       style: [
@@ -92,7 +101,7 @@
             width: "data(size)",
             height: "data(size)",
             label: "data(label)",
-            "font-size": 12,
+            "font-size": 15,
             color: "#1d2330",
             "text-valign": "bottom",
             "text-margin-y": 3,
@@ -115,7 +124,7 @@
             "arrow-scale": 1.1,
             opacity: 0.85,
             label: "data(label)",
-            "font-size": 10,
+            "font-size": 11,
             color: "#1d2330",
             "text-rotation": "autorotate",
             "text-background-color": "#ffffff",

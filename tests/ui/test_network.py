@@ -75,7 +75,7 @@ def test_the_page_loads_cytoscape_and_its_script_without_a_cdn(client, graph):
 def test_the_table_lists_the_same_links_with_their_stance_in_words(client, graph):
     response = client.get(NETWORK)
 
-    assert '<th scope="col">Speaker</th>' in response.text
+    assert '<th scope="col">Who on whom</th>' in response.text
     assert '<th scope="col">Stance</th>' in response.text
     assert ">Dmitry Peskov on North Korea</a>" in response.text
     assert '<tr data-weight="2">' in response.text
