@@ -4,12 +4,15 @@ a table that is the whole page without JavaScript, and downloadable as GEXF or G
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from entities import graph_export, selectors
 from entities.forms import NetworkForm
+from entities.graph_export import GraphFormat
 from entities.selectors import GraphEdge, GraphNode
 from entities.views.common import read_access, without_page
 
@@ -71,7 +74,8 @@ def graph_data(level: str, edges: list[GraphEdge], nodes: list[GraphNode]) -> di
 @read_access
 def network(request: HttpRequest) -> HttpResponse:
     """Templates: entities/network.html. Context: form, level, edges (each with its pair
-    URL as .url), nodes, graph (the JSON the drawing reads), heaviest, querystring, limit."""
+    URL as .url), nodes, graph (the JSON the drawing reads), heaviest and min_weight (the
+    slider's range), querystring, limit."""
     form = _form(request)
     level, edges = _edges(form)
     nodes = selectors.graph_nodes(edges)
@@ -84,6 +88,7 @@ def network(request: HttpRequest) -> HttpResponse:
         "nodes": nodes,
         "graph": graph_data(level, edges, nodes),
         "heaviest": max((e.weight for e in edges), default=1),
+        "min_weight": form.graph_kwargs()["min_weight"] if edges else 1,
         "querystring": without_page(request),
         "limit": EDGE_LIMIT,
     }
@@ -99,7 +104,7 @@ def network_export(request: HttpRequest, fmt: str) -> HttpResponse:
         errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
         return HttpResponse(f"Bad filters: {errors}", status=400, content_type="text/plain")
     level, edges = _edges(form)
-    document = graph_export.graph_document(edges, level=level, fmt=fmt)  # type: ignore[arg-type]
+    document = graph_export.graph_document(edges, level=level, fmt=cast(GraphFormat, fmt))
     response = HttpResponse(document, content_type=f"{graph_export.FORMATS[fmt]}; charset=utf-8")
     name = graph_export.graph_filename(level=level, fmt=fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

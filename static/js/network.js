@@ -152,6 +152,14 @@
     });
     cy.style().update();
 
+    // a phone's drawing of many links fits them at a zoom where no label reads: start from
+    // their middle at a zoom where they do ("Fit" shows them all)
+    var READABLE = 0.8;
+    if (box.clientWidth < 600 && cy.zoom() < READABLE) {
+      cy.zoom(READABLE);
+      cy.center();
+    }
+
     cy.on("tap", "edge, node", function (event) {
       window.location.assign(event.target.data("url"));
     });
@@ -210,7 +218,7 @@
         link.href = url.pathname + url.search;
       });
     }
-    if (slider) {
+    if (slider && shown) {
       slider.addEventListener("input", function () { threshold(Number(slider.value)); });
     }
 

@@ -212,3 +212,11 @@ def test_a_download_with_bad_filters_is_a_400(client, graph):
 
     assert response.status_code == 400
     assert "stance" in response.content.decode()
+
+
+def test_the_slider_spans_the_weights_read_and_is_left_out_when_they_are_equal(client, graph):
+    spread = client.get(NETWORK)
+    equal = client.get(NETWORK, {"min_weight": "2"})
+
+    assert '<input type="range" id="weight-slider" min="1" max="2" value="1"' in spread.text
+    assert 'id="weight-slider"' not in equal.text
