@@ -28,8 +28,10 @@ from typing import Literal
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
 
-from entities.models import Actor, StatementTarget
+from entities.models import Actor, CountryPairCounts, StatementTarget
 from entities.selectors.countries import actor_country
+from entities.selectors.pair_counts import pair_weights
+from entities.selectors.relations import RelationFilters, country_pair_counts
 
 __all__ = [
     "EDGE_LIMIT",
@@ -106,8 +108,39 @@ def graph_edges(
         raise ValueError(f"level is one of {', '.join(LEVELS)}, not {level!r}")
     if stance and stance not in Stance.values:
         raise ValueError(f"stance is one of {', '.join(Stance.values)}, not {stance!r}")
+    min_weight = max(min_weight, 1)
+    counted: list[_Row] | None
+    if level == "actor":
+        counted = [
+            (w.speaker_id, w.target_id, w.n, w.negative, w.positive, w.neutral)
+            for w in pair_weights(
+                date_from=date_from, date_to=date_to, actor=actor, kind=kind, stance=stance,
+                actor_kinds=actor_kind, min_weight=min_weight, limit=limit,
+            )
+        ]  # fmt: skip
+    else:
+        counted = _country_summary_edges(
+            date_from=date_from, date_to=date_to, actor=actor, kind=kind, stance=stance,
+            actor_kind=actor_kind, min_weight=min_weight, limit=limit,
+        )  # fmt: skip
+    if counted is None:  # the people's kinds at country level: counted from the statements
+        counted = _country_edges(
+            _rows(date_from, date_to, kind, actor_kind),
+            actor=actor, stance=stance, min_weight=min_weight, limit=limit,
+        )  # fmt: skip
+    actors = Actor.objects.in_bulk({row[0] for row in counted} | {row[1] for row in counted})
+    return [
+        GraphEdge(speaker=actors[s], target=actors[t], weight=w, negative=n, positive=p,
+                  neutral=u)
+        for s, t, w, n, p, u in counted
+    ]  # fmt: skip
+
+
+def _rows(
+    date_from: date | None, date_to: date | None, kind: str, actor_kind: Collection[str]
+) -> QuerySet[StatementTarget]:
     # no row names a merged or rejected actor (actor_merge moves them, actor_reject drops
-    # them), so at actor level no join to the actors is needed to count
+    # them), so no join to the actors is needed to count
     rows = StatementTarget.objects.filter(statement__speaker__isnull=False)
     if date_from:
         rows = rows.filter(statement__article__published_at__date__gte=date_from)
@@ -118,14 +151,71 @@ def graph_edges(
     if actor_kind:
         kinds = sorted(set(actor_kind))
         rows = rows.filter(statement__speaker__kind__in=kinds, actor__kind__in=kinds)
-    edges = _country_edges if level == "country" else _actor_edges
-    counted = edges(rows, actor=actor, stance=stance, min_weight=max(min_weight, 1), limit=limit)
-    actors = Actor.objects.in_bulk({row[0] for row in counted} | {row[1] for row in counted})
-    return [
-        GraphEdge(speaker=actors[s], target=actors[t], weight=w, negative=n, positive=p,
-                  neutral=u)
-        for s, t, w, n, p, u in counted
-    ]  # fmt: skip
+    return rows
+
+
+def _country_of(actor: Actor) -> int | None:
+    return (
+        Actor.objects.filter(pk=actor.pk)
+        .annotate(counts_for=actor_country())
+        .values_list("counts_for", flat=True)
+        .first()
+    )
+
+
+def _country_summary_edges(
+    *,
+    date_from: date | None,
+    date_to: date | None,
+    actor: Actor | None,
+    kind: str,
+    stance: str,
+    actor_kind: Collection[str],
+    min_weight: int,
+    limit: int,
+) -> list[_Row] | None:
+    """Country edges from the summaries (CountryPairCounts; CountryPairMonth for dates and
+    kinds, the days a range cuts from the statements): None when the people's kinds are asked
+    for, which the summaries do not keep."""
+    if actor_kind:
+        return None
+    country = _country_of(actor) if actor is not None else None
+    if actor is not None and country is None:
+        return []
+    if date_from is None and date_to is None and not kind:
+        rows = CountryPairCounts.objects.filter(n__gt=0).exclude(target_id=F("speaker_id"))
+        if country is not None:
+            rows = rows.filter(Q(speaker_id=country) | Q(target_id=country))
+        weight = stance or "n"
+        ordered = (
+            rows.filter(**{f"{weight}__gte": min_weight})
+            .order_by(f"-{weight}", "speaker_id", "target_id")
+            .values_list("speaker_id", "target_id", weight, *_STANCE_NAMES)
+        )
+        return [_only(row, stance) for row in ordered[:limit]]
+    counted = country_pair_counts(RelationFilters(date_from=date_from, date_to=date_to, kind=kind))
+    out = []
+    for (s, t), (total, *stances) in counted.items():
+        if s == t or (country is not None and country not in (s, t)):
+            continue
+        row = _only((s, t, total, *stances), stance)
+        if row[2] >= min_weight:
+            out.append(row)
+    return sorted(out, key=lambda r: (-r[2], r[0], r[1]))[:limit]
+
+
+_STANCE_NAMES = ("negative", "positive", "neutral")
+
+
+def _only(row: tuple, stance: str) -> _Row:
+    """(speaker, target, weight, negative, positive, neutral) with only the given stance's
+    statements counted (all without a stance)."""
+    s, t, weight, *counts = (int(v) for v in row)
+    if not stance:
+        return (s, t, weight, *counts)  # type: ignore[return-value]
+    kept = [n if name == stance else 0 for name, n in zip(_STANCE_NAMES, counts, strict=True)]
+    mine = kept[_STANCE_NAMES.index(stance)]
+    return (s, t, mine, kept[0], kept[1], kept[2])
 
 
 _Row = tuple[int, int, int, int, int, int]  # speaker, target, weight, negative, positive, neutral

@@ -57,6 +57,7 @@ __all__ = [
     "RelationFilters",
     "RelationMatrix",
     "StanceMonth",
+    "country_pair_counts",
     "months_filled",
     "relation_matrix",
     "relation_months",
@@ -222,6 +223,16 @@ def _counted(
             for i, n in enumerate(row[-4:]):
                 numbers[i] += int(n or 0)
     return out
+
+
+def country_pair_counts(filters: RelationFilters) -> dict[tuple[int, int], list[int]]:
+    """(total, negative, positive, neutral) per pair of countries (speaker's, target's), for
+    any filters: whole months from the summaries, the rest from statements."""
+    counted = _counted(filters, by_month=False)
+    return {
+        pair: [sum(numbers[i] for numbers in months.values()) for i in range(4)]
+        for pair, months in counted.items()
+    }
 
 
 def _members(countries: list[int]) -> list[int]:

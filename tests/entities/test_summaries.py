@@ -322,3 +322,30 @@ def test_country_pair_speakers_and_verbs_from_the_summary(world: World) -> None:
     by_cue = dict(direction.values_list("cue_class").annotate(n=Count("pk")))
     verbs = relation_pair_cue_classes(speaker_country=world.russia, target_country=world.ukraine)
     assert dict(verbs) == by_cue == {"say": 2, "warn": 1}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"stance": NEG},
+        {"kind": "indirect"},
+        {"date_from": date(2024, 1, 5), "date_to": date(2024, 2, 10)},
+        {"min_weight": 2},
+    ],
+)
+def test_country_graph_from_the_summaries_equals_the_statements(world: World, filters) -> None:
+    from entities.selectors.graph import _country_edges, _rows, graph_edges
+
+    read = [
+        (e.speaker.pk, e.target.pk, e.weight, e.negative, e.positive, e.neutral)
+        for e in graph_edges(level="country", **filters)
+    ]
+    rows = _rows(filters.get("date_from"), filters.get("date_to"), filters.get("kind", ""), ())
+    counted = _country_edges(
+        rows, actor=None, stance=filters.get("stance", ""),
+        min_weight=filters.get("min_weight", 1), limit=300,
+    )  # fmt: skip
+    assert read == counted
+    if not filters:
+        assert len(read) == 3  # Russia on Ukraine and the United States; Ukraine on Russia
