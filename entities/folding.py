@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # letters NFKD does not decompose into a base letter and an accent
 _LETTERS = str.maketrans(
@@ -32,11 +33,18 @@ def fold_chars(text: str) -> tuple[str, list[int]]:
     """The text with each character folded on its own (accents and case; punctuation kept),
     and for each character of the result the offset of the one it came from in `text`: a
     match in the folded text maps back to the original ("Erdoğan" for "erdogan")."""
+    if text.isascii():  # most text: one character each, lower case (a page shows 25 snippets)
+        return text.lower(), list(range(len(text)))
     out, offsets = [], []
     for i, char in enumerate(text):
-        base = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in base if not unicodedata.combining(c)) or char
-        folded = base.casefold().translate(_LETTERS)
+        folded = _fold_char(char)
         out.append(folded)
         offsets += [i] * len(folded)
     return "".join(out), offsets
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in base if not unicodedata.combining(c)) or char
+    return base.casefold().translate(_LETTERS)

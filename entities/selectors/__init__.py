@@ -63,6 +63,8 @@ from entities.selectors.countries import actor_country, country_members, country
 from entities.selectors.graph import EDGE_LIMIT as GRAPH_EDGE_LIMIT
 from entities.selectors.graph import LEVELS as GRAPH_LEVELS
 from entities.selectors.graph import GraphEdge, GraphNode, graph_edges, graph_nodes
+from entities.selectors.counts import ResultCount, result_count, table_count
+from entities.selectors.keyset import KeysetPage
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,
     CountryPair,
@@ -90,9 +92,11 @@ from entities.selectors.review import (
 )
 from entities.selectors.search import Suggestion, actor_matching, statement_suggestion
 from entities.selectors.statements import (
+    RELEVANCE_POOL,
     SEARCH_CONFIG,
     SENTENCE_REACH,
     StanceCounts,
+    StatementResults,
     newest_first,
     statement_article_id,
     statement_detail,
@@ -107,6 +111,7 @@ from entities.selectors.statements import (
     statement_rows,
     statement_search,
     statement_search_keyed,
+    statement_search_page,
     with_sentences,
     with_sort_key,
 )
@@ -131,6 +136,7 @@ __all__ = [
     "MATRIX_COUNTRIES",
     "PRIORITY_HELP",
     "REASONS",
+    "RELEVANCE_POOL",
     "SEARCH_CONFIG",
     "SENTENCE_REACH",
     "WORKERS_UNREACHABLE",
@@ -138,14 +144,17 @@ __all__ = [
     "CountryPair",
     "GraphEdge",
     "GraphNode",
+    "KeysetPage",
     "PairMonths",
     "PossibleDuplicateRow",
     "RelationFilters",
     "RelationMatrix",
+    "ResultCount",
     "ReviewReason",
     "StanceCounts",
     "StanceMonth",
     "StatementPage",
+    "StatementResults",
     "Suggestion",
     "TimelinePoint",
     "WindowedStatements",
@@ -206,6 +215,7 @@ __all__ = [
     "relation_pair_speakers",
     "relation_pair_statements",
     "relation_pairs",
+    "result_count",
     "review_item_get",
     "review_queue",
     "review_reasons",
@@ -223,7 +233,9 @@ __all__ = [
     "statement_rows",
     "statement_search",
     "statement_search_keyed",
+    "statement_search_page",
     "statement_suggestion",
+    "table_count",
     "with_sentences",
     "with_sort_key",
 ]

@@ -32,7 +32,15 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from entities.models import Actor, Article, RetiredStatement, Statement, StatementTarget, fit_field
+from entities.models import (
+    Actor,
+    Article,
+    RetiredStatement,
+    Statement,
+    StatementTarget,
+    fit_field,
+    sort_at_of,
+)
 from entities.nlp import types as nlp_types
 from entities.nlp.types import ExtractionResult
 
@@ -199,7 +207,8 @@ def article_statements_store(
     for i, s in enumerate(result.statements):
         j = matches.get(i)
         if j is None:
-            created.append((_fill(Statement(article=article), s, actors), s))
+            row = Statement(article=article, sort_at=sort_at_of(article.published_at))
+            created.append((_fill(row, s, actors), s))
         elif old[j].reviewed_at is None:
             before = {f: getattr(old[j], _column(f)) for f in STATEMENT_FIELDS}
             updated.append((_fill(old[j], s, actors), s))

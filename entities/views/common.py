@@ -35,6 +35,15 @@ def without_page(request: HttpRequest) -> str:
     return params.urlencode()
 
 
+def without_position(request: HttpRequest) -> str:
+    """The current filters as a query string, without the page number or the cursor of a
+    keyset page (selectors.KeysetPage): for the newer / older and export links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("cursor", None)
+    return params.urlencode()
+
+
 def as_id(value: str) -> int | None:
     """A database id from a query string value: ASCII digits only ("²".isdigit() is true, and
     int() refuses it) and at most 18 of them (a larger number overflows the database's

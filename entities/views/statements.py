@@ -3,7 +3,6 @@ opens a statement at its place in the article."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils import timezone
 from entities import exports, selectors
 from entities.forms import StatementSearchForm
 from entities.models import Statement
-from entities.views.common import PAGE_SIZE, read_access, without_page
+from entities.views.common import PAGE_SIZE, read_access, without_position
 
 EXPORT_LIMIT = 5000  # rows in one export; the response says when the result was cut
 
@@ -26,17 +25,25 @@ def _search(request: HttpRequest) -> tuple[StatementSearchForm, object]:
 
 @read_access
 def statement_search(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/statement_search.html. Context: form, page, query (the
-    statement_snippet tag marks its words), querystring, publishers, and when words found
-    nothing, suggestion (selectors.Suggestion) and suggestion_url."""
-    form, statements = _search(request)
-    page = None
+    """Templates: entities/statement_search.html. Context: form, page (a keyset page:
+    newer and older links carry a cursor, ?cursor=), count (selectors.ResultCount: exact
+    when small, else about), ranked (most relevant first), previous_label, next_label, query
+    (the statement_snippet tag marks its words), querystring (the filters, no cursor),
+    relevance_pool, publishers, and when words found nothing, suggestion
+    (selectors.Suggestion) and suggestion_url."""
+    form = StatementSearchForm(request.GET or None)
+    page = count = None
+    ranked = False
     query = ""
     suggestion, suggestion_url = None, ""
-    if statements is not None:
-        page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = form.cleaned_data.get("q", "") if form.is_bound else ""
-        if query and not page.paginator.count:
+    if not request.GET or form.is_valid():
+        kwargs = form.search_kwargs() if form.is_bound else {}
+        results = selectors.statement_search_page(
+            cursor=request.GET.get("cursor", ""), size=PAGE_SIZE, **kwargs
+        )
+        page, count, ranked = results.page, results.count, results.ranked
+        query = kwargs.get("query", "")
+        if query and not count:
             suggestion = selectors.statement_suggestion(query=query)
             suggestion_url = _with_query(request, suggestion.query)
     context = {
@@ -44,8 +51,14 @@ def statement_search(request: HttpRequest) -> HttpResponse:
         "suggestion_url": suggestion_url,
         "form": form,
         "page": page,
+        "count": count,
         "query": query,
-        "querystring": without_page(request),
+        "querystring": without_position(request),
+        "ranked": ranked,
+        "relevance_pool": selectors.RELEVANCE_POOL,
+        # a ranked list goes from the most relevant to the least, not from new to old
+        "previous_label": "Previous" if ranked else "Newer",
+        "next_label": "Next" if ranked else "Older",
         "publishers": selectors.statement_publishers(),
     }
     return render(request, "entities/statement_search.html", context)
@@ -58,6 +71,7 @@ def _with_query(request: HttpRequest, query: str | None) -> str:
     params = request.GET.copy()
     params["q"] = query
     params.pop("page", None)
+    params.pop("cursor", None)
     return f"{request.path}?{params.urlencode()}"
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
 
 from entities.models import Actor, Statement
+from entities.selectors import counts
 from entities.views import statements as statement_views
 from tests.factories import ActorFactory
 from tests.helpers import said
@@ -108,15 +111,93 @@ def test_results_are_newest_first(client, cast):
     assert _found(response) == [new, old]
 
 
-def test_search_paginates_and_keeps_the_filters(client, cast):
+def _link(response, rel: str) -> str:
+    """The query string of the page's newer (prev) or older (next) link."""
+    found = re.search(rf'<a rel="{rel}" href="\?([^"]*)"', response.text)
+    assert found, f"no {rel} link"
+    return html.unescape(found[1])
+
+
+def test_search_pages_by_cursor_and_keeps_the_filters(client, cast):
+    peskov, blinken, _ = cast
+    for i in range(30):
+        said(peskov, f"Talks round {i}", published=f"2024-01-{i + 1:02d}")
+    said(blinken, "Talks elsewhere", published="2024-02-01")
+
+    first = client.get(SEARCH, {"speaker": "dmitry-peskov"})
+    older = _link(first, "next")
+    second = client.get(f"{SEARCH}?{older}")
+
+    assert [s.content for s in _found(first)] == [f"Talks round {i}" for i in range(29, 4, -1)]
+    assert [s.content for s in _found(second)] == [f"Talks round {i}" for i in range(4, -1, -1)]
+    assert older.startswith("speaker=dmitry-peskov&cursor=")
+    assert 'rel="next"' not in second.text  # the last page
+    assert 'rel="prev"' not in first.text  # the first page
+    newer = _link(second, "prev")
+    assert newer.startswith("speaker=dmitry-peskov&cursor=")
+    assert _found(client.get(f"{SEARCH}?{newer}")) == _found(first)
+
+
+def test_the_next_page_stays_where_it_was_when_new_statements_arrive(client, cast):
     peskov, _, _ = cast
     for i in range(30):
-        said(peskov, f"Talks round {i}")
+        said(peskov, f"Talks round {i}", published=f"2024-01-{i + 1:02d}")
+    older = _link(client.get(SEARCH, {"speaker": "dmitry-peskov"}), "next")
 
-    response = client.get(SEARCH, {"speaker": "dmitry-peskov", "page": 2})
+    said(peskov, "Talks resumed", published="2024-03-01")  # newest: page one grows by one
+    second = client.get(f"{SEARCH}?{older}")
 
-    assert len(_found(response)) == 5
-    assert "speaker=dmitry-peskov&amp;page=1" in response.text
+    assert [s.content for s in _found(second)] == [f"Talks round {i}" for i in range(4, -1, -1)]
+    newer = client.get(f"{SEARCH}?{_link(second, 'prev')}")
+    assert [s.content for s in _found(newer)] == [f"Talks round {i}" for i in range(29, 4, -1)]
+    assert _link(newer, "prev")  # the new statement is before it
+
+
+def test_a_damaged_cursor_shows_the_first_page(client, cast):
+    said(cast[0], "Talks")
+
+    response = client.get(SEARCH, {"cursor": "not-a-cursor!"})
+
+    assert response.status_code == 200
+    assert [s.content for s in _found(response)] == ["Talks"]
+
+
+def test_undated_statements_come_last_across_pages(client, cast):
+    peskov, _, _ = cast
+    undated = [said(peskov, f"Undated {i}") for i in range(3)]
+    for i in range(24):
+        said(peskov, f"Dated {i}", published=f"2024-01-{i + 1:02d}")
+
+    first = client.get(SEARCH, {"speaker": "dmitry-peskov"})
+    second = client.get(f"{SEARCH}?{_link(first, 'next')}")
+
+    assert _found(first)[-1].content == "Undated 2"  # same date (none): the newest article first
+    assert _found(second) == [undated[1], undated[0]]
+
+
+def test_the_count_is_exact_when_small(client, cast):
+    for i in range(3):
+        said(cast[0], f"Talks round {i}")
+
+    response = client.get(SEARCH, {"q": "talks"})
+
+    assert response.context["count"] == 3
+    assert response.context["count"].exact
+    assert '<p class="result-count">3 statements.</p>' in response.text
+
+
+def test_the_count_says_more_than_the_bound_beyond_it(client, cast, monkeypatch):
+    monkeypatch.setattr(counts, "EXACT_UP_TO", 2)
+    for i in range(3):
+        said(cast[0], f"Talks round {i}")
+
+    response = client.get(SEARCH, {"q": "talks"})
+
+    count = response.context["count"]
+    assert not count.exact
+    # SQLite has no estimate: at least the bound; PostgreSQL: about its planner's estimate
+    assert str(count) in ("more than 2", f"about {int(count)}")
+    assert f"{count} statements." in response.text
 
 
 def _content(response) -> bytes:

@@ -1,0 +1,154 @@
+"""Keyset pagination for the pages: "newer" and "older" links that carry the position of the
+row next to them instead of a page number.
+
+An OFFSET reads and drops every row before the page (page 400 of a search reads 10,000 rows),
+and a row arriving meanwhile shifts every page by one. A cursor names the last row seen; the
+next page is what sorts after it, which the database finds by walking the index the ordering
+matches from that row on. Cursors are opaque to readers (base64 JSON) and a damaged one means
+the first page, as a page number out of range does.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Field, Q, QuerySet
+
+T = TypeVar("T")
+
+AFTER = "a"  # the rows after the cursor's row: older, less relevant
+BEFORE = "b"  # the rows before it, nearest first
+
+
+@dataclass(frozen=True)
+class Key:
+    """One column of an ordering: a field or an annotation of the queryset."""
+
+    name: str
+    descending: bool = False
+
+    @property
+    def order(self) -> str:
+        return f"-{self.name}" if self.descending else self.name
+
+    @property
+    def reverse(self) -> str:
+        return self.name if self.descending else f"-{self.name}"
+
+
+@dataclass(frozen=True)
+class KeysetPage(Generic[T]):
+    """One page: its rows, and the cursors of the pages before and after it (None at an end)."""
+
+    object_list: list[T]
+    previous_cursor: str | None
+    next_cursor: str | None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.previous_cursor is not None
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_cursor is not None
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+
+def _encode(direction: str, values: list[Any]) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    text = json.dumps([direction, plain], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def _field(qs: QuerySet, name: str) -> Field:
+    if name in qs.query.annotations:
+        return qs.query.annotations[name].output_field
+    if name == "pk":
+        return qs.model._meta.pk
+    field = qs.model._meta.get_field(name.removesuffix("_id"))
+    return field.target_field if field.is_relation else field
+
+
+def _decode(qs: QuerySet, keys: Sequence[Key], cursor: str) -> tuple[str, list[Any]] | None:
+    """(direction, values) of a cursor, each value its column's Python type; None when it is
+    not one of ours."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        direction, values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if direction not in (AFTER, BEFORE) or len(values) != len(keys):
+            return None
+        typed = [_field(qs, k.name).to_python(v) for k, v in zip(keys, values, strict=True)]
+    except (ValueError, TypeError, binascii.Error, ValidationError, FieldDoesNotExist):
+        return None
+    if any(v is None for v in typed):
+        return None
+    return direction, typed
+
+
+def _beyond(keys: Sequence[Key], values: list[Any], *, forward: bool) -> Q:
+    """The rows that sort after (forward) or before the row with these values. The first
+    column's bound stands alone too, so that the database starts its index walk there instead
+    of filtering every row from the top."""
+    beyond, equal = Q(), Q()
+    for key, value in zip(keys, values, strict=True):
+        lookup = "lt" if key.descending == forward else "gt"
+        beyond |= equal & Q(**{f"{key.name}__{lookup}": value})
+        equal &= Q(**{key.name: value})
+    first = keys[0]
+    bound = "lte" if first.descending == forward else "gte"
+    return Q(**{f"{first.name}__{bound}": values[0]}) & beyond
+
+
+def _values(row: Any, keys: Sequence[Key]) -> list[Any]:
+    return [getattr(row, k.name) for k in keys]
+
+
+def _fetch(qs: QuerySet, ordered: QuerySet, limit: int) -> list[Any]:
+    """The first `limit` rows of `ordered` (`qs` ordered and bounded), in order: their ids
+    first, then the rows with what `qs` joins and prefetches. Sorting and bounding narrow rows
+    lets the database sort ids when it has to (a rare word: its matches, then the newest) and
+    join the other tables for the page's rows only, not for every match before the sort."""
+    ids = list(ordered.values_list("pk", flat=True)[:limit])
+    found = qs.order_by().filter(pk__in=ids).in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
+
+def keyset_page(qs: QuerySet, *, keys: Sequence[Key], cursor: str = "", size: int) -> KeysetPage:
+    """The page of `qs` (ordered by `keys`, whose last must be unique) that the cursor names:
+    the first page without one. Two queries (ids, then their rows) and the prefetches of `qs`."""
+    decoded = _decode(qs, keys, cursor) if cursor else None
+    if decoded is not None and decoded[0] == BEFORE:
+        earlier = qs.filter(_beyond(keys, decoded[1], forward=False))
+        rows = _fetch(qs, earlier.order_by(*(k.reverse for k in keys)), size + 1)
+        if not rows:  # the rows before it are gone: the list from the top
+            return keyset_page(qs, keys=keys, size=size)
+        more_before = len(rows) > size
+        rows = rows[:size][::-1]
+        return KeysetPage(
+            object_list=rows,
+            previous_cursor=_encode(BEFORE, _values(rows[0], keys)) if more_before else None,
+            next_cursor=_encode(AFTER, _values(rows[-1], keys)),
+        )
+    ordered = qs.order_by(*(k.order for k in keys))
+    if decoded is not None:
+        ordered = ordered.filter(_beyond(keys, decoded[1], forward=True))
+    rows = _fetch(qs, ordered, size + 1)
+    more_after = len(rows) > size
+    rows = rows[:size]
+    return KeysetPage(
+        object_list=rows,
+        previous_cursor=(
+            _encode(BEFORE, _values(rows[0], keys)) if decoded is not None and rows else None
+        ),
+        next_cursor=_encode(AFTER, _values(rows[-1], keys)) if more_after else None,
+    )
