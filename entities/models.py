@@ -9,7 +9,8 @@ from typing import cast
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,19 @@ class Article(models.Model):
             models.Index(fields=["published_at"]),
             # the search form's publishers, one index probe each (selectors.statement_publishers)
             models.Index(fields=["publisher"], name="entities_article_publisher"),
+            # the article list's order (selectors.ARTICLES_NEWEST): newest first, undated last
+            models.Index(
+                Coalesce("published_at", Value(UNDATED)).desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="entities_article_newest",
+            ),
+            # the API's cursor: publication date, else upload time (selectors.article_list_keyed)
+            models.Index(
+                Coalesce("published_at", "created_at").desc(),
+                F("id").desc(),
+                name="entities_article_sort_key",
+            ),
         ]
 
     def __str__(self) -> str:

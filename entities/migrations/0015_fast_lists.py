@@ -11,7 +11,7 @@ Article.save and Statement.save keep the copy in step.
 from datetime import UTC, datetime
 
 from django.db import migrations, models
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 UNDATED = datetime(1800, 1, 1, tzinfo=UTC)  # entities.models.UNDATED when this was written
@@ -51,6 +51,23 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="article",
             index=models.Index(fields=["publisher"], name="entities_article_publisher"),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                Coalesce("published_at", Value(UNDATED)).desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="entities_article_newest",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                Coalesce("published_at", "created_at").desc(),
+                F("id").desc(),
+                name="entities_article_sort_key",
+            ),
         ),
         migrations.AddIndex(
             model_name="statement",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,7 +11,13 @@ from django.views.decorators.http import require_POST
 from entities import selectors, services
 from entities.forms import ArticleFilterForm
 from entities.models import Article
-from entities.views.common import PAGE_SIZE, as_id, can_edit_article, read_access, without_page
+from entities.views.common import (
+    PAGE_SIZE,
+    as_id,
+    can_edit_article,
+    read_access,
+    without_position,
+)
 from entities.views.statement_forms import attach_statement_forms, failed_recall
 
 
@@ -24,14 +29,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @read_access
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/article_list.html. Context: form, page (None when a filter is wrong:
-    the form then says which)."""
+    """Templates: entities/article_list.html. Context: form, page (a keyset page, newer and
+    older links carry ?cursor=; None when a filter is wrong: the form then says which), count
+    (selectors.ResultCount), querystring (the filters, no cursor)."""
     form = ArticleFilterForm(request.GET or None)
-    page = None
+    page = count = None
     if not form.is_bound or form.is_valid():
-        articles = selectors.article_list(**form.list_kwargs())
-        page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "querystring": without_page(request)}
+        results = selectors.article_list_page(
+            cursor=request.GET.get("cursor", ""), size=PAGE_SIZE, **form.list_kwargs()
+        )
+        page, count = results.page, results.count
+    context = {
+        "form": form,
+        "page": page,
+        "count": count,
+        "querystring": without_position(request),
+    }
     return render(request, "entities/article_list.html", context)
 
 

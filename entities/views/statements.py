@@ -82,8 +82,7 @@ def _export_rows(request: HttpRequest):
     if statements is None:
         return None, False, form
     truncated = statements[EXPORT_LIMIT : EXPORT_LIMIT + 1].exists()
-    rows = exports.export_rows(statements)[:EXPORT_LIMIT].iterator(chunk_size=exports.CHUNK)
-    return rows, truncated, form
+    return exports.export_rows(statements, limit=EXPORT_LIMIT), truncated, form
 
 
 def _attachment(form: StatementSearchForm, extension: str) -> str:

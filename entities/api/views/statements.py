@@ -94,8 +94,7 @@ class StatementViewSet(BaseViewSet):
         query.is_valid(raise_exception=True)
         fmt, limit = query.validated_data["format"], query.validated_data["limit"]
         filters = self.selector_arguments()
-        statements = export.export_rows(selectors.statement_search_keyed(**filters))
-        rows = statements[:limit].iterator(chunk_size=export.CHUNK)
+        rows = export.export_rows(selectors.statement_search(**filters), limit=limit)
         lines = (export.csv_lines if fmt == "csv" else export.jsonl_lines)(request, rows)
         response = StreamingHttpResponse(lines, content_type=export.FORMATS[fmt])
         name = export.export_filename(filters, extension=fmt, today=timezone.localdate())
