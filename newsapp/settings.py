@@ -96,6 +96,12 @@ TEMPLATES = [
 # DATABASE -----------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # no JIT compilation: the reads here are short, and a plan the planner costs high (a sort
+    # of every article, a count of a million rows) was compiled for 50-116 ms before it ran,
+    # as long as the query itself (issue 16's plans); a server's own setting otherwise
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # AUTH ---------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from entities.models import (
     Statement,
     StatementTarget,
 )
-from entities.selectors.counts import ResultCount, result_count
+from entities.selectors.counts import ResultCount, counted_by_page, result_count
 from entities.selectors.keyset import Key, KeysetPage, keyset_page
 from entities.selectors.statements import day_start
 
@@ -80,6 +80,9 @@ def article_list_page(*, cursor: str = "", size: int, **filters: Any) -> Article
     qs = article_list(**filters)
     count = result_count(qs)
     page = keyset_page(qs, keys=ARTICLES_NEWEST, cursor=cursor, size=size, count=count)
+    count = counted_by_page(
+        count, first_page=not cursor, rows=len(page.object_list), more=page.has_next
+    )
     return ArticleResults(page=page, count=count)
 
 

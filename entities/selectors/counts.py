@@ -89,6 +89,14 @@ def result_count(qs: QuerySet, *, exact_up_to: int | None = None) -> ResultCount
     return ResultCount(exact_up_to, MORE)
 
 
+def counted_by_page(count: ResultCount, *, first_page: bool, rows: int, more: bool) -> ResultCount:
+    """The count, unless the first page holds every row: then exactly its rows (an estimate
+    can be far off, and "about 12,000" above "No statement matches" says nonsense)."""
+    if first_page and not more and not count.exact:
+        return ResultCount(rows)
+    return count
+
+
 TABLE_EXACT_BELOW = 50_000  # rows under which counting a whole table is cheap enough
 
 

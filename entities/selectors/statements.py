@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from entities.models import UNDATED, Actor, Folded, RetiredStatement, Statement, StatementTarget
 from entities.selectors.countries import country_members
-from entities.selectors.counts import ResultCount, result_count
+from entities.selectors.counts import ResultCount, counted_by_page, result_count
 from entities.selectors.keyset import Key, KeysetPage, keyset_page
 from entities.websearch import Term, WebQuery, websearch_parse
 
@@ -259,6 +259,9 @@ def statement_search_page(*, cursor: str = "", size: int, **filters: Any) -> Sta
     count = result_count(matches)
     keys = MOST_RELEVANT if ranked else NEWEST_FIRST
     page = keyset_page(qs, keys=keys, cursor=cursor, size=size, count=count)
+    count = counted_by_page(
+        count, first_page=not cursor, rows=len(page.object_list), more=page.has_next
+    )
     return StatementResults(page=page, count=count, ranked=ranked)
 
 

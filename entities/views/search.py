@@ -16,14 +16,17 @@ SHOWN = 10
 
 @read_access
 def search(request: HttpRequest) -> HttpResponse:
-    """Templates: entities/search.html. Context: global_query, actors, statements, articles,
-    suggestion and suggestion_url when no statement contains the words."""
+    """Templates: entities/search.html. Context: global_query, actors, statements and
+    articles (the first SHOWN of each), statement_count and article_count
+    (selectors.ResultCount), more_* (there are more), suggestion and suggestion_url when no
+    statement contains the words."""
     query = request.GET.get("q", "").strip()[:300]
     if not query:
         return redirect("entities:home")
     actors = list(selectors.actor_list(query=query)[: SHOWN + 1])
-    statements = list(selectors.statement_search(query=query)[: SHOWN + 1])
-    articles = list(selectors.article_list(query=query)[: SHOWN + 1])
+    found = selectors.statement_search_page(query=query, size=SHOWN)
+    titled = selectors.article_list_page(query=query, size=SHOWN)
+    statements, articles = found.page.object_list, titled.page.object_list
     suggestion = None if statements else selectors.statement_suggestion(query=query)
     context = {
         "suggestion": suggestion,
@@ -35,10 +38,12 @@ def search(request: HttpRequest) -> HttpResponse:
         "global_query": query,
         "actors": actors[:SHOWN],
         "more_actors": len(actors) > SHOWN,
-        "statements": statements[:SHOWN],
-        "more_statements": len(statements) > SHOWN,
-        "articles": articles[:SHOWN],
-        "more_articles": len(articles) > SHOWN,
+        "statements": statements,
+        "statement_count": found.count,
+        "more_statements": found.page.has_next,
+        "articles": articles,
+        "article_count": titled.count,
+        "more_articles": titled.page.has_next,
         "statements_url": f"{reverse('entities:statement_search')}?{urlencode({'q': query})}",
     }
     return render(request, "entities/search.html", context)
