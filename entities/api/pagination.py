@@ -48,6 +48,9 @@ class CursorPagination(pagination.CursorPagination):
 
 
 class StatementCursorPagination(CursorPagination):
+    """Statements newest first: `sort_key` is Statement.sort_at (the article's publication date,
+    undated articles last), the order of the page and of its index (migration 0015)."""
+
     ordering = ("-sort_key", "-article_id", "content_start", "pk")
 
     def ordering_for(self, queryset: QuerySet) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from entities.models import Actor, Article, Mention, Statement, StatementTarget
+from entities.models import Actor, Article, Mention, Statement, StatementTarget, sort_at_of
 
 LINE = "Speaker{i:05d} said that Target{j:05d} would answer the letter number {i}.\n"
 
@@ -45,6 +45,7 @@ def big_article(
     rows = Statement.objects.bulk_create(
         Statement(
             article=article,
+            sort_at=sort_at_of(article.published_at),  # bulk_create calls no save()
             speaker=actors[i % len(actors)],
             speaker_text=body[sp[0] : sp[1]],
             speaker_start=sp[0],
