@@ -67,7 +67,7 @@ from entities.selectors.graph import EDGE_LIMIT as GRAPH_EDGE_LIMIT
 from entities.selectors.graph import LEVELS as GRAPH_LEVELS
 from entities.selectors.graph import GraphEdge, GraphNode, graph_edges, graph_nodes
 from entities.selectors.counts import ResultCount, result_count, table_count
-from entities.selectors.keyset import KeysetPage
+from entities.selectors.keyset import KeysetPage, planned_for
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,
     CountryPair,
@@ -107,6 +107,7 @@ from entities.selectors.statements import (
     statement_list_about,
     statement_list_by,
     statement_list_near,
+    statement_matches,
     statement_pair,
     statement_pair_keyed,
     statement_publishers,
@@ -214,6 +215,7 @@ __all__ = [
     "months_filled",
     "newest_first",
     "pair_newest",
+    "planned_for",
     "possible_duplicates_for",
     "relation_matrix",
     "relation_months",
@@ -231,6 +233,7 @@ __all__ = [
     "statement_list_about",
     "statement_list_by",
     "statement_list_near",
+    "statement_matches",
     "statement_pair",
     "statement_pair_keyed",
     "statement_pair_months",

@@ -240,6 +240,12 @@ def statement_search(
     return newest_first(_sqlite_matching(qs, parsed))
 
 
+def statement_matches(**filters: Any) -> QuerySet[Statement]:
+    """Every statement statement_search(**filters) finds, unranked: what its count counts (a
+    ranked search ranks the newest RELEVANCE_POOL of them only)."""
+    return statement_search(**{**filters, "order": "date"})
+
+
 @dataclass(frozen=True)
 class StatementResults:
     """One page of a statement search and how many statements match in all."""
@@ -255,10 +261,10 @@ def statement_search_page(*, cursor: str = "", size: int, **filters: Any) -> Sta
     queries, each reading about a page of rows whatever the matches."""
     qs = statement_search(**filters)
     ranked = "rank" in qs.query.annotations
-    matches = statement_search(**{**filters, "order": "date"}) if ranked else qs
-    count = result_count(matches)
+    count = result_count(statement_matches(**filters) if ranked else qs)
     keys = MOST_RELEVANT if ranked else NEWEST_FIRST
-    page = keyset_page(qs, keys=keys, cursor=cursor, size=size, count=count)
+    # a ranking is planned by the planner (entities.selectors.keyset._planned)
+    page = keyset_page(qs, keys=keys, cursor=cursor, size=size, count=None if ranked else count)
     count = counted_by_page(
         count, first_page=not cursor, rows=len(page.object_list), more=page.has_next
     )

@@ -62,7 +62,12 @@ class StatementViewSet(BaseViewSet):
     lookup_value_regex = ID_PATTERN
 
     def list(self, request):
-        page = self.paginate_queryset(selectors.statement_search_keyed(**self.selector_arguments()))
+        statements = selectors.statement_search_keyed(**self.selector_arguments())
+        # newest first, planned by the number of matches (a common phrase: walk the index;
+        # entities.selectors.keyset); a ranking by the planner
+        matches = None if "rank" in statements.query.annotations else statements
+        with selectors.planned_for(matches):
+            page = self.paginate_queryset(statements)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):
