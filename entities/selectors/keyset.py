@@ -142,9 +142,17 @@ def _planned(count: ResultCount | None) -> Iterator[None]:
         yield
         return
     avoid = "enable_indexscan" if count.exact else "enable_bitmapscan"
+    outermost = not connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL {avoid} = off")
-        yield
+        # local to the transaction: its end sets it back, or this block for a caller's
+        # transaction that goes on
+        cursor.execute("SELECT current_setting(%s), set_config(%s, 'off', true)", [avoid] * 2)
+        (was, _) = cursor.fetchone()
+        try:
+            yield
+        finally:
+            if not outermost:
+                cursor.execute("SELECT set_config(%s, %s, true)", [avoid, was])
 
 
 @contextmanager

@@ -271,3 +271,34 @@ def test_publishers_are_listed_once_each_in_order():
         ArticleFactory(publisher=name)
 
     assert selectors.statement_publishers() == ["AP", "TASS", "Yonhap"]
+
+
+# --- plans steered by the count --------------------------------------------------------------
+
+
+def _setting(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_many_matches_walk_the_index_and_few_are_collected_first(monkeypatch):
+    monkeypatch.setattr(counts, "EXACT_UP_TO", 2)
+    monkeypatch.setattr(counts, "TRUSTED_ABOVE", 10_000)
+    peskov = ActorFactory()
+    for i in range(3):
+        said(peskov, f"Sanctions round {i}")
+    said(peskov, "Talks")
+
+    with selectors.planned_for(selectors.statement_search(query="sanctions")) as many:
+        settings = (_setting("enable_bitmapscan"), _setting("enable_indexscan"))
+    assert not many.exact
+    assert settings == ("off", "on")
+
+    with selectors.planned_for(selectors.statement_search(query="talks")) as few:
+        settings = (_setting("enable_bitmapscan"), _setting("enable_indexscan"))
+    assert few == 1
+    assert settings == ("on", "off")
+
+    assert (_setting("enable_bitmapscan"), _setting("enable_indexscan")) == ("on", "on")
