@@ -66,7 +66,7 @@ from entities.selectors.countries import actor_country, country_members, country
 from entities.selectors.graph import EDGE_LIMIT as GRAPH_EDGE_LIMIT
 from entities.selectors.graph import LEVELS as GRAPH_LEVELS
 from entities.selectors.graph import GraphEdge, GraphNode, graph_edges, graph_nodes
-from entities.selectors.counts import ResultCount, result_count, table_count
+from entities.selectors.counts import ResultCount, home_counts, result_count, table_count
 from entities.selectors.keyset import KeysetPage, planned_for
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,
@@ -210,6 +210,7 @@ __all__ = [
     "country_resolve",
     "graph_edges",
     "graph_nodes",
+    "home_counts",
     "home_stats",
     "ingest_stats",
     "months_filled",

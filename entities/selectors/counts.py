@@ -15,6 +15,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import QuerySet
 
+from entities.models import Actor, Article, Statement
+
 EXACT_UP_TO = 1000  # a count reads at most this many rows (plus one) of the result
 TRUSTED_ABOVE = 10  # an estimate this many times the bound is shown without counting
 
@@ -120,3 +122,15 @@ def table_count(model: type[models.Model], qs: QuerySet | None = None) -> Result
             estimate = planner_rows(qs) if qs.query.where else stored
             return ResultCount(rounded(estimate or 0), ABOUT)
     return ResultCount(qs.count())
+
+
+def home_counts() -> dict[str, ResultCount]:
+    """The home page's totals: articles, live actors (neither merged nor rejected), statements;
+    each exact while its table is small, else from PostgreSQL's statistics ("about 1,000,000":
+    COUNT(*) of a million statements read them all, 130-190 ms on every home page)."""
+    live = Actor.objects.filter(merged_into__isnull=True, rejected=False)
+    return {
+        "articles": table_count(Article),
+        "actors": table_count(Actor, live),
+        "statements": table_count(Statement),
+    }

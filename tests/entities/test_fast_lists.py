@@ -176,6 +176,15 @@ def test_a_large_table_is_counted_from_the_statistics(monkeypatch):
     assert (int(count), count.kind) == (5, counts.ABOUT)
 
 
+def test_the_home_counts_leave_merged_and_rejected_actors_out():
+    kept = ActorFactory()
+    ActorFactory(merged_into=kept)
+    ActorFactory(rejected=True)
+    said(kept, "Talks")
+
+    assert counts.home_counts() == {"articles": 1, "actors": 1, "statements": 1}
+
+
 def test_a_small_table_is_counted_exactly():
     said(ActorFactory(), "Talks")
 
