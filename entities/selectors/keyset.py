@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -113,18 +113,17 @@ def _beyond(keys: Sequence[Key], values: list[Any], *, forward: bool) -> Q:
     return Q(**{f"{first.name}__{bound}": values[0]}) & beyond
 
 
-def _values(row: Any, keys: Sequence[Key]) -> list[Any]:
-    return [getattr(row, k.name) for k in keys]
-
-
-def _fetch(qs: QuerySet, ordered: QuerySet, limit: int) -> list[Any]:
-    """The first `limit` rows of `ordered` (`qs` ordered and bounded), in order: their ids
-    first, then the rows with what `qs` joins and prefetches. Sorting and bounding narrow rows
-    lets the database sort ids when it has to (a rare word: its matches, then the newest) and
-    join the other tables for the page's rows only, not for every match before the sort."""
-    ids = list(ordered.values_list("pk", flat=True)[:limit])
-    found = qs.order_by().filter(pk__in=ids).in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+def _fetch(
+    ordered: QuerySet, keys: Sequence[Key], limit: int, rows_of: Callable[[list], QuerySet]
+) -> list[tuple[Any, list[Any]]]:
+    """The first `limit` rows of `ordered` (the list ordered by `keys` and bounded), in order,
+    each with its values of the keys: the keys first (narrow rows, which the database sorts
+    when it has to: a rare word's matches, then the newest), then the rows of those ids, from
+    `rows_of(ids)`, with what it joins and prefetches (for the page's rows only, not for
+    every match before the sort)."""
+    found = [list(v) for v in ordered.values_list(*(k.name for k in keys))[:limit]]
+    rows = rows_of([v[-1] for v in found]).order_by().in_bulk()
+    return [(rows[v[-1]], v) for v in found if v[-1] in rows]
 
 
 @contextmanager
@@ -172,41 +171,52 @@ def keyset_page(
     cursor: str = "",
     size: int,
     count: ResultCount | None = None,
+    rows_of: Callable[[list], QuerySet] | None = None,
 ) -> KeysetPage:
-    """The page of `qs` (ordered by `keys`, whose last must be unique) that the cursor names:
-    the first page without one. Two queries (ids, then their rows) and the prefetches of `qs`.
-    `count` (how many rows `qs` holds, counts.result_count) steers PostgreSQL's plan
-    (_planned)."""
+    """The page of `qs` (ordered by `keys`, whose last is "pk") that the cursor names: the
+    first page without one. Two queries (the keys, then the rows: `rows_of(ids)`, by default
+    `qs` again for those ids) and the rows' prefetches. `count` (how many rows `qs` holds,
+    counts.result_count) steers PostgreSQL's plan (_planned)."""
+    if rows_of is None:
+
+        def rows_of(ids: list) -> QuerySet:
+            return qs.filter(pk__in=ids)
+
     with _planned(count):
-        return _keyset_page(qs, keys=keys, cursor=cursor, size=size)
+        return _keyset_page(qs, keys=keys, cursor=cursor, size=size, rows_of=rows_of)
 
 
-def _keyset_page(qs: QuerySet, *, keys: Sequence[Key], cursor: str, size: int) -> KeysetPage:
+def _keyset_page(
+    qs: QuerySet,
+    *,
+    keys: Sequence[Key],
+    cursor: str,
+    size: int,
+    rows_of: Callable[[list], QuerySet],
+) -> KeysetPage:
     decoded = _decode(qs, keys, cursor) if cursor else None
     if decoded is not None and decoded[0] == BEFORE:
         earlier = qs.filter(_beyond(keys, decoded[1], forward=False))
-        rows = _fetch(qs, earlier.order_by(*(k.reverse for k in keys)), size + 1)
-        if not rows:  # the rows before it are gone: the list from the top
-            return _keyset_page(qs, keys=keys, cursor="", size=size)
-        more_before = len(rows) > size
-        rows = rows[:size][::-1]
+        found = _fetch(earlier.order_by(*(k.reverse for k in keys)), keys, size + 1, rows_of)
+        if not found:  # the rows before it are gone: the list from the top
+            return _keyset_page(qs, keys=keys, cursor="", size=size, rows_of=rows_of)
+        more_before = len(found) > size
+        found = found[:size][::-1]
         return KeysetPage(
-            object_list=rows,
-            previous_cursor=_encode(BEFORE, _values(rows[0], keys)) if more_before else None,
-            next_cursor=_encode(AFTER, _values(rows[-1], keys)),
+            object_list=[row for row, _ in found],
+            previous_cursor=_encode(BEFORE, found[0][1]) if more_before else None,
+            next_cursor=_encode(AFTER, found[-1][1]),
         )
     ordered = qs.order_by(*(k.order for k in keys))
     if decoded is not None:
         ordered = ordered.filter(_beyond(keys, decoded[1], forward=True))
-    rows = _fetch(qs, ordered, size + 1)
-    more_after = len(rows) > size
-    rows = rows[:size]
+    found = _fetch(ordered, keys, size + 1, rows_of)
+    more_after = len(found) > size
+    found = found[:size]
     return KeysetPage(
-        object_list=rows,
-        previous_cursor=(
-            _encode(BEFORE, _values(rows[0], keys)) if decoded is not None and rows else None
-        ),
-        next_cursor=_encode(AFTER, _values(rows[-1], keys)) if more_after else None,
+        object_list=[row for row, _ in found],
+        previous_cursor=(_encode(BEFORE, found[0][1]) if decoded is not None and found else None),
+        next_cursor=_encode(AFTER, found[-1][1]) if more_after else None,
     )
 
 

@@ -264,7 +264,15 @@ def statement_search_page(*, cursor: str = "", size: int, **filters: Any) -> Sta
     count = result_count(statement_matches(**filters) if ranked else qs)
     keys = MOST_RELEVANT if ranked else NEWEST_FIRST
     # a ranking is planned by the planner (entities.selectors.keyset._planned)
-    page = keyset_page(qs, keys=keys, cursor=cursor, size=size, count=None if ranked else count)
+    page = keyset_page(
+        qs,
+        keys=keys,
+        cursor=cursor,
+        size=size,
+        count=None if ranked else count,
+        # the page's rows by id, without the search again (a ranking's pool: 6 ms)
+        rows_of=lambda ids: statement_rows().filter(pk__in=ids),
+    )
     count = counted_by_page(
         count, first_page=not cursor, rows=len(page.object_list), more=page.has_next
     )
