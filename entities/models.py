@@ -683,7 +683,7 @@ class Correction(models.Model):
 # through it), so that actor pages, pair pages, the relations matrix and the network read a few
 # rows instead of aggregating millions. `summaries_rebuild` recomputes them from scratch.
 
-UNDATED = date(1, 1, 1)  # the `month` of statements whose article has no publication date
+UNDATED_MONTH = date(1, 1, 1)  # the `month` of statements whose article has no publication date
 
 
 class ActorCounts(models.Model):
@@ -705,8 +705,8 @@ class ActorCounts(models.Model):
 
 
 class ActorMonth(models.Model):
-    """An actor's statements and the statements about it in one month of publication (UNDATED
-    for articles without a date)."""
+    """An actor's statements and the statements about it in one month of publication
+    (UNDATED_MONTH for articles without a date)."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()  # its first day
@@ -746,7 +746,7 @@ class PairCounts(models.Model):
 
 
 class PairMonth(models.Model):
-    """PairCounts per month of publication (UNDATED for undated articles), kind of statement
+    """PairCounts per month of publication (UNDATED_MONTH for undated articles), kind of statement
     and stance: what the dated and filtered reads of pairs of actors add up."""
 
     speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")

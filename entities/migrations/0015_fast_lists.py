@@ -27,7 +27,7 @@ def copy_dates(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("entities", "0013_search")]
+    dependencies = [("entities", "0014_summaries")]
 
     operations = [
         migrations.AddField(

@@ -63,10 +63,10 @@ from entities.selectors.corrections import (
     correction_summary,
 )
 from entities.selectors.countries import actor_country, country_members, country_resolve
+from entities.selectors.counts import ResultCount, home_counts, result_count, table_count
 from entities.selectors.graph import EDGE_LIMIT as GRAPH_EDGE_LIMIT
 from entities.selectors.graph import LEVELS as GRAPH_LEVELS
 from entities.selectors.graph import GraphEdge, GraphNode, graph_edges, graph_nodes
-from entities.selectors.counts import ResultCount, home_counts, result_count, table_count
 from entities.selectors.keyset import KeysetPage, planned_for
 from entities.selectors.relations import (
     MATRIX_COUNTRIES,

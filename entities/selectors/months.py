@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from entities.models import UNDATED
+from entities.models import UNDATED_MONTH
 
 __all__ = ["MonthSpan", "month_end", "month_span"]
 
@@ -29,10 +29,10 @@ def month_span(start: date | None, end: date | None) -> MonthSpan:
     any date, undated articles are out, as a date filter on the statements leaves them out."""
     if start is None and end is None:
         return MonthSpan({})
-    lookups: dict = {"month__gt": UNDATED}
+    lookups: dict = {"month__gt": UNDATED_MONTH}
     days: list[tuple[date | None, date | None]] = []
     if start is not None and end is not None and start > end:
-        return MonthSpan({"month__lt": UNDATED})  # no month
+        return MonthSpan({"month__lt": UNDATED_MONTH})  # no month
     if start is not None:
         first = start.replace(day=1)
         if start.day != 1:

@@ -36,7 +36,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from entities.models import (
-    UNDATED,
+    UNDATED_MONTH,
     Actor,
     CountryCueCounts,
     CountryPairCounts,
@@ -206,7 +206,7 @@ def _counted(
         for row in rows.order_by().values(*keys).annotate(**stances):
             month = row.get("month")
             numbers = out[(row["speaker_id"], row["target_id"])][
-                None if month in (None, UNDATED) else month
+                None if month in (None, UNDATED_MONTH) else month
             ]
             for i in range(3):
                 numbers[0] += row[f"s{i}"]
@@ -509,7 +509,7 @@ def statement_pair_months(*, a: Actor, b: Actor) -> tuple[PairMonths, PairMonths
     months: dict[int, dict[date, dict[str, int]]] = {a.pk: {}, b.pk: {}}
     for speaker, month, stance, n in rows:
         totals[speaker][stance] = totals[speaker].get(stance, 0) + n
-        if month != UNDATED:
+        if month != UNDATED_MONTH:
             months[speaker].setdefault(month, {})[stance] = n
     first, second = (
         PairMonths(

@@ -16,10 +16,9 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from entities.models import (
-    UNDATED,
+    UNDATED_MONTH,
     Actor,
     ActorMonth,
-    Article,
     CountryPairMonth,
     PairMonth,
     Statement,
@@ -42,15 +41,12 @@ __all__ = [
 ]
 
 
-WINDOW_ARTICLES = 20_000  # beyond, the window is a date condition instead of a list of ids
-
-
 def window_start(months: Iterable[tuple[date, int]], needed: int) -> date | None:
     """The first day of the newest month such that the dated statements of it and the months
     after it are at least `needed`; None when the dated ones are too few (the list reaches
     its undated statements, or its end)."""
     total = 0
-    for month, n in sorted(((m, n) for m, n in months if m != UNDATED), reverse=True):
+    for month, n in sorted(((m, n) for m, n in months if m != UNDATED_MONTH), reverse=True):
         total += n
         if total >= needed:
             return month
@@ -59,7 +55,7 @@ def window_start(months: Iterable[tuple[date, int]], needed: int) -> date | None
 
 class WindowedStatements:
     """A newest-first queryset of statements (selectors.statements.newest_first) and its
-    counts per month of publication (UNDATED for undated articles): a paginator or a slice
+    counts per month of publication (UNDATED_MONTH for undated articles): a paginator or a slice
     reads only the months it needs; len() is the sum of the counts."""
 
     def __init__(self, rows: QuerySet[Statement], months: Iterable[tuple[date, int]]) -> None:
@@ -79,18 +75,7 @@ class WindowedStatements:
         if start is None:
             return self.rows
         since = datetime(start.year, start.month, 1, tzinfo=timezone.get_current_timezone())
-        # the articles' ids, not a join: with a join PostgreSQL read all 145,000 statements
-        # of a busy pair's speakers and kept those of the window's 775 articles (1.1 s); with
-        # the ids it reads the window's statements through the article index
-        articles = list(
-            Article.objects.filter(published_at__gte=since).values_list("pk", flat=True)[
-                : WINDOW_ARTICLES + 1
-            ]
-        )
-        if len(articles) > WINDOW_ARTICLES:
-            return self.rows.filter(article__published_at__gte=since)
-        # and the date too: it narrows the articles joined for the ordering
-        return self.rows.filter(article_id__in=articles, article__published_at__gte=since)
+        return self.rows.filter(sort_at__gte=since)  # the statement's own date, indexed
 
     @overload
     def __getitem__(self, index: int) -> Statement: ...

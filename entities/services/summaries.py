@@ -30,7 +30,7 @@ from django.db.models import Case, Count, DateField, F, IntegerField, Min, Q, Qu
 from django.db.models.functions import TruncMonth
 
 from entities.models import (
-    UNDATED,
+    UNDATED_MONTH,
     Actor,
     ActorCounts,
     ActorMonth,
@@ -108,7 +108,7 @@ def _month(field: str) -> TruncMonth:
 
 def _as_month(value: date | datetime | None) -> date:
     if value is None:
-        return UNDATED
+        return UNDATED_MONTH
     return value.date() if isinstance(value, datetime) else value
 
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from entities import services
 from entities.models import (
-    UNDATED,
+    UNDATED_MONTH,
     ActorCounts,
     ActorMonth,
     CountryPairMonth,
@@ -62,7 +62,7 @@ def test_rows_saved_one_at_a_time_are_counted(world: World) -> None:
     assert (putin.said, putin.about) == (1, 1)
     assert ActorMonth.objects.get(actor=world.lavrov, month=date(2024, 2, 1)).said == 1
     # the Kremlin's statement is undated
-    assert ActorMonth.objects.get(actor=world.kremlin).month == UNDATED
+    assert ActorMonth.objects.get(actor=world.kremlin).month == UNDATED_MONTH
     lavrov_on_ukraine = PairCounts.objects.get(speaker=world.lavrov, target=world.ukraine)
     assert (lavrov_on_ukraine.n, lavrov_on_ukraine.negative) == (1, 1)
     # Lavrov's one statement about Zelensky and Ukraine counts once for Russia -> Ukraine,
@@ -291,7 +291,7 @@ def test_windowed_lists_equal_the_full_lists(world: World) -> None:
         assert windowed[stop - 1] == full[stop - 1]
     assert windowed[2:4] == full[2:4]
     assert window_start([(date(2024, 2, 1), 1), (date(2024, 1, 1), 3)], 2) == date(2024, 1, 1)
-    assert window_start([(date(2024, 2, 1), 1), (UNDATED, 3)], 2) is None
+    assert window_start([(date(2024, 2, 1), 1), (UNDATED_MONTH, 3)], 2) is None
 
 
 def test_country_pair_speakers_and_verbs_from_the_summary(world: World) -> None:
