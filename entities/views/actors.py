@@ -25,7 +25,7 @@ from entities.views.common import PAGE_SIZE, read_access, without_page
 # On an actor page, per column: the newest few, then a link to the statement search filtered by
 # the actor (a busy actor has hundreds); the heading gives the full count.
 STATEMENTS_SHOWN = 10
-PAIR_SHOWN = 200
+PAIR_SHOWN = 50  # the newest; the page links to all of them in the statement search
 # the chart's latest months: an article dated in year 1 drew 24,000 bars (6 MB, seconds)
 TIMELINE_MONTHS = 240
 MEMBERS_SHOWN = 20  # on a country's page: its most mentioned people and organisations

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
 
 @dataclass
 class Bar:
@@ -110,7 +113,44 @@ def stance_month_bars(
                 year_label=str(p.month.year) if i == 0 or p.month.month == 1 else "",
             )
         )
-    return {"bars": bars, "width": width, "height": height, "peak": peak, "points": points}
+    chart = {"bars": bars, "width": width, "height": height, "peak": peak, "points": points}
+    chart["bars_svg"] = _bars_svg(bars, height)
+    return chart
+
+
+def _bars_svg(bars: list[StackedBar], height: int) -> str:
+    """The bars as SVG, built here: the template's loop over them (a dozen lookups per month,
+    four drawings of up to 240 months on a pair page) took 0.3-0.6 s on a busy pair."""
+    out = []
+    for bar in bars:
+        p = bar.point
+        total = p.total  # type: ignore[attr-defined]  # a StanceMonth
+        title = (
+            f"{bar.label}: {total} statement{'' if total == 1 else 's'} "
+            f"({p.negative} negative, {p.positive} positive, {p.neutral} neutral)"  # type: ignore[attr-defined]
+        )
+        parts = [
+            format_html("<title>{}</title>", title),
+            format_html(
+                '<rect class="slot" x="{}" y="0" width="{}" height="{}"/>', bar.x, bar.width, height
+            ),
+        ]
+        parts += [
+            format_html(
+                '<rect class="seg-{}" x="{}" y="{}" width="{}" height="{}"/>', stance, bar.x, y,
+                bar.width, h,
+            )
+            for stance, _, y, h in bar.segments
+        ]  # fmt: skip
+        for label, dy in ((bar.month_label, 16), (bar.year_label, 30)):
+            if label:
+                parts.append(
+                    format_html(
+                        '<text x="{}" y="{}" class="tick">{}</text>', bar.x, height + dy, label
+                    )
+                )
+        out.append("<g>" + "".join(parts) + "</g>")
+    return mark_safe("\n".join(out))  # noqa: S308 - every part went through format_html
 
 
 def _month_label(month, slot: float) -> str:

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from entities.models import Actor
+from entities.views.actors import PAIR_SHOWN
 from tests.factories import ActorAliasFactory, ActorFactory, MentionFactory
 from tests.helpers import said
 
@@ -178,7 +179,7 @@ def test_pair_page_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(6):
         response = client.get(_pair_url(peskov, korea))
 
-    assert len(response.context["statements"]) == 2 * rows
+    assert len(response.context["statements"]) == min(2 * rows, PAIR_SHOWN)
 
 
 def test_actor_list_sorts_by_statements_by(client):
@@ -273,3 +274,15 @@ def test_pair_page_counts_each_direction_by_stance(client, peskov, korea):
         "3 statements by Dmitry Peskov about North Korea (2 negative, 1 positive, 0 neutral)"
         in page
     )
+
+
+def test_pair_page_shows_the_newest_and_links_to_all_of_them(client, peskov, korea):
+    for i in range(PAIR_SHOWN + 1):
+        said(peskov, f"Pyongyang {i}", about=[korea], published=f"2024-01-{1 + i % 28:02d}")
+
+    response = client.get(_pair_url(peskov, korea))
+
+    assert len(response.context["statements"]) == PAIR_SHOWN
+    page = response.content.decode()
+    search = f"/statements/?speaker={peskov.slug}&amp;target={korea.slug}"
+    assert f'<a href="{search}">Dmitry Peskov on North Korea ({PAIR_SHOWN + 1}) →</a>' in page
