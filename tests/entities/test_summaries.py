@@ -349,3 +349,19 @@ def test_country_graph_from_the_summaries_equals_the_statements(world: World, fi
     assert read == counted
     if not filters:
         assert len(read) == 3  # Russia on Ukraine and the United States; Ukraine on Russia
+
+
+def test_country_pair_window_picks_the_same_statements(world: World) -> None:
+    """A busy pair's newest statements, picked in Python in a short window, are the newest of
+    the full list, in order, for every slice; a long window reads them through the query."""
+    from entities.selectors.relations import relation_pair_statements
+    from entities.selectors.windows import country_pair_newest
+
+    for n in range(4):
+        stated(world.zelensky, f"Moscow lies {n}", [(world.russia, NEG)], published="2024-03-20")
+        stated(world.biden, f"Kyiv holds {n}", [(world.ukraine, POS)], published="2024-03-21")
+    full = list(relation_pair_statements(a=world.russia, b=world.ukraine))
+    windowed = country_pair_newest(a=world.russia, b=world.ukraine)
+    assert windowed.count() == len(full) == 7  # Putin's, Lavrov's, Zelensky's five
+    for stop in range(1, len(full) + 1):
+        assert windowed[:stop] == full[:stop]
