@@ -25,8 +25,6 @@ from entities.services.curation import (
     actor_rename,
     actor_update,
     possible_duplicate_dismiss,
-    statement_speaker_set,
-    statement_targets_set,
 )
 from entities.services.duplicates import names_alike, possible_duplicates_find
 from entities.services.extraction import (
@@ -44,6 +42,7 @@ from entities.services.inputs import (
 )
 from entities.services.queue import queue_depth, queue_is_eager
 from entities.services.review import statement_mark_reviewed, statement_unmark_reviewed
+from entities.services.statement_actors import statement_speaker_set, statement_targets_set
 from entities.services.statement_edits import (
     span_validate,
     statement_drop,

@@ -65,7 +65,7 @@ def actors_resolve(*, extracted) -> dict[str, Actor]:
             ]
             actor = _choose(recast, key)
         if actor is None:
-            actor = _actor_create(name, item.kind)
+            actor = actor_create(name, item.kind)
             created.append(actor)
             if len(shared) > 1:  # a short name of several actors, none a clear favourite
                 unsure.append((actor, shared, name))
@@ -250,7 +250,7 @@ def _actor_match(name: str, kind: str) -> Actor | None:
     return _choose(list(candidates), key)
 
 
-def _actor_create(name: str, kind: str) -> Actor:
+def actor_create(name: str, kind: str) -> Actor:
     """A new actor with a free slug. Two workers may create the same actor at the same moment:
     the database's unique constraints decide, and the loser takes the winner's row."""
     # room left under the slug's max_length for a "-NN" suffix

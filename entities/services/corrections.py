@@ -6,8 +6,8 @@ overlapping that span most takes it."""
 from __future__ import annotations
 
 from entities.models import Actor, Correction, Statement, StatementTarget
-from entities.services.curation import targets_replace
 from entities.services.review import review_apply
+from entities.services.statement_actors import targets_replace
 from entities.services.statement_edits import kind_apply, span_apply, statement_text
 
 _MIN_OVERLAP = 0.5  # a re-extracted statement is the corrected one if their spans overlap so

@@ -1,10 +1,10 @@
-"""Human decisions about the extracted data: merges, renames, aliases, kinds and countries,
-rejected actors, a statement's speaker or targets.
+"""Human decisions about actors: merges, renames, aliases, kinds and countries, rejected
+actors, dismissed possible duplicates.
 
 Each decision is one transaction that changes the rows and stores a Correction, so that
-re-running extraction applies it again: actor decisions act through the resolver (aliases,
-merged_into, rejected), statement decisions through services/corrections.py, which
-article_store_extraction calls after storing an article's statements.
+re-running extraction applies it again through the resolver (aliases, merged_into, rejected).
+Decisions about a statement's speaker and targets are in services/statement_actors.py; they
+take their actors' locks here (actors_locked) like every decision naming an actor.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from entities.models import (
     fit_field,
 )
 from entities.services.actors import normalise_alias
-from entities.services.summaries import articles_naming, keeps_summaries, of_statement
+from entities.services.summaries import articles_naming, keeps_summaries
 
 _KEEP = object()  # actor_update: leave the country as it is
 
@@ -33,7 +33,7 @@ def _alias_key(name: str) -> str:
     return fit_field(ActorAlias, "alias", normalise_alias(name))
 
 
-def _locked(*actors: Actor | None) -> dict[int, Actor]:
+def actors_locked(*actors: Actor | None) -> dict[int, Actor]:
     """The actors' rows, read again and locked for the rest of the transaction, in id order.
     Every decision about actors takes its locks here first: one that comes while another is
     merging the same actor waits for the merge and then sees its outcome (so it never writes to
@@ -42,6 +42,14 @@ def _locked(*actors: Actor | None) -> dict[int, Actor]:
     pks = sorted({actor.pk for actor in actors if actor is not None})
     rows = Actor.objects.select_for_update().filter(pk__in=pks).order_by("pk")
     return {row.pk: row for row in rows}
+
+
+def actor_check_live(actor: Actor, field: str) -> None:
+    """Refuse, as an error on `field`, an actor merged into another: decide about the survivor."""
+    if actor.merged_into_id:
+        raise ValidationError(
+            {field: f"{actor.name} was merged into {actor.merged_into}; edit that actor instead."}
+        )
 
 
 def _actor_articles(*_: object, actor: Actor, **__: object) -> list[int]:
@@ -57,13 +65,6 @@ def _merge_articles(*_: object, source: Actor, into: Actor, **__: object) -> lis
     return articles_naming(moved, members=True)
 
 
-def _live(actor: Actor, field: str) -> None:
-    if actor.merged_into_id:
-        raise ValidationError(
-            {field: f"{actor.name} was merged into {actor.merged_into}; edit that actor instead."}
-        )
-
-
 @transaction.atomic
 @keeps_summaries(_merge_articles)
 def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
@@ -72,10 +73,10 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
     survivor (source.merged_into). Returns the survivor."""
     if source.pk == into.pk:
         raise ValidationError({"into": "An actor cannot be merged into itself."})
-    locked = _locked(source, into)
+    locked = actors_locked(source, into)
     source, into = locked[source.pk], locked[into.pk]
-    _live(source, "source")
-    _live(into, "into")
+    actor_check_live(source, "source")
+    actor_check_live(into, "into")
     if into.rejected:
         # its rows would vanish from every page, and extraction would not bring them back
         raise ValidationError({"into": f"{into.name} was rejected as an actor."})
@@ -129,8 +130,8 @@ def actor_merge(*, source: Actor, into: Actor, user=None) -> Actor:
 def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
     """A new canonical name; the old one stays an alias, so later articles still find it."""
     name = " ".join(name.split())
-    actor = _locked(actor)[actor.pk]
-    _live(actor, "name")
+    actor = actors_locked(actor)[actor.pk]
+    actor_check_live(actor, "name")
     if not name:
         raise ValidationError({"name": "The name cannot be empty."})
     if len(name) > 300:
@@ -153,8 +154,8 @@ def actor_rename(*, actor: Actor, name: str, user=None) -> Actor:
 
 @transaction.atomic
 def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
-    actor = _locked(actor)[actor.pk]
-    _live(actor, "alias")
+    actor = actors_locked(actor)[actor.pk]
+    actor_check_live(actor, "alias")
     key = _alias_key(alias)
     if not key:
         raise ValidationError({"alias": "The alias cannot be empty."})
@@ -172,7 +173,7 @@ def actor_alias_add(*, actor: Actor, alias: str, user=None) -> None:
 def actor_alias_remove(*, actor: Actor, alias: str, user=None) -> None:
     """The alias no longer leads to the actor, and extraction will not add it back."""
     key = _alias_key(alias)
-    actor = _locked(actor)[actor.pk]
+    actor = actors_locked(actor)[actor.pk]
     deleted, _ = ActorAlias.objects.filter(actor=actor, alias=key).delete()
     if not deleted:
         raise ValidationError({"alias": f"{actor.name} has no alias {alias!r}."})
@@ -197,11 +198,11 @@ def actor_update(
     still find it."""
     keep = country is _KEEP
     new_country = country if isinstance(country, Actor) else None
-    locked = _locked(actor, new_country)
+    locked = actors_locked(actor, new_country)
     actor = locked[actor.pk]
     if new_country is not None:
         new_country = locked[new_country.pk]
-    _live(actor, "kind")
+    actor_check_live(actor, "kind")
     before = {"kind": actor.kind, "country": actor.country_id, "role": actor.role}
     if kind is not None and kind != actor.kind:
         if kind not in Actor.Kind.values:
@@ -217,7 +218,7 @@ def actor_update(
                 raise ValidationError({"country": f"{new_country.name} is not a country."})
             if new_country.pk == actor.pk:
                 raise ValidationError({"country": "An actor cannot be its own country."})
-            _live(new_country, "country")
+            actor_check_live(new_country, "country")
         actor.country = new_country
     if role is not None:
         actor.role = fit_field(Actor, "role", " ".join(role.split()))
@@ -238,8 +239,8 @@ def actor_update(
 def actor_reject(*, actor: Actor, user=None) -> None:
     """Not a real actor: its mentions and the targets naming it go, statements it spoke lose
     their speaker, and extraction will not bring them back."""
-    actor = _locked(actor)[actor.pk]
-    _live(actor, "actor")
+    actor = actors_locked(actor)[actor.pk]
+    actor_check_live(actor, "actor")
     Mention.objects.filter(actor=actor).delete()
     StatementTarget.objects.filter(actor=actor).delete()
     Statement.objects.filter(speaker=actor).update(speaker=None)
@@ -248,99 +249,6 @@ def actor_reject(*, actor: Actor, user=None) -> None:
     actor.save(update_fields=["rejected"])
     Correction.objects.create(
         kind=Correction.Kind.REJECT, actor=actor, data={"name": actor.name}, created_by=user
-    )
-
-
-def _statement_correction(statement: Statement, kind: str, user) -> Correction:
-    # one standing decision per statement and kind: the newest replaces the older ones
-    Correction.objects.filter(
-        kind=kind,
-        article_id=statement.article_id,
-        content_start=statement.content_start,
-        content_end=statement.content_end,
-        in_title=statement.in_title,
-    ).delete()
-    return Correction(
-        kind=kind,
-        article_id=statement.article_id,
-        content_start=statement.content_start,
-        content_end=statement.content_end,
-        in_title=statement.in_title,
-        created_by=user,
-    )
-
-
-@transaction.atomic
-@keeps_summaries(of_statement)
-def statement_speaker_set(*, statement: Statement, speaker: Actor | None, user=None) -> Statement:
-    """Credit the statement to another actor (or to nobody)."""
-    if speaker is not None:
-        speaker = _locked(speaker)[speaker.pk]
-        _live(speaker, "speaker")
-        if speaker.rejected:
-            raise ValidationError({"speaker": f"{speaker.name} was rejected as an actor."})
-        if statement.targets.filter(actor=speaker).exists():
-            raise ValidationError(
-                {"speaker": f"The statement is about {speaker.name}: remove it from the targets "
-                 "first, as a speaker is never a target of its own statement."}
-            )  # fmt: skip
-    correction = _statement_correction(statement, Correction.Kind.SPEAKER, user)
-    correction.actor = speaker
-    correction.data = {"before": statement.speaker_id, "speaker_text": statement.speaker_text}
-    correction.save()
-    statement.speaker = speaker
-    statement.save(update_fields=["speaker"])
-    return statement
-
-
-@transaction.atomic
-@keeps_summaries(of_statement)
-def statement_targets_set(*, statement: Statement, targets: list[Actor], user=None) -> Statement:
-    """Replace whom the statement is about. The speaker cannot be one of them."""
-    locked = _locked(*targets)
-    targets = [locked[target.pk] for target in targets]
-    for target in targets:
-        _live(target, "targets")
-        if target.rejected:
-            raise ValidationError({"targets": f"{target.name} was rejected as an actor."})
-        if statement.speaker_id == target.pk:
-            raise ValidationError({"targets": "The speaker cannot be a target of its statement."})
-    correction = _statement_correction(statement, Correction.Kind.TARGETS, user)
-    correction.data = {
-        "actor_ids": [t.pk for t in targets],
-        "before": sorted(statement.targets.values_list("actor_id", flat=True)),
-    }
-    correction.save()
-    targets_replace(statement, targets)
-    return statement
-
-
-def targets_replace(statement: Statement, targets: list[Actor]) -> None:
-    """Each target's span is its first mention inside the content, else the content itself; a
-    target kept keeps its stance, a new one is neutral until an editor says otherwise."""
-    stances = dict(
-        StatementTarget.objects.filter(statement=statement).values_list("actor_id", "stance")
-    )
-    StatementTarget.objects.filter(statement=statement).delete()
-    spans: dict[int, tuple[int, int]] = {}
-    mentions = Mention.objects.filter(
-        article_id=statement.article_id,
-        actor__in=targets,
-        start__gte=statement.content_start,
-        end__lte=statement.content_end,
-    )
-    # mentions are body offsets: a headline statement's targets span its content
-    for m in mentions.order_by("start") if not statement.in_title else ():
-        spans.setdefault(m.actor_id, (m.start, m.end))
-    StatementTarget.objects.bulk_create(
-        StatementTarget(
-            statement=statement,
-            actor=t,
-            start=spans.get(t.pk, (statement.content_start, statement.content_end))[0],
-            end=spans.get(t.pk, (statement.content_start, statement.content_end))[1],
-            stance=stances.get(t.pk, StatementTarget.Stance.NEUTRAL),
-        )
-        for t in {t.pk: t for t in targets}.values()
     )
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from entities.models import Correction, Statement
-from entities.services.curation import _statement_correction
+from entities.services.statement_actors import statement_correction
 
 __all__ = ["statement_mark_reviewed", "statement_unmark_reviewed"]
 
@@ -25,7 +25,7 @@ def _review(statement: Statement, reviewed: bool, user) -> Statement:
             f"Statement {statement.pk} no longer exists: its article was just reprocessed."
         )
     statement = locked
-    correction = _statement_correction(statement, Correction.Kind.REVIEW, user)
+    correction = statement_correction(statement, Correction.Kind.REVIEW, user)
     correction.data = {
         "reviewed": reviewed,
         "before": statement.reviewed_at.isoformat() if statement.reviewed_at else None,

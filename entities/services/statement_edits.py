@@ -28,9 +28,10 @@ from entities.models import (
     StatementTarget,
     fit_field,
 )
-from entities.services.actors import _actor_create, normalise_alias
-from entities.services.curation import _locked, statement_speaker_set
+from entities.services.actors import actor_create, normalise_alias
+from entities.services.curation import actors_locked
 from entities.services.duplicates import possible_duplicates_find
+from entities.services.statement_actors import statement_speaker_set
 from entities.services.summaries import keeps_summaries, of_statement
 
 # statement decisions that follow a statement's span (the span's own decision is keyed by the
@@ -280,14 +281,14 @@ def statement_speaker_actor_create(
              "set it as the speaker instead."}
         )  # fmt: skip
     if country is not None:
-        country = _locked(country)[country.pk]
+        country = actors_locked(country)[country.pk]
         if country.kind != Actor.Kind.COUNTRY:
             raise ValidationError({"country": f"{country.name} is not a country."})
         if country.merged_into_id or country.rejected:
             raise ValidationError({"country": f"{country.name} is no longer an actor."})
         if kind == Actor.Kind.COUNTRY:
             raise ValidationError({"country": "A country has no country."})
-    actor = _actor_create(name, kind)
+    actor = actor_create(name, kind)
     if country is not None:
         actor.country = country
         actor.save(update_fields=["country"])
