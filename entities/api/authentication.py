@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +11,9 @@ from rest_framework.authentication import TokenAuthentication, get_authorization
 from rest_framework.exceptions import AuthenticationFailed, Throttled
 
 from newsapp.clientip import client_ip
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
 
 class ThrottledTokenAuthentication(TokenAuthentication):
@@ -19,7 +23,7 @@ class ThrottledTokenAuthentication(TokenAuthentication):
     would only cost the guesser the wrong answers. Counted in the default cache, which is
     shared by every web process when Redis is configured."""
 
-    def authenticate(self, request):
+    def authenticate(self, request: Request) -> tuple[Any, Any] | None:
         header = get_authorization_header(request).split()
         if not header or header[0].lower() != self.keyword.lower().encode():
             return None  # not a token request: nothing to count

@@ -7,12 +7,16 @@ ReDoc's bundle would otherwise fetch Redocly's logo from cdn.redoc.ly."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.http import HttpResponse
 from django.template import engines
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 # inline scripts: drf-spectacular's page setup; blob: workers: ReDoc's search
 DOCS_CSP = (
@@ -30,12 +34,12 @@ _REDOC_PAGE = """{% extends "drf_spectacular/redoc.html" %}{% load static %}
 {% endblock head %}"""
 
 
-class JsonErrorsMixin:
+class JsonErrorsMixin(APIView):
     """Errors (401 when reading needs a login) answer JSON like the rest of the API, not the
     page's template nor YAML. Token before session authentication (settings): a missing login
     is a 401."""
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         self.request.accepted_renderer = JSONRenderer()
         self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
@@ -47,7 +51,7 @@ class LocalSchemaView(JsonErrorsMixin, SpectacularAPIView):
 
 class LocalRedocView(JsonErrorsMixin, SpectacularRedocView):
     @extend_schema(exclude=True)
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
         page = engines["django"].from_string(_REDOC_PAGE)
         html = HttpResponse(page.render(response.data, request))
@@ -57,7 +61,7 @@ class LocalRedocView(JsonErrorsMixin, SpectacularRedocView):
 
 class LocalSwaggerView(JsonErrorsMixin, SpectacularSwaggerView):
     @extend_schema(exclude=True)
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().get(request, *args, **kwargs)
         ui = json.loads(response.data["settings"] or "{}")
         ui.setdefault("validatorUrl", None)

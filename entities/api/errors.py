@@ -9,11 +9,15 @@ services become 400s (413 when their code is "too_large") in the same shape.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 TOO_LARGE = "too_large"
@@ -39,16 +43,20 @@ class FieldsTooLarge(exceptions.ValidationError):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
 
 
-def exception_handler(exc, context):
-    exc = _as_api_exception(exc)
-    response = drf_exception_handler(exc, context)
-    if response is None:
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    api_exc = _as_api_exception(exc)
+    if api_exc is None:
         return None  # a bug: Django answers 500 and logs it
-    response.data = {"error": error_body(exc, response.status_code)}
+    response = drf_exception_handler(api_exc, context)
+    if response is None:
+        return None
+    response.data = {"error": error_body(api_exc, response.status_code)}
     return response
 
 
-def _as_api_exception(exc):
+def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
+    """The API's exception for a Django one; None for one that is not an API error (a bug),
+    which DRF's handler would leave to Django too."""
     if isinstance(exc, DjangoValidationError):
         detail = _django_detail(exc)
         codes = {e.code for e in _django_errors(exc)}
@@ -64,7 +72,7 @@ def _as_api_exception(exc):
         return PayloadTooLarge()
     if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
         return exceptions.ParseError(str(exc))
-    return exc
+    return exc if isinstance(exc, exceptions.APIException) else None
 
 
 def _django_errors(exc: DjangoValidationError) -> list[DjangoValidationError]:
@@ -74,7 +82,7 @@ def _django_errors(exc: DjangoValidationError) -> list[DjangoValidationError]:
 
 
 def _django_detail(exc: DjangoValidationError) -> dict[str, list[exceptions.ErrorDetail]]:
-    def details(errors):
+    def details(errors: Iterable[DjangoValidationError]) -> list[exceptions.ErrorDetail]:
         out = []
         for e in errors:
             message = e.message % e.params if e.params else e.message
@@ -89,7 +97,7 @@ def _django_detail(exc: DjangoValidationError) -> dict[str, list[exceptions.Erro
     return {"non_field_errors": details(exc.error_list)}
 
 
-def error_body(exc: exceptions.APIException, status_code: int) -> dict:
+def error_body(exc: exceptions.APIException, status_code: int) -> dict[str, Any]:
     detail = exc.detail
     fields: dict[str, list[str]] = {}
     if isinstance(detail, dict):
@@ -107,7 +115,7 @@ def error_body(exc: exceptions.APIException, status_code: int) -> dict:
     }
 
 
-def _messages(value) -> list[str]:
+def _messages(value: object) -> list[str]:
     if isinstance(value, dict):  # a nested serializer: "field.sub: message"
         return [f"{k}: {m}" for k, v in value.items() for m in _messages(v)]
     if isinstance(value, list):
@@ -115,7 +123,7 @@ def _messages(value) -> list[str]:
     return [str(value)]
 
 
-def _first_code(codes) -> str:
+def _first_code(codes: object) -> str:
     if isinstance(codes, dict):
         codes = list(codes.values())
     if isinstance(codes, list):
@@ -127,7 +135,7 @@ def _first_code(codes) -> str:
     return "" if codes is None or str(codes) == "None" else str(codes)
 
 
-def _message(detail, fields: dict[str, list[str]]) -> str:
+def _message(detail: object, fields: dict[str, list[str]]) -> str:
     if fields:
         field, messages = next(iter(fields.items()))
         first = messages[0] if messages else "invalid"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,7 +31,7 @@ PAIR_SHOWN = 50  # the newest; the page links to all of them in the statement se
 # the chart's latest months: an article dated in year 1 drew 24,000 bars (6 MB, seconds)
 TIMELINE_MONTHS = 240
 MEMBERS_SHOWN = 20  # on a country's page: its most mentioned people and organisations
-CURATION_FORMS = {
+CURATION_FORMS: dict[str, type[Form]] = {
     "merge": ActorMergeForm,
     "rename": ActorRenameForm,
     "alias": ActorAliasForm,
@@ -85,7 +87,7 @@ def shown_actor(slug: str) -> Actor:
     """An actor whose pages can be read: a rejected one is not an actor (the API answers 404
     too), nor is a merged one whose survivor was rejected."""
     actor = live_actor(slug)
-    if actor.rejected or (actor.merged_into_id and actor.merged_into.rejected):
+    if actor.rejected or (actor.merged_into is not None and actor.merged_into.rejected):
         raise Http404("No such actor.")
     return actor
 
@@ -95,12 +97,14 @@ def _search_url(**filters: str) -> str:
     return f"{reverse('entities:statement_search')}?{urlencode(filters)}"
 
 
-def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = None) -> dict:
+def actor_context(
+    request: HttpRequest, actor: Actor, *, bound: dict[str, Form] | None = None
+) -> dict[str, Any]:
     """What the actor page shows; curation views re-render it with the form that failed."""
     said = selectors.actor_said_newest(actor=actor)
     about = selectors.actor_about_newest(actor=actor)
     counts = selectors.actor_counts(actor=actor)
-    context = {
+    context: dict[str, Any] = {
         "actor": actor,
         "aliases": selectors.actor_aliases(actor=actor),
         "said": said[:STATEMENTS_SHOWN],
@@ -129,7 +133,7 @@ def actor_context(request: HttpRequest, actor: Actor, *, bound: dict | None = No
             "update": {
                 "kind": actor.kind,
                 "role": actor.role,
-                "country": actor.country.slug if actor.country_id else "",
+                "country": actor.country.slug if actor.country is not None else "",
             },
         }
         context["forms"] = {
@@ -147,7 +151,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Templates: entities/actor_detail.html. Context: actor, aliases, said, about, counts,
     top_targets, top_speakers, comentioned, timeline; for editors, forms."""
     actor = shown_actor(slug)
-    if actor.merged_into_id:
+    if actor.merged_into is not None:
         return redirect(actor.merged_into, permanent=True)
     return render(request, "entities/actor_detail.html", actor_context(request, actor))
 

@@ -56,7 +56,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "entities/article_edit.html", context)
 
 
-def _initial(article: Article) -> dict:
+def _initial(article: Article) -> dict[str, object]:
     return {
         "title": article.title,
         "publisher": article.publisher,

@@ -12,24 +12,37 @@ the address bar shows the article, not the POST target."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ParamSpec
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from entities import selectors, services
+from entities.forms import ActorMergeForm
+from entities.models import Actor, Statement
 from entities.views.actors import CURATION_FORMS, actor_context, live_actor
+from entities.views.common import View
 from entities.views.statement_forms import STATEMENT_FORMS, failed_remember, focus_error
 
+P = ParamSpec("P")
+# an actor correction: the actor (or the address) to go to, and the message to show
+ActorAct = Callable[[Actor, dict[str, Any]], tuple[Actor | str, str]]
+# a statement correction: the message to show
+StatementAct = Callable[[Statement, dict[str, Any]], str]
 
-def curate(view):
+
+def curate(view: View[P]) -> View[P]:
     return require_POST(permission_required("entities.curate", raise_exception=True)(view))
 
 
-def _apply(form, exc: ValidationError) -> None:
+def _apply(form: Form, exc: ValidationError) -> None:
     """Put a service's errors next to the form's fields (others above the form)."""
     if not hasattr(exc, "message_dict"):
         form.add_error(None, exc.messages)
@@ -38,11 +51,13 @@ def _apply(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpResponse:
+def _actor_action(request: HttpRequest, slug: str, name: str, act: ActorAct) -> HttpResponse:
     actor = live_actor(slug)
-    form = CURATION_FORMS[name](request.POST, auto_id=f"{name}-%s")
+    form: Form
     if name == "merge":  # "Obama" from Barack Obama's page does not mean Barack Obama
-        form.fields["into"].exclude = actor
+        form = ActorMergeForm(request.POST, auto_id=f"{name}-%s", source=actor)
+    else:
+        form = CURATION_FORMS[name](request.POST, auto_id=f"{name}-%s")
     if form.is_valid():
         try:
             target, message = act(actor, form.cleaned_data)
@@ -60,7 +75,7 @@ def _actor_action(request: HttpRequest, slug: str, name: str, act) -> HttpRespon
 
 @curate
 def actor_merge(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         survivor = services.actor_merge(source=actor, into=data["into"], user=request.user)
         return survivor, f"{actor.name} was merged into {survivor.name}; its page redirects here."
 
@@ -84,7 +99,7 @@ def actor_duplicate_dismiss(request: HttpRequest, slug: str, other: str) -> Http
 
 @curate
 def actor_rename(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         old = actor.name
         actor = services.actor_rename(actor=actor, name=data["name"], user=request.user)
         return actor, f"{old} is now called {actor.name}."
@@ -94,7 +109,7 @@ def actor_rename(request: HttpRequest, slug: str) -> HttpResponse:
 
 @curate
 def actor_alias_add(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         services.actor_alias_add(actor=actor, alias=data["alias"], user=request.user)
         return actor, f"Alias “{data['alias']}” added."
 
@@ -103,7 +118,7 @@ def actor_alias_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @curate
 def actor_alias_remove(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         services.actor_alias_remove(actor=actor, alias=data["alias"], user=request.user)
         return actor, f"Alias “{data['alias']}” removed."
 
@@ -112,7 +127,7 @@ def actor_alias_remove(request: HttpRequest, slug: str) -> HttpResponse:
 
 @curate
 def actor_update(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         actor = services.actor_update(
             actor=actor,
             kind=data["kind"],
@@ -127,7 +142,7 @@ def actor_update(request: HttpRequest, slug: str) -> HttpResponse:
 
 @curate
 def actor_reject(request: HttpRequest, slug: str) -> HttpResponse:
-    def act(actor, data):
+    def act(actor: Actor, data: dict[str, Any]) -> tuple[Actor | str, str]:
         services.actor_reject(actor=actor, user=request.user)
         return reverse("entities:actor_list"), (
             f"{actor.name} was rejected: its mentions are gone and will not come back."
@@ -136,7 +151,7 @@ def actor_reject(request: HttpRequest, slug: str) -> HttpResponse:
     return _actor_action(request, slug, "reject", act)
 
 
-def _statement_action(request: HttpRequest, pk: int, name: str, act) -> HttpResponse:
+def _statement_action(request: HttpRequest, pk: int, name: str, act: StatementAct) -> HttpResponse:
     """A statement correction from the article page. Success and failure both redirect to the
     article page (?s= opens the page of the list that holds the statement): a failure keeps
     the form's data and errors in the session, and the article page shows the form open with
@@ -162,7 +177,7 @@ def _statement_action(request: HttpRequest, pk: int, name: str, act) -> HttpResp
 
 @curate
 def statement_speaker(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         services.statement_speaker_set(
             statement=statement, speaker=data["speaker"], user=request.user
         )
@@ -174,7 +189,7 @@ def statement_speaker(request: HttpRequest, pk: int) -> HttpResponse:
 
 @curate
 def statement_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         services.statement_targets_set(
             statement=statement, targets=data["targets"], user=request.user
         )
@@ -186,7 +201,7 @@ def statement_targets(request: HttpRequest, pk: int) -> HttpResponse:
 
 @curate
 def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         edited = services.statement_edit(
             statement=statement,
             start=data["start"],
@@ -201,7 +216,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @curate
 def statement_speaker_actor(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         actor = services.statement_speaker_actor_create(
             statement=statement,
             name=data["name"],
@@ -216,7 +231,7 @@ def statement_speaker_actor(request: HttpRequest, pk: int) -> HttpResponse:
 
 @curate
 def statement_drop(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         services.statement_drop(statement=statement, user=request.user)
         return f"“{statement.content[:80]}” is no longer a statement; undo it below."
 

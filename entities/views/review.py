@@ -9,10 +9,14 @@ message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ParamSpec
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,27 +26,31 @@ from django.views.decorators.http import require_POST
 from entities import selectors, services
 from entities.forms import ReviewFilterForm, StatementSpeakerForm, StatementTargetsForm
 from entities.models import Statement
-from entities.views.common import is_htmx, without_page
+from entities.views.common import View, is_htmx, without_page
 
 QUEUE_PAGE = 20
 
+P = ParamSpec("P")
 
-def editors(view):
+
+def editors(view: View[P]) -> View[P]:
     """An anonymous visitor is sent to log in; a user who is not an editor gets 403."""
     return login_required(permission_required("entities.curate", raise_exception=True)(view))
 
 
-def _forms(statement: Statement, bound: dict | None = None) -> None:
+def _forms(statement: Statement, bound: dict[str, Form] | None = None) -> None:
     bound = bound or {}
-    statement.speaker_form = bound.get("speaker") or StatementSpeakerForm(
-        initial={"speaker": statement.speaker.slug if statement.speaker_id else ""},
+    speaker = statement.speaker
+    # attributes for the template, not fields: the model's type cannot declare them
+    statement.speaker_form = bound.get("speaker") or StatementSpeakerForm(  # type: ignore[attr-defined]
+        initial={"speaker": speaker.slug if speaker is not None else ""},
         auto_id=f"r{statement.pk}-speaker-%s",
     )
-    statement.targets_form = bound.get("targets") or StatementTargetsForm(
+    statement.targets_form = bound.get("targets") or StatementTargetsForm(  # type: ignore[attr-defined]
         initial={"targets": ", ".join(t.actor.slug for t in statement.targets.all())},
         auto_id=f"r{statement.pk}-targets-%s",
     )
-    statement.reasons = selectors.review_reasons(statement)
+    statement.reasons = selectors.review_reasons(statement)  # type: ignore[attr-defined]
 
 
 @editors
@@ -75,7 +83,9 @@ def _next(request: HttpRequest) -> str:
     return given if safe and given.startswith(queue) else queue
 
 
-def _item(request: HttpRequest, pk: int, *, status: int = 200, bound=None) -> HttpResponse:
+def _item(
+    request: HttpRequest, pk: int, *, status: int = 200, bound: dict[str, Form] | None = None
+) -> HttpResponse:
     statement = selectors.review_item_get(statement_id=pk)
     if statement is None:
         raise Http404("No such statement.")
@@ -91,27 +101,29 @@ def _statement(pk: int) -> Statement:
     return statement
 
 
-def _correct(request: HttpRequest, pk: int, name: str, form_class, act) -> HttpResponse:
+def _correct(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    form_class: type[Form],
+    act: Callable[[Statement, dict[str, Any]], str],
+) -> HttpResponse:
     statement = _statement(pk)
     form = form_class(request.POST, auto_id=f"r{pk}-{name}-%s")
-    error = None
     if form.is_valid():
         try:
             message = act(statement, form.cleaned_data)
         except ValidationError as exc:
             for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
                 form.add_error(field if field in form.fields else None, errors)
-            error = form
         else:
             if is_htmx(request):
                 return _item(request, pk)
             messages.success(request, message)
             return redirect(f"{_next(request)}#review-{pk}")
-    else:
-        error = form
     if is_htmx(request):
-        return _item(request, pk, status=400, bound={name: error})
-    problems = "; ".join(m for errors in error.errors.values() for m in errors)
+        return _item(request, pk, status=400, bound={name: form})
+    problems = "; ".join(str(m) for errors in form.errors.values() for m in errors)
     messages.error(request, f"Statement {pk} was not changed: {problems}")
     return redirect(f"{_next(request)}#review-{pk}")
 
@@ -119,7 +131,7 @@ def _correct(request: HttpRequest, pk: int, name: str, form_class, act) -> HttpR
 @require_POST
 @editors
 def review_speaker(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         services.statement_speaker_set(
             statement=statement, speaker=data["speaker"], user=request.user
         )
@@ -132,7 +144,7 @@ def review_speaker(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @editors
 def review_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(statement, data):
+    def act(statement: Statement, data: dict[str, Any]) -> str:
         services.statement_targets_set(
             statement=statement, targets=data["targets"], user=request.user
         )

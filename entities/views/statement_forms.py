@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.forms import Form
-from django.forms.utils import ErrorDict
 from django.http import HttpRequest
 
 from entities.forms import (
@@ -55,7 +54,7 @@ def failed_recall(request: HttpRequest) -> dict[tuple[str, int], Form]:
     name, pk = failed["name"], int(failed["statement"])
     form = STATEMENT_FORMS[name](failed.get("data") or {}, auto_id=f"s{pk}-{name}-%s")
     form.full_clean()
-    form._errors = ErrorDict()  # the errors the view found, services' included
+    form.errors.clear()  # in favour of the errors the view found, services' included
     for field, errors in (failed.get("errors") or {}).items():
         form.add_error(field if field in form.fields else None, errors)
     focus_error(form)
@@ -69,7 +68,7 @@ def attach_statement_forms(
     them failed. Templates: includes/statement_curation.html."""
     bound = bound or {}
     for s in statements:
-        initial = {
+        initial: dict[str, dict[str, object]] = {
             "speaker": {"speaker": s.speaker.slug if s.speaker else ""},
             "targets": {"targets": ", ".join(t.actor.slug for t in s.targets.all())},
             "edit": {"start": s.content_start, "end": s.content_end, "kind": s.kind},
@@ -82,8 +81,10 @@ def attach_statement_forms(
         }
         if s.speaker_id:
             del forms["speaker_actor"]
-        s.forms = forms
+        # attributes for the templates, not fields: the model's type cannot declare them
+        s.forms = forms  # type: ignore[attr-defined]
         # the templates of before read these two
-        s.speaker_form, s.targets_form = forms["speaker"], forms["targets"]
-        s.form_open = any(key[1] == s.pk for key in bound)
-        s.form_failed = next((name for name, pk in bound if pk == s.pk), "")
+        s.speaker_form = forms["speaker"]  # type: ignore[attr-defined]
+        s.targets_form = forms["targets"]  # type: ignore[attr-defined]
+        s.form_open = any(key[1] == s.pk for key in bound)  # type: ignore[attr-defined]
+        s.form_failed = next((name for name, pk in bound if pk == s.pk), "")  # type: ignore[attr-defined]

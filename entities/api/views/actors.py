@@ -8,8 +8,11 @@ slug stays valid."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -22,6 +25,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from entities import selectors, services
@@ -30,7 +34,7 @@ from entities.api.filters import ActorFilter
 from entities.api.pagination import StatementCursorPagination
 from entities.api.permissions import IsEditor, ReadPublicWriteAuthenticated
 from entities.api.views.base import READ_ERRORS, WRITE_ERRORS, BaseViewSet, errors
-from entities.models import Actor
+from entities.models import Actor, Statement
 
 MOVED = OpenApiResponse(
     inline_serializer(name="Moved", fields={"location": serializers.CharField()}),
@@ -39,8 +43,10 @@ MOVED = OpenApiResponse(
 SLUG = r"[-\w]+"
 CURATE = [ReadPublicWriteAuthenticated, IsEditor]
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _statements_schema(summary: str, description: str = "", **extra):
+
+def _statements_schema(summary: str, description: str = "", **extra: Any) -> Callable[[F], F]:
     return extend_schema(
         summary=summary,
         description=description,
@@ -69,18 +75,21 @@ class ActorViewSet(BaseViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG
 
-    def list(self, request):
+    def list(self, request: Request) -> Response:
         page = self.paginate_queryset(selectors.actor_list(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    def retrieve(self, request, slug: str):
-        actor, moved = self._live(slug)
-        if moved:
-            return moved
+    def retrieve(self, request: Request, slug: str) -> HttpResponse:
+        actor = self._live(slug)
+        if isinstance(actor, HttpResponse):
+            return actor
         counted = selectors.actor_with_counts(actor=actor)
-        counted.alias_names = selectors.actor_aliases(actor=actor)
-        counted.top_targets = _ranked(selectors.actor_top_targets(actor=actor))
-        counted.top_speakers = _ranked(selectors.actor_top_speakers(actor=actor))
+        if counted is None:  # gone since _live read it
+            raise Http404
+        # what ActorDetailSerializer reads besides the fields and counts
+        counted.alias_names = selectors.actor_aliases(actor=actor)  # type: ignore[attr-defined]
+        counted.top_targets = _ranked(selectors.actor_top_targets(actor=actor))  # type: ignore[attr-defined]
+        counted.top_speakers = _ranked(selectors.actor_top_speakers(actor=actor))  # type: ignore[attr-defined]
         return Response(s.ActorDetailSerializer(counted, context={"request": request}).data)
 
     @_statements_schema("Statements made by the actor", "Newest first, cursor-paginated.")
@@ -91,10 +100,10 @@ class ActorViewSet(BaseViewSet):
         filter_backends=[],
         pagination_class=StatementCursorPagination,
     )
-    def statements(self, request, slug: str):
-        actor, moved = self._live(slug)
-        if moved:
-            return moved
+    def statements(self, request: Request, slug: str) -> HttpResponse:
+        actor = self._live(slug)
+        if isinstance(actor, HttpResponse):
+            return actor
         return self._page(selectors.with_sort_key(selectors.statement_list_by(actor=actor)))
 
     @_statements_schema("Statements about the actor", "Newest first, cursor-paginated.")
@@ -105,10 +114,10 @@ class ActorViewSet(BaseViewSet):
         filter_backends=[],
         pagination_class=StatementCursorPagination,
     )
-    def about(self, request, slug: str):
-        actor, moved = self._live(slug)
-        if moved:
-            return moved
+    def about(self, request: Request, slug: str) -> HttpResponse:
+        actor = self._live(slug)
+        if isinstance(actor, HttpResponse):
+            return actor
         return self._page(selectors.with_sort_key(selectors.statement_list_about(actor=actor)))
 
     @_statements_schema(
@@ -127,13 +136,13 @@ class ActorViewSet(BaseViewSet):
         filter_backends=[],
         pagination_class=StatementCursorPagination,
     )
-    def on(self, request, slug: str, other: str):
-        a, moved = self._live(slug, other=other)
-        if moved:
-            return moved
-        b, moved = self._live(other, other=slug, swapped=True)
-        if moved:
-            return moved
+    def on(self, request: Request, slug: str, other: str) -> HttpResponse:
+        a = self._live(slug, other=other)
+        if isinstance(a, HttpResponse):
+            return a
+        b = self._live(other, other=slug, swapped=True)
+        if isinstance(b, HttpResponse):
+            return b
         both = request.query_params.get("both", "").lower() in {"1", "true", "yes"}
         return self._page(selectors.statement_pair_keyed(a=a, b=b, both=both))
 
@@ -145,7 +154,7 @@ class ActorViewSet(BaseViewSet):
         responses={200: s.ActorDetailSerializer, **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["post"], permission_classes=CURATE)
-    def merge(self, request, slug: str):
+    def merge(self, request: Request, slug: str) -> HttpResponse:
         source = selectors.actor_get(slug=slug)
         if source is None:
             raise Http404
@@ -164,7 +173,7 @@ class ActorViewSet(BaseViewSet):
         responses={201: s.AliasesSerializer, **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["post"], permission_classes=CURATE)
-    def aliases(self, request, slug: str):
+    def aliases(self, request: Request, slug: str) -> Response:
         actor = selectors.actor_resolve(slug=slug)
         if actor is None:
             raise Http404
@@ -183,20 +192,22 @@ class ActorViewSet(BaseViewSet):
         responses={200: s.DuplicateSerializer(many=True), **errors(*READ_ERRORS, 403)},
     )
     @action(detail=True, methods=["get"], permission_classes=CURATE, pagination_class=None)
-    def duplicates(self, request, slug: str):
+    def duplicates(self, request: Request, slug: str) -> Response:
         actor = selectors.actor_get(slug=slug)
         if actor is None or actor.rejected or actor.merged_into_id:
             raise Http404
         rows = selectors.possible_duplicates_for(actor)
         return Response(s.DuplicateSerializer(rows, many=True).data)
 
-    def _live(self, slug: str, other: str = "", swapped: bool = False):
-        """(actor, None), or (None, a redirect to the survivor's URL); 404 if unknown."""
+    def _live(
+        self, slug: str, other: str = "", swapped: bool = False
+    ) -> Actor | HttpResponsePermanentRedirect:
+        """The actor, or a redirect to the same URL on its survivor; 404 if unknown."""
         actor = selectors.actor_get(slug=slug)
         if actor is None or actor.rejected:
             raise Http404
         if not actor.merged_into_id:
-            return actor, None
+            return actor
         survivor = selectors.actor_resolve(slug=slug)
         if survivor is None:
             raise Http404
@@ -211,15 +222,13 @@ class ActorViewSet(BaseViewSet):
             url = f"{url}?{self.request.GET.urlencode()}"
         # JSON like every answer under /api/ (Django's redirect is an empty text/html body)
         body = json.dumps({"location": url})
-        return None, HttpResponsePermanentRedirect(
-            url, content=body, content_type="application/json"
-        )
+        return HttpResponsePermanentRedirect(url, content=body, content_type="application/json")
 
-    def _page(self, rows):
+    def _page(self, rows: QuerySet[Statement]) -> Response:
         page = self.paginate_queryset(rows)
         data = s.StatementSerializer(page, many=True, context={"request": self.request}).data
         return self.get_paginated_response(data)
 
 
-def _ranked(pairs) -> list[dict]:
+def _ranked(pairs: Iterable[tuple[Actor, int]]) -> list[dict[str, Actor | int]]:
     return [{"actor": actor, "count": n} for actor, n in pairs]

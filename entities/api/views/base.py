@@ -3,16 +3,22 @@ schema fragments for errors. Authentication (token before session) is in setting
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers, viewsets
+from rest_framework.parsers import BaseParser
 from rest_framework.views import APIView
 
 from entities.api.errors import json_error
 from entities.api.parsers import FormParser, JSONParser, MultiPartParser
+
+if TYPE_CHECKING:
+    from entities.api.filters import SelectorFilterSet
 
 # ids in URLs: at most 18 digits, so that a larger number is a 404, not an integer overflow in
 # the database driver
@@ -20,10 +26,12 @@ ID_PATTERN = r"[0-9]{1,18}"
 
 
 class ApiMixin:
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes: Sequence[type[BaseParser]] = [JSONParser, FormParser, MultiPartParser]
 
 
 class BaseViewSet(ApiMixin, viewsets.GenericViewSet):
+    filterset_class: type[SelectorFilterSet]  # each list endpoint sets its own
+
     def selector_arguments(self) -> dict[str, Any]:
         """The query string, validated by the view's filterset_class, as the keyword arguments
         of the view's selector; a 400 that names each bad parameter."""
@@ -78,5 +86,5 @@ WRITE_ERRORS = (400, 401, 403, 429)
 
 
 @csrf_exempt  # a POST to an unknown path is a 404, whatever its CSRF token
-def api_not_found(request, *args, **kwargs):
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     return json_error(404)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from entities import selectors
 from entities.api import serializers as s
@@ -31,6 +33,6 @@ class ReviewViewSet(BaseViewSet):
         ),
         responses={200: s.ReviewItemSerializer(many=True), **errors(400, 401, 403, 404, 429)},
     )
-    def list(self, request):
+    def list(self, request: Request) -> Response:
         page = self.paginate_queryset(selectors.review_queue(**self.selector_arguments()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

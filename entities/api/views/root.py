@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -35,6 +36,6 @@ class ApiRootView(BaseAPIView):
             **errors(400, 401, 429),
         },
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         links = {name: reverse(f"api:{url}", request=request) for name, url in LINKS.items()}
         return Response(links)
