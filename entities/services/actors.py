@@ -1,4 +1,5 @@
-"""Resolving extracted actors against the database, through their aliases."""
+"""Resolving extracted actors against the database, through their aliases, and creating the
+actors they do not find (actor_create, which an editor's new speaker uses too)."""
 
 from __future__ import annotations
 

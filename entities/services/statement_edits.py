@@ -1,6 +1,6 @@
-"""Editors' decisions about one statement beyond its speaker and targets: it is not a statement
-(and the undo of that), its content span, its kind, and an actor made from its unresolved
-speaker.
+"""Editors' decisions about one statement beyond its speaker and targets (those are in
+services/statement_actors.py): it is not a statement (and the undo of that), its content span,
+its kind, and an actor made from its unresolved speaker.
 
 Each is one transaction that changes the rows and stores a Correction keyed by the article and
 the statement's content span, as speaker and target fixes are, so that corrections_apply does

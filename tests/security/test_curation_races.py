@@ -64,7 +64,7 @@ def _wait_until(condition, seconds: float = WAIT) -> bool:
 def merge_paused(monkeypatch):
     """actor_merge stops right after taking its locks, until the test lets it go on."""
     locked, go_on = threading.Event(), threading.Event()
-    real = curation._live
+    real = curation.actor_check_live
 
     def pause(actor, field):
         if field == "source":
@@ -72,7 +72,7 @@ def merge_paused(monkeypatch):
             go_on.wait(WAIT)
         return real(actor, field)
 
-    monkeypatch.setattr(curation, "_live", pause)
+    monkeypatch.setattr(curation, "actor_check_live", pause)
     return locked, go_on
 
 
