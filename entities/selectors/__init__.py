@@ -93,7 +93,7 @@ from entities.selectors.review import (
     review_queue,
     review_reasons,
 )
-from entities.selectors.search import Suggestion, actor_matching, statement_suggestion
+from entities.selectors.search import Suggestion, actor_match, statement_suggest
 from entities.selectors.statements import (
     RELEVANCE_POOL,
     SEARCH_CONFIG,
@@ -172,7 +172,7 @@ __all__ = [
     "actor_counts",
     "actor_get",
     "actor_list",
-    "actor_matching",
+    "actor_match",
     "actor_named",
     "actor_possible_duplicates",
     "actor_resolve",
@@ -244,7 +244,7 @@ __all__ = [
     "statement_search",
     "statement_search_keyed",
     "statement_search_page",
-    "statement_suggestion",
+    "statement_suggest",
     "table_count",
     "with_sentences",
     "with_sort_key",

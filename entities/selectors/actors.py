@@ -21,7 +21,7 @@ from entities.models import (
     search_key,
 )
 from entities.selectors.counts import home_counts
-from entities.selectors.search import actor_matching
+from entities.selectors.search import actor_match
 
 ACTOR_ORDERINGS = {
     "mentions": ("-mention_count", "name", "pk"),
@@ -52,7 +52,7 @@ def actor_list(
     order = ACTOR_ORDERINGS.get(ordering, ACTOR_ORDERINGS["mentions"])
     if query:
         # the best matches first (entities.selectors.search), in the ordering among equals
-        return actor_matching(qs, query).order_by("match", *order)
+        return actor_match(qs, query).order_by("match", *order)
     return qs.order_by(*order)
 
 

@@ -36,7 +36,7 @@ MATCH_PART = 5  # inside a word: "xi" in "mexico"
 FUZZY_RATIO = 0.75  # SQLite: difflib ratio of the query to a run of words of a name
 
 
-def actor_matching(qs: QuerySet[Actor], query: str) -> QuerySet[Actor]:
+def actor_match(qs: QuerySet[Actor], query: str) -> QuerySet[Actor]:
     """The actors of `qs` whose name or an alias matches `query`, with `match` (MATCH_*) to
     order them by. Nothing for a query of punctuation only."""
     key = search_key(query)
@@ -126,7 +126,7 @@ class Suggestion:
         return bool(self.query or self.actors)
 
 
-def statement_suggestion(*, query: str, actors: int = 3) -> Suggestion:
+def statement_suggest(*, query: str, actors: int = 3) -> Suggestion:
     """For a statement search that found nothing: the query with each word that no statement
     contains replaced by the closest word of an actor's name or alias (the words people
     misspell in news searches are names: "Putn", "Zelenski"), offered only if that query finds

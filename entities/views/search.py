@@ -27,7 +27,7 @@ def search(request: HttpRequest) -> HttpResponse:
     found = selectors.statement_search_page(query=query, size=SHOWN)
     titled = selectors.article_list_page(query=query, size=SHOWN)
     statements, articles = found.page.object_list, titled.page.object_list
-    suggestion = None if statements else selectors.statement_suggestion(query=query)
+    suggestion = None if statements else selectors.statement_suggest(query=query)
     context = {
         "suggestion": suggestion,
         "suggestion_url": (

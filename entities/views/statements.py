@@ -44,7 +44,7 @@ def statement_search(request: HttpRequest) -> HttpResponse:
         page, count, ranked = results.page, results.count, results.ranked
         query = kwargs.get("query", "")
         if query and not count:
-            suggestion = selectors.statement_suggestion(query=query)
+            suggestion = selectors.statement_suggest(query=query)
             suggestion_url = _with_query(request, suggestion.query)
     context = {
         "suggestion": suggestion,

@@ -167,14 +167,14 @@ def test_statement_search_folds_accents_and_case(said):
 
 def test_a_search_that_finds_nothing_suggests_a_spelling_and_actors(said, actors):
     assert _found("Putn") == set()
-    suggestion = selectors.statement_suggestion(query="Putn warned")
+    suggestion = selectors.statement_suggest(query="Putn warned")
     assert suggestion.query == "Putin warned"  # as typed, capitalised
     assert suggestion.actors[0] == actors["putin"]
     assert _found(suggestion.query) == {said["putin"].pk}
 
 
 def test_no_suggestion_when_no_corrected_word_finds_anything(said):
-    suggestion = selectors.statement_suggestion(query="zzzxq")
+    suggestion = selectors.statement_suggest(query="zzzxq")
     assert not suggestion
     assert suggestion.query is None
 
