@@ -837,6 +837,28 @@ class CountryCueCounts(models.Model):
         return f"{self.speaker_id} on {self.target_id}, {self.cue_class}: {self.n}"
 
 
+class CountryPairMonthStances(models.Model):
+    """CountryPairMonth summed over kinds, its stances side by side: what the unfiltered
+    by-month reads (the relations API's months, a pair's chart) add up."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    negative = models.IntegerField(default=0)
+    positive = models.IntegerField(default=0)
+    neutral = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "target", "month"], name="country_pair_month_stances_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} -> {self.target_id} {self.month:%Y-%m}"
+
+
 class CountryPairMonth(models.Model):
     """Statements rolled up to countries (entities.selectors.countries: the speaker's country,
     each target's country; a statement counts once per pair of countries, with its most

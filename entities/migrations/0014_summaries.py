@@ -139,5 +139,20 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('speaker', 'target', 'month', 'kind', 'stance'), name='pair_month_key')],
             },
         ),
+        migrations.CreateModel(
+            name='CountryPairMonthStances',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('month', models.DateField()),
+                ('negative', models.IntegerField(default=0)),
+                ('positive', models.IntegerField(default=0)),
+                ('neutral', models.IntegerField(default=0)),
+                ('speaker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='entities.actor')),
+                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='entities.actor')),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('speaker', 'target', 'month'), name='country_pair_month_stances_key')],
+            },
+        ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]

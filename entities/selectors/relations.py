@@ -41,6 +41,7 @@ from entities.models import (
     CountryCueCounts,
     CountryPairCounts,
     CountryPairMonth,
+    CountryPairMonthStances,
     CountrySpeakerCounts,
     PairMonth,
     Statement,
@@ -188,9 +189,16 @@ def _counted(
     split = _split(filters)
     pieces = [filters] if split is None else split[1]
     if split is not None:
-        rows = CountryPairMonth.objects.filter(n__gt=0, **split[0])
+        rows: QuerySet
         if filters.kind:
-            rows = rows.filter(kind=filters.kind)
+            rows = CountryPairMonth.objects.filter(n__gt=0, kind=filters.kind, **split[0])
+            # one row per pair (and month), its stances summed side by side
+            stances = {
+                f"s{i}": Sum("n", filter=Q(stance=st), default=0) for i, st in enumerate(_RANKS)
+            }
+        else:  # every kind: the months with their stances side by side already
+            rows = CountryPairMonthStances.objects.filter(**split[0])
+            stances = {f"s{i}": Sum(str(st)) for i, st in enumerate(_RANKS)}
         if speakers is not None:
             rows = rows.filter(speaker_id__in=speakers)
         if targets is not None:
@@ -201,8 +209,6 @@ def _counted(
                 either |= Q(speaker_id=speaker, target_id=target)
             rows = rows.filter(either)
         keys = ["speaker_id", "target_id"] + (["month"] if by_month else [])
-        # one row per pair (and month), its stances summed side by side
-        stances = {f"s{i}": Sum("n", filter=Q(stance=st), default=0) for i, st in enumerate(_RANKS)}
         for row in rows.order_by().values(*keys).annotate(**stances):
             month = row.get("month")
             numbers = out[(row["speaker_id"], row["target_id"])][

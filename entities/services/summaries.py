@@ -1,5 +1,5 @@
 """The summaries (entities.models ActorCounts, ActorMonth, PairCounts, PairMonth,
-CountryPairCounts, CountryPairMonth, CountrySpeakerCounts, CountryCueCounts) kept in step
+CountryPairCounts, CountryPairMonth(Stances), CountrySpeakerCounts, CountryCueCounts) kept in step
 with the statements, targets and mentions they count.
 
 Every write that changes what they count runs inside `summaries_kept(article_ids)`: the
@@ -37,6 +37,7 @@ from entities.models import (
     CountryCueCounts,
     CountryPairCounts,
     CountryPairMonth,
+    CountryPairMonthStances,
     CountrySpeakerCounts,
     Mention,
     PairCounts,
@@ -96,6 +97,11 @@ SUMMARIES = {
         CountrySpeakerCounts, ("speaker_country_id", "target_id", "speaker_id"), ("n",)
     ),
     "country_cues": Summary(CountryCueCounts, ("speaker_id", "target_id", "cue_class"), ("n",)),
+    "country_pair_month_stances": Summary(
+        CountryPairMonthStances,
+        ("speaker_id", "target_id", "month"),
+        ("negative", "positive", "neutral"),
+    ),
     "country_pair_month": Summary(
         CountryPairMonth, ("speaker_id", "target_id", "month", "kind", "stance"), ("n",)
     ),
@@ -209,10 +215,13 @@ def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) 
     )
     months, totals = out["country_pair_month"], out["country_pair_counts"]
     speakers, cues = out["country_speakers"], out["country_cues"]
+    stances = out["country_pair_month_stances"]
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         for sc, tc, month, kind, rank, speaker, cue_class, n in cursor.fetchall():
-            months[(sc, tc, _as_month(_date(month)), kind, STANCES[int(rank)])][0] += n
+            month = _as_month(_date(month))
+            months[(sc, tc, month, kind, STANCES[int(rank)])][0] += n
+            stances[(sc, tc, month)][int(rank)] += n
             total = totals[(sc, tc)]
             total[0] += n
             total[1 + int(rank)] += n
