@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
-from entities.models import Actor
+from entities.models import Actor, StatementTarget
 from entities.selectors.actors import actor_named
 
-__all__ = ["actor_country", "country_members", "country_resolve"]
+__all__ = ["STANCE_RANK", "STANCE_RANKS", "actor_country", "country_members", "country_resolve"]
 
 COUNTRY = Actor.Kind.COUNTRY
+_Stance = StatementTarget.Stance
+# the stance a statement has toward a country of several of its targets: the lowest rank wins
+# (negative over positive over neutral); STANCE_RANK is a target row's rank, for Min()
+STANCE_RANKS = (_Stance.NEGATIVE, _Stance.POSITIVE, _Stance.NEUTRAL)
+STANCE_RANK = Case(
+    When(stance=_Stance.NEGATIVE, then=Value(0)),
+    When(stance=_Stance.POSITIVE, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 def actor_country(prefix: str = "") -> Case:

@@ -26,10 +26,10 @@ from datetime import date
 from typing import Literal
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models import F, Min, Q, QuerySet
 
 from entities.models import Actor, CountryPairCounts, StatementTarget
-from entities.selectors.countries import actor_country
+from entities.selectors.countries import STANCE_RANK, STANCE_RANKS, actor_country
 from entities.selectors.pair_counts import pair_weights
 from entities.selectors.relations import RelationFilters, country_pair_counts
 
@@ -49,14 +49,6 @@ LEVELS: tuple[Level, ...] = ("actor", "country")
 EDGE_LIMIT = 300  # edges read when the caller names no limit: the heaviest
 Stance = StatementTarget.Stance
 MIXED = "mixed"  # the prevailing "stance" of an edge whose top stances tie
-# a statement's stance toward a country of several of its targets: the lowest rank wins
-_RANKS = (Stance.NEGATIVE, Stance.POSITIVE, Stance.NEUTRAL)
-_STANCE_RANK = Case(
-    When(stance=Stance.NEGATIVE, then=Value(0)),
-    When(stance=Stance.POSITIVE, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
 
 
 @dataclass(frozen=True)
@@ -221,39 +213,6 @@ def _only(row: tuple, stance: str) -> _Row:
 _Row = tuple[int, int, int, int, int, int]  # speaker, target, weight, negative, positive, neutral
 
 
-def _actor_edges(
-    rows: QuerySet[StatementTarget],
-    *,
-    actor: Actor | None,
-    stance: str,
-    min_weight: int,
-    limit: int,
-) -> list[_Row]:
-    """One row per statement and target, so counting rows counts statements: no DISTINCT."""
-    if actor is not None:
-        rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
-    if stance:
-        rows = rows.filter(stance=stance)
-    grouped = (
-        rows.exclude(actor_id=F("statement__speaker_id"))
-        .order_by()
-        .values("statement__speaker_id", "actor_id")
-        .annotate(
-            weight=Count("*"),
-            negative=Count("pk", filter=Q(stance=Stance.NEGATIVE)),
-            positive=Count("pk", filter=Q(stance=Stance.POSITIVE)),
-            neutral=Count("pk", filter=Q(stance=Stance.NEUTRAL)),
-        )
-        .filter(weight__gte=min_weight)
-        .order_by("-weight", "statement__speaker_id", "actor_id")[:limit]
-    )
-    return [
-        (r["statement__speaker_id"], r["actor_id"], r["weight"], r["negative"], r["positive"],
-         r["neutral"])
-        for r in grouped
-    ]  # fmt: skip
-
-
 def _country_edges(
     rows: QuerySet[StatementTarget],
     *,
@@ -276,11 +235,11 @@ def _country_edges(
         if country is None:
             return []
         inner = inner.filter(Q(sc=country) | Q(tc=country))
-    grouped = inner.order_by().values("statement_id", "sc", "tc").annotate(r=Min(_STANCE_RANK))
+    grouped = inner.order_by().values("statement_id", "sc", "tc").annotate(r=Min(STANCE_RANK))
     sql, params = grouped.query.sql_with_params()
     where, extra = "", ()  # type: tuple[str, tuple[int, ...]]
     if stance:
-        where, extra = "WHERE r = %s", (_RANKS.index(Stance(stance)),)
+        where, extra = "WHERE r = %s", (STANCE_RANKS.index(Stance(stance)),)
     counts = ", ".join(f"SUM(CASE WHEN r = {rank} THEN 1 ELSE 0 END)" for rank in range(3))
     query = (
         f"SELECT sc, tc, COUNT(*), {counts} FROM ({sql}) rolled {where} GROUP BY sc, tc "  # noqa: S608 - no user text: every value is a parameter

@@ -20,18 +20,14 @@ from typing import overload
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import ExtractMonth, ExtractYear
 
@@ -47,7 +43,7 @@ from entities.models import (
     Statement,
     StatementTarget,
 )
-from entities.selectors.countries import actor_country, country_members
+from entities.selectors.countries import STANCE_RANK, STANCE_RANKS, actor_country, country_members
 from entities.selectors.months import month_span
 from entities.selectors.statements import StanceCounts, newest_first, statement_rows
 
@@ -71,14 +67,6 @@ __all__ = [
 
 MATRIX_COUNTRIES = 25  # the matrix's rows and columns: the most active countries
 Stance = StatementTarget.Stance
-# the stance a statement has toward a country of several of its targets: the lowest rank wins
-_RANKS = (Stance.NEGATIVE, Stance.POSITIVE, Stance.NEUTRAL)
-_STANCE_RANK = Case(
-    When(stance=Stance.NEGATIVE, then=Value(0)),
-    When(stance=Stance.POSITIVE, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
 
 
 @dataclass(frozen=True)
@@ -150,7 +138,7 @@ def _rolled_up(rows: QuerySet[StatementTarget], *, by_month: bool) -> list[tuple
         published = "statement__article__published_at"
         inner = inner.annotate(y=ExtractYear(published), m=ExtractMonth(published))
         keys += ["y", "m"]
-    grouped = inner.order_by().values(*keys).annotate(r=Min(_STANCE_RANK))
+    grouped = inner.order_by().values(*keys).annotate(r=Min(STANCE_RANK))
     sql, params = grouped.query.sql_with_params()
     group = "sc, tc, y, m" if by_month else "sc, tc"
     counts = ", ".join(f"SUM(CASE WHEN r = {rank} THEN 1 ELSE 0 END)" for rank in range(3))
@@ -194,11 +182,12 @@ def _counted(
             rows = CountryPairMonth.objects.filter(n__gt=0, kind=filters.kind, **split[0])
             # one row per pair (and month), its stances summed side by side
             stances = {
-                f"s{i}": Sum("n", filter=Q(stance=st), default=0) for i, st in enumerate(_RANKS)
+                f"s{i}": Sum("n", filter=Q(stance=st), default=0)
+                for i, st in enumerate(STANCE_RANKS)
             }
         else:  # every kind: the months with their stances side by side already
             rows = CountryPairMonthStances.objects.filter(**split[0])
-            stances = {f"s{i}": Sum(str(st)) for i, st in enumerate(_RANKS)}
+            stances = {f"s{i}": Sum(str(st)) for i, st in enumerate(STANCE_RANKS)}
         if speakers is not None:
             rows = rows.filter(speaker_id__in=speakers)
         if targets is not None:

@@ -26,7 +26,7 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection, models, transaction
-from django.db.models import Case, Count, DateField, F, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models import Count, DateField, F, Min, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from entities.models import (
@@ -45,7 +45,7 @@ from entities.models import (
     Statement,
     StatementTarget,
 )
-from entities.selectors.countries import actor_country
+from entities.selectors.countries import STANCE_RANK, STANCE_RANKS, actor_country
 
 __all__ = [
     "SUMMARIES",
@@ -64,7 +64,7 @@ Key = tuple
 Values = list[int]
 Contribution = dict[Key, Values]
 Stance = StatementTarget.Stance
-STANCES = (Stance.NEGATIVE, Stance.POSITIVE, Stance.NEUTRAL)  # ranks 0, 1, 2: the lowest wins
+STANCES = STANCE_RANKS  # ranks 0, 1, 2: the lowest wins (selectors.countries)
 ARTICLE_BATCH = 2000  # article ids per query (SQLite's limit on parameters)
 ROW_BATCH = 500  # rows per upsert
 
@@ -179,13 +179,6 @@ def _pairs(out: dict[str, Contribution], article_ids: Sequence[int] | None) -> N
         total[1 + (STANCES.index(stance) if stance in STANCES else 2)] += n
 
 
-_STANCE_RANK = Case(
-    *(When(stance=stance, then=Value(rank)) for rank, stance in enumerate(STANCES[:2])),
-    default=Value(2),
-    output_field=IntegerField(),
-)
-
-
 def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) -> None:
     """One row per statement and pair of countries (the speaker's, a target's) with the most
     hostile of its stances toward that country's actors, counted per month and kind."""
@@ -206,7 +199,7 @@ def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) 
         .filter(sc__isnull=False, tc__isnull=False)
         .order_by()
         .values("statement_id", "sc", "tc", "m", "k", "sp", "cc")
-        .annotate(r=Min(_STANCE_RANK))
+        .annotate(r=Min(STANCE_RANK))
     )
     sql, params = per_statement.query.sql_with_params()
     query = (
