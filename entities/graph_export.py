@@ -15,10 +15,18 @@ from collections.abc import Sequence
 from typing import Literal
 
 import networkx as nx
+from django.http import HttpResponse
 
 from entities.selectors.graph import GraphEdge, graph_nodes
 
-__all__ = ["FORMATS", "GraphFormat", "graph_document", "graph_filename", "graph_networkx"]
+__all__ = [
+    "FORMATS",
+    "GraphFormat",
+    "graph_document",
+    "graph_download",
+    "graph_filename",
+    "graph_networkx",
+]
 
 GraphFormat = Literal["gexf", "graphml"]
 # the media types the two formats are served with
@@ -67,3 +75,16 @@ def graph_document(edges: Sequence[GraphEdge], *, level: str, fmt: GraphFormat) 
 def graph_filename(*, level: str, fmt: str) -> str:
     """newsapp-actor-graph.gexf, newsapp-country-graph.graphml..."""
     return f"newsapp-{level}-graph.{fmt}"
+
+
+def graph_download(edges: Sequence[GraphEdge], *, level: str, fmt: GraphFormat) -> HttpResponse:
+    """The document as a file to save (what the network page's and the API's export links
+    answer)."""
+    response = HttpResponse(
+        graph_document(edges, level=level, fmt=fmt),
+        content_type=f"{FORMATS[fmt]}; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{graph_filename(level=level, fmt=fmt)}"'
+    )
+    return response

@@ -30,7 +30,7 @@ from django.db.models import F, Min, Q, QuerySet
 
 from entities.models import Actor, CountryPairCounts, StatementTarget
 from entities.selectors.countries import STANCE_RANK, STANCE_RANKS, actor_country
-from entities.selectors.pair_counts import pair_weights
+from entities.selectors.pair_counts import PairWeight, only_stance, pair_weights, target_rows
 from entities.selectors.relations import RelationFilters, country_pair_counts
 
 __all__ = [
@@ -101,49 +101,29 @@ def graph_edges(
     if stance and stance not in Stance.values:
         raise ValueError(f"stance is one of {', '.join(Stance.values)}, not {stance!r}")
     min_weight = max(min_weight, 1)
-    counted: list[_Row] | None
+    weights: list[PairWeight] | None
     if level == "actor":
-        counted = [
-            (w.speaker_id, w.target_id, w.n, w.negative, w.positive, w.neutral)
-            for w in pair_weights(
-                date_from=date_from, date_to=date_to, actor=actor, kind=kind, stance=stance,
-                actor_kinds=actor_kind, min_weight=min_weight, limit=limit,
-            )
-        ]  # fmt: skip
+        weights = pair_weights(
+            date_from=date_from, date_to=date_to, actor=actor, kind=kind, stance=stance,
+            actor_kinds=actor_kind, min_weight=min_weight, limit=limit,
+        )  # fmt: skip
     else:
-        counted = _country_summary_edges(
+        weights = _country_summary_edges(
             date_from=date_from, date_to=date_to, actor=actor, kind=kind, stance=stance,
             actor_kind=actor_kind, min_weight=min_weight, limit=limit,
         )  # fmt: skip
-    if counted is None:  # the people's kinds at country level: counted from the statements
-        counted = _country_edges(
-            _rows(date_from, date_to, kind, actor_kind),
+    if weights is None:  # the people's kinds at country level: counted from the statements
+        weights = _country_edges(
+            target_rows(date_from, date_to, kind, actor_kind),
             actor=actor, stance=stance, min_weight=min_weight, limit=limit,
         )  # fmt: skip
-    actors = Actor.objects.in_bulk({row[0] for row in counted} | {row[1] for row in counted})
+    ids = {w.speaker_id for w in weights} | {w.target_id for w in weights}
+    actors = Actor.objects.in_bulk(ids)
     return [
-        GraphEdge(speaker=actors[s], target=actors[t], weight=w, negative=n, positive=p,
-                  neutral=u)
-        for s, t, w, n, p, u in counted
+        GraphEdge(speaker=actors[w.speaker_id], target=actors[w.target_id], weight=w.n,
+                  negative=w.negative, positive=w.positive, neutral=w.neutral)
+        for w in weights
     ]  # fmt: skip
-
-
-def _rows(
-    date_from: date | None, date_to: date | None, kind: str, actor_kind: Collection[str]
-) -> QuerySet[StatementTarget]:
-    # no row names a merged or rejected actor (actor_merge moves them, actor_reject drops
-    # them), so no join to the actors is needed to count
-    rows = StatementTarget.objects.filter(statement__speaker__isnull=False)
-    if date_from:
-        rows = rows.filter(statement__article__published_at__date__gte=date_from)
-    if date_to:
-        rows = rows.filter(statement__article__published_at__date__lte=date_to)
-    if kind:
-        rows = rows.filter(statement__kind=kind)
-    if actor_kind:
-        kinds = sorted(set(actor_kind))
-        rows = rows.filter(statement__speaker__kind__in=kinds, actor__kind__in=kinds)
-    return rows
 
 
 def _country_of(actor: Actor) -> int | None:
@@ -165,7 +145,7 @@ def _country_summary_edges(
     actor_kind: Collection[str],
     min_weight: int,
     limit: int,
-) -> list[_Row] | None:
+) -> list[PairWeight] | None:
     """Country edges from the summaries (CountryPairCounts; CountryPairMonth for dates and
     kinds, the days a range cuts from the statements): None when the people's kinds are asked
     for, which the summaries do not keep."""
@@ -182,35 +162,18 @@ def _country_summary_edges(
         ordered = (
             rows.filter(**{f"{weight}__gte": min_weight})
             .order_by(f"-{weight}", "speaker_id", "target_id")
-            .values_list("speaker_id", "target_id", weight, *_STANCE_NAMES)
+            .values_list("speaker_id", "target_id", weight, *STANCE_RANKS)
         )
-        return [_only(row, stance) for row in ordered[:limit]]
+        return [only_stance(PairWeight(*row), stance) for row in ordered[:limit]]
     counted = country_pair_counts(RelationFilters(date_from=date_from, date_to=date_to, kind=kind))
     out = []
-    for (s, t), (total, *stances) in counted.items():
+    for (s, t), numbers in counted.items():
         if s == t or (country is not None and country not in (s, t)):
             continue
-        row = _only((s, t, total, *stances), stance)
-        if row[2] >= min_weight:
-            out.append(row)
-    return sorted(out, key=lambda r: (-r[2], r[0], r[1]))[:limit]
-
-
-_STANCE_NAMES = ("negative", "positive", "neutral")
-
-
-def _only(row: tuple, stance: str) -> _Row:
-    """(speaker, target, weight, negative, positive, neutral) with only the given stance's
-    statements counted (all without a stance)."""
-    s, t, weight, *counts = (int(v) for v in row)
-    if not stance:
-        return (s, t, weight, *counts)  # type: ignore[return-value]
-    kept = [n if name == stance else 0 for name, n in zip(_STANCE_NAMES, counts, strict=True)]
-    mine = kept[_STANCE_NAMES.index(stance)]
-    return (s, t, mine, kept[0], kept[1], kept[2])
-
-
-_Row = tuple[int, int, int, int, int, int]  # speaker, target, weight, negative, positive, neutral
+        pair = only_stance(PairWeight(s, t, *numbers), stance)
+        if pair.n >= min_weight:
+            out.append(pair)
+    return sorted(out, key=lambda w: (-w.n, w.speaker_id, w.target_id))[:limit]
 
 
 def _country_edges(
@@ -220,18 +183,13 @@ def _country_edges(
     stance: str,
     min_weight: int,
     limit: int,
-) -> list[_Row]:
+) -> list[PairWeight]:
     """The database does both steps: one row per statement and pair of countries with its
     stance (the lowest rank among the pair's targets), then the counts per pair."""
     inner = rows.annotate(sc=actor_country("statement__speaker__"), tc=actor_country("actor__"))
     inner = inner.filter(sc__isnull=False, tc__isnull=False).exclude(sc=F("tc"))
     if actor is not None:
-        country = (
-            Actor.objects.filter(pk=actor.pk)
-            .annotate(counts_for=actor_country())
-            .values_list("counts_for", flat=True)
-            .first()
-        )
+        country = _country_of(actor)
         if country is None:
             return []
         inner = inner.filter(Q(sc=country) | Q(tc=country))
@@ -248,7 +206,7 @@ def _country_edges(
     with connection.cursor() as cursor:
         cursor.execute(query, (*params, *extra, min_weight, limit))
         return [
-            (int(s), int(t), int(w), int(n or 0), int(p or 0), int(u or 0))
+            PairWeight(int(s), int(t), int(w), int(n or 0), int(p or 0), int(u or 0))
             for s, t, w, n, p, u in cursor.fetchall()
         ]
 

@@ -14,7 +14,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from entities.models import Actor, PairCounts, PairMonth, StatementTarget
 from entities.selectors.months import month_span
 
-__all__ = ["PairWeight", "pair_weights"]
+__all__ = ["PairWeight", "only_stance", "pair_weights", "target_rows"]
 
 _STANCES = ("negative", "positive", "neutral")
 
@@ -56,7 +56,7 @@ def pair_weights(
         rows = rows.filter(**{f"{weight}__gte": max(min_weight, 1)})
         fields = ("speaker_id", "target_id", weight, *_STANCES)
         ordered = rows.order_by(f"-{weight}", "speaker_id", "target_id").values_list(*fields)
-        return [_only(PairWeight(*row), stance) for row in ordered[:limit]]
+        return [only_stance(PairWeight(*row), stance) for row in ordered[:limit]]
     span = month_span(date_from, date_to)
     months = PairMonth.objects.filter(n__gt=0, **span.lookups)
     if actor is not None:
@@ -93,12 +93,35 @@ def pair_weights(
     return [PairWeight(s, t, *numbers) for (s, t), numbers in heaviest]
 
 
-def _only(weight: PairWeight, stance: str) -> PairWeight:
+def only_stance(weight: PairWeight, stance: str) -> PairWeight:
     """The pair's counts with only the given stance's statements (all without a stance)."""
     if not stance:
         return weight
     counts = {s: getattr(weight, s) if s == stance else 0 for s in _STANCES}
     return PairWeight(weight.speaker_id, weight.target_id, getattr(weight, stance), **counts)
+
+
+def target_rows(
+    date_from: date | None = None,
+    date_to: date | None = None,
+    kind: str = "",
+    actor_kinds: Collection[str] = (),
+) -> QuerySet[StatementTarget]:
+    """The statement targets whose statement has a speaker, narrowed by publication days, kind
+    of statement and the kinds both speaker and target must be of: what the graph counts when
+    the summaries cannot answer. No row names a merged or rejected actor (actor_merge moves
+    them, actor_reject drops them), so no join to the actors is needed to count."""
+    rows = StatementTarget.objects.filter(statement__speaker__isnull=False)
+    if date_from is not None:
+        rows = rows.filter(statement__article__published_at__date__gte=date_from)
+    if date_to is not None:
+        rows = rows.filter(statement__article__published_at__date__lte=date_to)
+    if kind:
+        rows = rows.filter(statement__kind=kind)
+    if actor_kinds:
+        kinds = sorted(set(actor_kinds))
+        rows = rows.filter(statement__speaker__kind__in=kinds, actor__kind__in=kinds)
+    return rows
 
 
 def _counted_days(
@@ -110,21 +133,11 @@ def _counted_days(
     kinds: list[str],
 ) -> QuerySet:
     """(speaker id, target id, stance, statements) of the days first..last, from the rows."""
-    rows = StatementTarget.objects.filter(statement__speaker__isnull=False).exclude(
-        actor_id=F("statement__speaker_id")
-    )
-    if first is not None:
-        rows = rows.filter(statement__article__published_at__date__gte=first)
-    if last is not None:
-        rows = rows.filter(statement__article__published_at__date__lte=last)
+    rows = target_rows(first, last, kind, kinds).exclude(actor_id=F("statement__speaker_id"))
     if actor is not None:
         rows = rows.filter(Q(statement__speaker=actor) | Q(actor=actor))
-    if kind:
-        rows = rows.filter(statement__kind=kind)
     if stance:
         rows = rows.filter(stance=stance)
-    if kinds:
-        rows = rows.filter(statement__speaker__kind__in=kinds, actor__kind__in=kinds)
     return (
         rows.order_by()
         .values_list("statement__speaker_id", "actor_id", "stance")

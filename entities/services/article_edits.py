@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from entities.models import Article, Correction
-from entities.services.summaries import keeps_summaries
+from entities.services.summaries import keeps_summaries, of_article
 from entities.validators import clean_text, validate_publication_date
 
 EDITABLE = ("title", "publisher", "published_at", "url", "authors")
@@ -36,7 +36,7 @@ def _snapshot(article: Article) -> dict:
 
 
 @transaction.atomic
-@keeps_summaries(lambda *_, article, **__: [article.pk])
+@keeps_summaries(of_article)
 def article_details_update(
     *,
     article: Article,

@@ -27,7 +27,7 @@ from entities.services.actors import actors_resolve
 from entities.services.articles import articles_enqueue
 from entities.services.corrections import corrections_apply
 from entities.services.identity import article_statements_store
-from entities.services.summaries import keeps_summaries
+from entities.services.summaries import keeps_summaries, of_article
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def _article_fail(article: Article, reason: str) -> Article:
 
 
 @transaction.atomic
-@keeps_summaries(lambda *_, article, **__: [article.pk])
+@keeps_summaries(of_article)
 def article_store_extraction(*, article: Article, result: ExtractionResult) -> Article:
     """Store `result` as the article's mentions and statements, all in one transaction.
 

@@ -64,7 +64,6 @@ Key = tuple
 Values = list[int]
 Contribution = dict[Key, Values]
 Stance = StatementTarget.Stance
-STANCES = STANCE_RANKS  # ranks 0, 1, 2: the lowest wins (selectors.countries)
 ARTICLE_BATCH = 2000  # article ids per query (SQLite's limit on parameters)
 ROW_BATCH = 500  # rows per upsert
 
@@ -176,7 +175,7 @@ def _pairs(out: dict[str, Contribution], article_ids: Sequence[int] | None) -> N
         months[(speaker, target, _as_month(month), kind, stance)][0] += n
         total = totals[(speaker, target)]
         total[0] += n
-        total[1 + (STANCES.index(stance) if stance in STANCES else 2)] += n
+        total[1 + (STANCE_RANKS.index(stance) if stance in STANCE_RANKS else 2)] += n
 
 
 def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) -> None:
@@ -213,7 +212,7 @@ def _countries(out: dict[str, Contribution], article_ids: Sequence[int] | None) 
         cursor.execute(query, params)
         for sc, tc, month, kind, rank, speaker, cue_class, n in cursor.fetchall():
             month = _as_month(_date(month))
-            months[(sc, tc, month, kind, STANCES[int(rank)])][0] += n
+            months[(sc, tc, month, kind, STANCE_RANKS[int(rank)])][0] += n
             stances[(sc, tc, month)][int(rank)] += n
             total = totals[(sc, tc)]
             total[0] += n
@@ -366,6 +365,11 @@ def keeps_summaries(
 def of_statement(*_: Any, statement: Any, **__: Any) -> list[int]:
     """keeps_summaries' articles for a service given a `statement`."""
     return [statement.article_id]
+
+
+def of_article(*_: Any, article: Any, **__: Any) -> list[int]:
+    """keeps_summaries' articles for a service given an `article`."""
+    return [article.pk]
 
 
 def articles_naming(actors: Iterable[Actor | int], *, members: bool = False) -> list[int]:

@@ -42,8 +42,9 @@ def pair_url(edge: GraphEdge, level: str) -> str:
     return reverse(name, args=[edge.speaker.slug, edge.target.slug])
 
 
-def graph_data(level: str, edges: list[GraphEdge], nodes: list[GraphNode]) -> dict:
-    """What static/js/network.js draws: Cytoscape's elements, with the words of each label."""
+def graph_data(level: str, rows: list[tuple[GraphEdge, str]], nodes: list[GraphNode]) -> dict:
+    """What static/js/network.js draws: Cytoscape's elements, with the words of each label;
+    rows are the edges with their pair pages' URLs."""
     return {
         "level": level,
         "nodes": [
@@ -64,9 +65,9 @@ def graph_data(level: str, edges: list[GraphEdge], nodes: list[GraphNode]) -> di
                 "weight": edge.weight,
                 "stance": edge.stance,
                 "name": f"{edge.speaker.name} on {edge.target.name}",
-                "url": pair_url(edge, level),
+                "url": url,
             }
-            for edge in edges
+            for edge, url in rows
         ],
     }
 
@@ -86,7 +87,7 @@ def network(request: HttpRequest) -> HttpResponse:
         "edges": edges,
         "rows": rows,
         "nodes": nodes,
-        "graph": graph_data(level, edges, nodes),
+        "graph": graph_data(level, rows, nodes),
         "heaviest": max((e.weight for e in edges), default=1),
         "min_weight": form.graph_kwargs()["min_weight"] if edges else 1,
         "querystring": without_page(request),
@@ -104,8 +105,4 @@ def network_export(request: HttpRequest, fmt: str) -> HttpResponse:
         errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
         return HttpResponse(f"Bad filters: {errors}", status=400, content_type="text/plain")
     level, edges = _edges(form)
-    document = graph_export.graph_document(edges, level=level, fmt=cast(GraphFormat, fmt))
-    response = HttpResponse(document, content_type=f"{graph_export.FORMATS[fmt]}; charset=utf-8")
-    name = graph_export.graph_filename(level=level, fmt=fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return graph_export.graph_download(edges, level=level, fmt=cast(GraphFormat, fmt))

@@ -335,17 +335,21 @@ def test_country_pair_speakers_and_verbs_from_the_summary(world: World) -> None:
     ],
 )
 def test_country_graph_from_the_summaries_equals_the_statements(world: World, filters) -> None:
-    from entities.selectors.graph import _country_edges, _rows, graph_edges
+    from entities.selectors.graph import _country_edges, graph_edges
+    from entities.selectors.pair_counts import target_rows
 
     read = [
         (e.speaker.pk, e.target.pk, e.weight, e.negative, e.positive, e.neutral)
         for e in graph_edges(level="country", **filters)
     ]
-    rows = _rows(filters.get("date_from"), filters.get("date_to"), filters.get("kind", ""), ())
-    counted = _country_edges(
-        rows, actor=None, stance=filters.get("stance", ""),
-        min_weight=filters.get("min_weight", 1), limit=300,
-    )  # fmt: skip
+    rows = target_rows(filters.get("date_from"), filters.get("date_to"), filters.get("kind", ""))
+    counted = [
+        (w.speaker_id, w.target_id, w.n, w.negative, w.positive, w.neutral)
+        for w in _country_edges(
+            rows, actor=None, stance=filters.get("stance", ""),
+            min_weight=filters.get("min_weight", 1), limit=300,
+        )
+    ]  # fmt: skip
     assert read == counted
     if not filters:
         assert len(read) == 3  # Russia on Ukraine and the United States; Ukraine on Russia

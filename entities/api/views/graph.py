@@ -3,7 +3,6 @@ between countries; /api/v1/graph/export/: the same edges as GEXF or GraphML."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -84,13 +83,7 @@ class GraphExportView(BaseAPIView):
         arguments = _graph_arguments(request)
         edges = selectors.graph_edges(**arguments)
         level = arguments["level"]
-        response = HttpResponse(
-            graph_export.graph_document(edges, level=level, fmt=fmt),
-            content_type=f"{graph_export.FORMATS[fmt]}; charset=utf-8",
-        )
-        name = graph_export.graph_filename(level=level, fmt=fmt)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return graph_export.graph_download(edges, level=level, fmt=fmt)
 
     def perform_content_negotiation(self, request, force=False):
         # ?format= names the file's format, not one of DRF's renderers; errors answer JSON
